@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a helper of theirs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+ADMIN_ADDR ?= 127.0.0.1:8000
+SITE_PORT ?= 8080
+
+.PHONY: run test lint venv test-deps site clean
+
+$(VENV)/.installed-run: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed-run
+
+venv: $(VENV)/.installed-run
+
+## make run: install, migrate, seed the demo school, build the static site, serve admin (:8000) and site (:8080)
+run: $(VENV)/.installed-run
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py build_site
+	@echo ""
+	@echo "  Quản trị (back office): http://$(ADMIN_ADDR)/admin/"
+	@echo "  Trang công khai (static site): http://127.0.0.1:$(SITE_PORT)/"
+	@echo "  Tài khoản mẫu, mật khẩu truong-hoc-2026: hieutruong, phohieutruong, totruong1, giaovien1,"
+	@echo "  gvcn1a, hocsinh1a, congdoan, quantri, vanthu, thuthu"
+	@echo ""
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py serve_site --port $(SITE_PORT) & \
+	  $(PY) manage.py runserver $(ADMIN_ADDR)
+
+## make test: lint, format check, migrations check, the whole pytest suite
+test: $(VENV)/.installed-test test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal_site.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-deps:
+	@bash scripts/install-test-deps.sh
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf var db.sqlite3

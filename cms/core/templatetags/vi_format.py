@@ -1,0 +1,36 @@
+"""Template filters for Vietnamese dates: ``{% load vi_format %}{{ page.date|vi_date_long }}``."""
+
+from django import template
+
+from cms.core import vietnamese
+
+register = template.Library()
+
+
+def _safe(func, value):
+    # Like Django's built-in |date: a missing or wrong-typed value renders as "" instead of
+    # taking the whole page down with a 500.
+    if value in (None, ""):
+        return ""
+    try:
+        return func(value)
+    except TypeError:
+        return ""
+
+
+@register.filter
+def vi_date_long(value):
+    """Render a date as "ngày 24 tháng 9 năm 2023"."""
+    return _safe(vietnamese.format_date_long, value)
+
+
+@register.filter
+def vi_date_short(value):
+    """Render a date as "24/09/2023"."""
+    return _safe(vietnamese.format_date_short, value)
+
+
+@register.filter
+def vi_weekday_date(value):
+    """Render a date as "Chủ Nhật, 24/9/2023"."""
+    return _safe(vietnamese.format_weekday_date, value)

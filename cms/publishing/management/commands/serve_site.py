@@ -1,0 +1,50 @@
+"""`manage.py serve_site`: serve the built static site (the `current` release) for local use."""
+
+import functools
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+from django.core.management.base import BaseCommand
+
+from cms.publishing import release
+
+
+class StaticSiteHandler(SimpleHTTPRequestHandler):
+    """Serves files from the `current` symlink, re-resolved per request so a swap shows at once."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".html": "text/html; charset=utf-8"}
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = release.current_dir() / "404.html"
+        if code == 404 and not_found.exists():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+        pass
+
+
+class Command(BaseCommand):
+    help = "Phục vụ trang tĩnh đã dựng tại địa chỉ cục bộ (mặc định http://127.0.0.1:8080/)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8080)
+
+    def handle(self, *args, **options):
+        root = release.current_dir()
+        handler = functools.partial(StaticSiteHandler, directory=str(root))
+        server = ThreadingHTTPServer((options["host"], options["port"]), handler)
+        self.stdout.write(f"Trang công khai (tĩnh): http://{options['host']}:{options['port']}/  ← {root}")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()

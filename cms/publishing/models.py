@@ -1,0 +1,30 @@
+"""A record of every static build, shown to the portal administrator."""
+
+from django.db import models
+
+
+class SiteBuild(models.Model):
+    """One run of the static site builder: when, why, how long, what it wrote, and any error."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Đang chạy"
+        SUCCESS = "success", "Thành công"
+        FAILED = "failed", "Lỗi"
+
+    started_at = models.DateTimeField("Bắt đầu", auto_now_add=True)
+    finished_at = models.DateTimeField("Kết thúc", null=True, blank=True)
+    trigger = models.CharField("Lý do", max_length=200)
+    status = models.CharField("Trạng thái", max_length=10, choices=Status.choices, default=Status.RUNNING)
+    release = models.CharField("Bản phát hành", max_length=64, blank=True)
+    files_total = models.PositiveIntegerField("Số tệp", default=0)
+    files_written = models.PositiveIntegerField("Số tệp ghi mới", default=0)
+    duration_ms = models.PositiveIntegerField("Thời gian (ms)", default=0)
+    error = models.TextField("Lỗi", blank=True)
+
+    class Meta:
+        verbose_name = "Lần xuất bản"
+        verbose_name_plural = "Các lần xuất bản"
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.started_at:%d/%m/%Y %H:%M} – {self.get_status_display()}"

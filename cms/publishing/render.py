@@ -1,0 +1,48 @@
+"""Render live Wagtail pages to HTML without going through the web server."""
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+
+def make_request(site, path="/"):
+    """An anonymous GET request for ``path`` on ``site``, as a public visitor would send it."""
+    host = site.hostname if site.hostname != "*" else "localhost"
+    request = RequestFactory().get(path, HTTP_HOST=host, SERVER_NAME=host)
+    request.user = AnonymousUser()
+    request._wagtail_site = site  # skips the host lookup, so ALLOWED_HOSTS need not list the build host
+    request.is_preview = False
+    return request
+
+
+def render_page(page, site):
+    """Return the HTML a visitor gets for ``page`` (a live, public page of ``site``)."""
+    page = page.specific
+    request = make_request(site, page.get_url(current_site=site) or "/")
+    response = page.serve(request)
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code != 200:
+        raise RuntimeError(f"Trang {page.title!r} trả về mã {response.status_code}")
+    return response.content
+
+
+def render_not_found(site):
+    """The friendly 404 page the static server returns for unknown addresses."""
+    request = make_request(site, "/404.html")
+    return render_to_string("404.html", {"request": request, "page": None}, request=request).encode()
+
+
+def output_path_for_url(url):
+    """Map a page URL such as ``/tin-tuc/bai-viet/`` to ``tin-tuc/bai-viet/index.html``."""
+    url = url.split("?")[0].split("#")[0]
+    rel = url.lstrip("/")
+    if not rel or rel.endswith("/"):
+        rel += "index.html"
+    return rel
+
+
+def site_static_dirs():
+    """Folders whose files are copied into the site under /static/."""
+    return list(settings.STATICFILES_DIRS)

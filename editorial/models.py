@@ -1,0 +1,1 @@
+"""Editorial board models (school structure, board membership) live here."""

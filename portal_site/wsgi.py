@@ -1,0 +1,8 @@
+"""WSGI entry point for the back office."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal_site.settings.production")
+application = get_wsgi_application()
