@@ -1,7 +1,13 @@
 """Project-wide pytest fixtures: the demo school is seeded once per test session."""
 
+import os
+
 import pytest
 from django.core.management import call_command
+
+# Playwright's sync API keeps an asyncio loop running in the test thread; Django would otherwise
+# refuse database calls from it. Tests only, never in settings.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +34,27 @@ def login(client, django_user_model):
         return user
 
     return _login
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """One headless Debian Chromium for the whole session (Playwright's sync API)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.support.browser import launch_chromium
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def static_site_url(site_dir):
+    """Build the whole site into a fresh folder and serve it on a free loopback port; yields the base URL."""
+    from cms.publishing.builder import build_site
+    from tests.support.static_server import StaticSiteServer
+
+    build_site(trigger="test")
+    with StaticSiteServer() as base_url:
+        yield base_url
