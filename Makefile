@@ -42,6 +42,7 @@ test: $(VENV)/.installed-test test-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal_site.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/compile_translations.py --check
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-deps:
