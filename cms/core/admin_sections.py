@@ -52,7 +52,7 @@ class ExportIndexView(IndexView):
         first = True
         for line in super().stream_csv(queryset):
             if first:
-                line = BOM + line
+                line = (BOM.encode() + line) if isinstance(line, bytes) else BOM + line
                 first = False
             yield line
 
