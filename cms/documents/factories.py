@@ -48,7 +48,7 @@ class OfficialDocumentPageFactory(DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
         parent = parent or DocumentIndexPage.objects.get()
-        page = model_class(**kwargs)
+        page = model_class(live=publish, **kwargs)
         parent.add_child(instance=page)
         revision = page.save_revision()
         if publish:

@@ -32,7 +32,7 @@ class NoticePageFactory(DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
         parent = parent or NoticeIndexPage.objects.get()
-        page = model_class(**kwargs)
+        page = model_class(live=publish, **kwargs)
         parent.add_child(instance=page)
         revision = page.save_revision()
         if publish:
