@@ -426,3 +426,16 @@ class DocumentRelation(Orderable):
         super().clean()
         if self.target_id and self.page_id and self.target_id == self.page_id:
             raise ValidationError({"target": "Văn bản không thể liên quan đến chính nó."})
+
+
+class StatusCheck(models.Model):
+    """The last day (Vietnam time) the periodic job looked for documents whose legal status changed."""
+
+    checked_on = models.DateField()
+
+    class Meta:
+        verbose_name = "Lần kiểm tra hiệu lực"
+        verbose_name_plural = "Lần kiểm tra hiệu lực"
+
+    def __str__(self):
+        return f"{self.checked_on:%d/%m/%Y}"

@@ -9,6 +9,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from cms.core.admin_sections import ExportIndexView, FoldedSearchHandler, SectionPermissionHelper
 from cms.core.vietnamese import format_date_short
 
+from .jobs import document_status_job
 from .models import DocumentIndexPage, Issuer, OfficialDocumentPage, today_vn
 from .static_files import static_files
 
@@ -163,3 +164,9 @@ register_snippet(Issuer)
 def document_static_files(site):
     """du-lieu/van-ban.json for the static site's filters and for other systems."""
     return static_files(site)
+
+
+@hooks.register("register_periodic_jobs")
+def document_status(now):
+    """Re-render documents whose legal status changed today."""
+    return document_status_job(now)
