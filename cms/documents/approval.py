@@ -82,6 +82,9 @@ def ensure_principal_approval(index_pages):
         workflow.active = True
         workflow.save(update_fields=["active"])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    # The register's issuing bodies (Bộ GD&ĐT, Phòng GD&ĐT…) are kept by the principal and the writers.
+    issuer_perms = [_perm("documents", f"{action}_issuer") for action in ("add", "change", "view")]
+    principal.permissions.add(*issuer_perms)
     for page in index_pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
         _grant_page(principal, page, PRINCIPAL_PAGE_PERMS)
@@ -89,4 +92,6 @@ def ensure_principal_approval(index_pages):
             group = _group(group_name)
             _grant_page(group, page, codenames)
             _grant_documents(group)
+            if page.slug == DOCUMENTS_SLUG:
+                group.permissions.add(*issuer_perms)
     return workflow

@@ -69,3 +69,17 @@ def test_notice_export_for_portal_admin(client, login):
     assert rows[0][:4] == ["Tiêu đề", "Ngày thông báo", "Bộ phận thông báo", "Đối tượng"]
     assert {row[3] for row in rows[1:]} == {"Phụ huynh"}
     assert "Hướng dẫn phòng, chống bệnh tay chân miệng trong trường học" in {row[0] for row in rows[1:]}
+
+
+def test_office_opens_the_section_and_a_document_editor(client, login):
+    from cms.documents.models import OfficialDocumentPage
+
+    login("vanthu")
+    response = client.get(reverse(INDEX))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "39/QĐ-THNK" in body and "năm ban hành" in body  # the year filter
+    doc = OfficialDocumentPage.objects.get(number_symbol="39/QC-THNK")
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(doc.pk,)))
+    assert response.status_code == 200
+    assert "Số, ký hiệu" in response.content.decode()

@@ -1,15 +1,12 @@
 """Documents and notices reach the public static site only after the principal approves them."""
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from cms.documents.models import OfficialDocumentPage
 from cms.notices.models import NoticeIndexPage, NoticePage
+from cms.notices.tests.helpers import NOTICE_TITLE, notice_form
 from cms.publishing.builder import build_site
 from cms.publishing.release import current_dir
 
@@ -18,7 +15,6 @@ from .helpers import add_url, document_form
 pytestmark = pytest.mark.django_db
 
 DOC_SLUG = "quyet-dinh-thanh-lap-to-kiem-tra-noi-bo"
-NOTICE_TITLE = "Khẩn: Điều chỉnh giờ tan học ngày mai"
 
 
 def _static(rel):
@@ -65,28 +61,6 @@ def test_office_submits_document_principal_approves(
     assert "58/QĐ-THNK" in _static("van-ban/index.html")
 
 
-def _notice_form(**extra):
-    now = timezone.localtime()
-    data = nested_form_data(
-        {
-            "title": NOTICE_TITLE,
-            "slug": "dieu-chinh-gio-tan-hoc",
-            "notice_date": now.date().isoformat(),
-            "sender": "Ban Giám hiệu",
-            "audience": "phu-huynh",
-            "priority": "khan",
-            "valid_from": (now - timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
-            "valid_to": (now + timedelta(days=1)).strftime("%Y-%m-%d %H:%M"),
-            "summary": "Học sinh tan học lúc 10 giờ 30 do mất điện.",
-            "body": rich_text("<p>Đề nghị cha mẹ học sinh đón con lúc 10 giờ 30.</p>"),
-            "attachments": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )
-    data.update(extra)
-    return data
-
-
 def test_admin_submits_urgent_notice_home_page_shows_it_after_approval(
     client, login, site_dir, django_capture_on_commit_callbacks
 ):
@@ -94,7 +68,7 @@ def test_admin_submits_urgent_notice_home_page_shows_it_after_approval(
     login("quantri")
     index_page = NoticeIndexPage.objects.get()
     url = reverse("wagtailadmin_pages:add", args=("notices", "noticepage", index_page.pk))
-    response = client.post(url, _notice_form(**{"action-submit": "Gửi duyệt"}))
+    response = client.post(url, notice_form(**{"action-submit": "Gửi duyệt"}))
     assert response.status_code == 302
     notice = NoticePage.objects.get(slug="dieu-chinh-gio-tan-hoc")
     assert not notice.live
