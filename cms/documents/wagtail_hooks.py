@@ -1,7 +1,9 @@
 """Admin section "Văn bản" (wagtail-modeladmin), the issuer snippet and the static JSON hook."""
 
+from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
 from django.db.models import Q
+from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
@@ -170,3 +172,15 @@ def document_static_files(site):
 def document_status(now):
     """Re-render documents whose legal status changed today."""
     return document_status_job(now)
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_documents(request, page):
+    """A copy would reuse the số, ký hiệu, which must be unique per issuer and year: create a new one."""
+    if isinstance(page.specific, OfficialDocumentPage):
+        messages.error(
+            request,
+            "Không thể sao chép văn bản: số, ký hiệu không được trùng. Vui lòng thêm văn bản mới.",
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
