@@ -61,7 +61,7 @@ class NoticeIndexPage(VietnamesePageMixin, Page):
         now = timezone.now()
         notices = self.notices()
         context["current_notices"] = notices.filter(current_filter(now)).order_by(
-            "-pinned", "priority", "-notice_date", "-pk"
+            "priority", "-pinned", "-notice_date", "-pk"
         )
         context["upcoming_notices"] = notices.filter(valid_from__gt=now)
         context["expired_notices"] = notices.filter(valid_to__lte=now)
