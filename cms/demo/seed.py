@@ -172,7 +172,30 @@ def seed_demo(with_accounts=True):
         if users:
             _assign_demo_roles(users, roles)
         created = ensure_articles(sections, users)
+        _seed_documents_and_notices(home, users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
+
+
+def _seed_documents_and_notices(home, users):
+    """Documents and notices (their own apps), both behind the principal's approval workflow."""
+    from cms.documents.approval import ensure_principal_approval
+    from cms.documents.demo import seed_documents
+    from cms.notices.demo import seed_notices
+
+    ensure_principal_approval([seed_documents(home, users), seed_notices(home, users)])
+    if users:
+        _assign_office_roles(users)
+
+
+def _assign_office_roles(users):
+    """Demo accounts of the portal administrator, the office and the nurse join their groups (by name)."""
+    from django.contrib.auth.models import Group
+
+    from cms.documents.approval import OFFICE_GROUP, PORTAL_ADMIN_GROUP
+
+    for username, group_name in (("quantri", PORTAL_ADMIN_GROUP), ("vanthu", OFFICE_GROUP)):
+        if username in users:
+            users[username].groups.add(Group.objects.get(name=group_name))
 
 
 def _assign_demo_roles(users, roles):

@@ -11,6 +11,8 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.home",
     "cms.news",
+    "cms.documents",
+    "cms.notices",
     "cms.publishing",
     "cms.demo",
     "editorial",
