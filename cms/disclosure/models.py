@@ -77,9 +77,8 @@ class DisclosureYearPage(VietnamesePageMixin, Page):
     def clean(self):
         super().clean()
         self.school_year = normalise_school_year(self.school_year or "")
-        siblings = DisclosureYearPage.objects.filter(school_year=self.school_year).exclude(pk=self.pk)
-        parent = self.get_parent() if self.pk else None
-        if parent is not None and siblings.child_of(parent).exists():
+        # There is one "Công khai" section (max_count = 1), so a school year appears once site-wide.
+        if DisclosureYearPage.objects.filter(school_year=self.school_year).exclude(pk=self.pk).exists():
             raise ValidationError({"school_year": f"Đã có trang công khai năm học {self.school_year}."})
 
     def categories(self):
