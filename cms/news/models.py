@@ -3,6 +3,7 @@
 import re
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -52,6 +53,7 @@ class SectionPage(VietnamesePageMixin, Page):
         return context
 
 
+RELATED_COUNT = 6  # articles listed in the "Bài đã đăng" box under an article
 _CLASS_IN_POSITION = re.compile(r"lớp\s+(\S+)", re.IGNORECASE)
 
 
@@ -119,6 +121,27 @@ class ArticlePage(VietnamesePageMixin, Page):
     def section(self):
         """The section this article belongs to."""
         return self.get_parent().specific
+
+    def _siblings(self):
+        return ArticlePage.objects.live().public().sibling_of(self, inclusive=False)
+
+    def earlier_articles(self):
+        """The articles of the same section published just before this one (the "Bài đã đăng" box).
+
+        Only older ones: publishing a new article then changes no other article's page, so a publish
+        re-renders a fixed number of pages however large the section grows.
+        """
+        date = self.publication_date
+        older = Q(publication_date__lt=date) | Q(publication_date=date, pk__lt=self.pk or 0)
+        return self._siblings().filter(older).order_by("-publication_date", "-pk")[:RELATED_COUNT]
+
+    def static_dependents(self):
+        """Pages whose static output lists this article: its ancestors (section, home page) and the
+        articles published just after it, whose "Bài đã đăng" box shows it."""
+        date = self.publication_date
+        newer = Q(publication_date__gt=date) | Q(publication_date=date, pk__gt=self.pk or 0)
+        later = self._siblings().filter(newer).order_by("publication_date", "pk")[:RELATED_COUNT]
+        return list(self.get_ancestors().filter(depth__gte=2).specific()) + list(later)
 
     def effective_author_kind(self):
         """The editor's choice, else "student" for a pupil (by position or student corner), else teacher."""

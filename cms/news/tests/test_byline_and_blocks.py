@@ -74,3 +74,22 @@ def test_image_block_requires_a_description():
     image = get_image_model().objects.first()
     with pytest.raises(ValidationError):
         ImageBlock().clean({"image": image, "alt_text": "   ", "caption": ""})
+
+
+@pytest.mark.django_db
+def test_earlier_articles_box_and_the_pages_a_publish_must_rerender():
+    section_articles = list(
+        ArticlePage.objects.live()
+        .filter(path__startswith=ArticlePage.objects.get(slug="me-cua-em").path[:12])
+        .order_by("publication_date", "pk")
+    )
+    middle = section_articles[len(section_articles) // 2]
+    index = section_articles.index(middle)
+    earlier = list(middle.earlier_articles())
+    assert earlier == list(reversed(section_articles[max(0, index - 6) : index]))
+    dependents = middle.static_dependents()
+    assert [p.specific_class.__name__ for p in dependents[:2]] == ["HomePage", "SectionPage"]
+    assert dependents[2:] == section_articles[index + 1 : index + 7]
+    # Every page that lists the article is among its dependents.
+    for later in section_articles[index + 1 :]:
+        assert (middle in list(later.earlier_articles())) == (later in dependents)
