@@ -93,3 +93,20 @@ def test_earlier_articles_box_and_the_pages_a_publish_must_rerender():
     # Every page that lists the article is among its dependents.
     for later in section_articles[index + 1 :]:
         assert (middle in list(later.earlier_articles())) == (later in dependents)
+
+
+@pytest.mark.django_db
+def test_admin_editor_opens_an_article_with_every_block_and_the_home_page(client, django_user_model):
+    from django.urls import reverse
+
+    from cms.home.models import HomePage
+
+    admin = django_user_model.objects.create_superuser("bgh-test", "bgh@example.com", "mat-khau-thu-nghiem")
+    client.force_login(admin)
+    article = ArticlePage.objects.get(slug="hoi-khoe-phu-dong-cap-truong-nam-hoc-2026-2027")
+    kinds = {block.block_type for block in article.body}
+    assert kinds >= {"gallery", "table", "video", "attachment", "quote"}
+    for page in (article, HomePage.objects.get()):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200
+    assert "Liên kết nhanh" in response.content.decode()
