@@ -1,42 +1,49 @@
 """The data behind the organisation page (cơ cấu tổ chức), read from the school structure of ``editorial``.
 
-The public page only shows a person's name and position. Contact details appear only for people who opted
-in (``show_contact_publicly`` on their staff profile). Every entry is a plain dict, so the template never
-touches the editorial models and the page renders (with empty sections) before those models exist.
+The public page shows a person's name and position only. Telephone and e-mail appear only for people who
+opted in (``StaffProfile.show_contact_publicly``). Every entry is a plain dict, so the template never touches
+the editorial models, and the page renders (with empty sections) on an installation without them.
 
-Expected names in ``editorial.structure`` (issue 3), read lazily:
-
-- ``SchoolYear``: ``name`` ("2025–2026"), ``is_current`` (bool).
-- ``StaffProfile``: ``full_name``, ``position``, ``email``, ``phone``, ``show_contact_publicly``,
-  ``is_leadership`` (bool: Ban giám hiệu), ``leadership_order`` (int, optional).
-- ``Department``: ``name``, ``school_year``, ``head`` (StaffProfile), ``members`` (manager of StaffProfile).
-- ``Union``: ``name``, ``school_year``, ``leader`` (StaffProfile), ``leader_title`` (e.g. "Chủ tịch").
-- ``BoardMembership``: ``school_year``, ``staff`` (StaffProfile), ``role`` with ``get_role_display()``
-  ("Trưởng ban", "Phó ban", "Thành viên", "Thư ký").
+Models read lazily through the app registry (``editorial``, issue 3): ``SchoolYear`` (``name``,
+``is_current``), ``StaffProfile`` (``user``, ``position``, ``phone``, ``show_contact_publicly``),
+``Department`` (``school_year``, ``name``, ``kind``, ``head``, ``memberships`` → ``user``), ``Union``
+(``school_year``, ``name``, ``kind``, ``leader``) and ``EditorialBoard`` (``school_year``, ``memberships`` →
+``user``, ``role``).
 """
 
 import logging
 
+from django.apps import apps
 from django.core.exceptions import FieldError
 
 logger = logging.getLogger(__name__)
 
 SECTIONS = ("leadership", "departments", "unions", "board")
+LEADERSHIP_POSITIONS = ("hieu_truong", "pho_hieu_truong")  # principal first, then vice principals
+UNION_LEADER_TITLES = {"cong_doan": "Chủ tịch", "lien_doi": "Tổng phụ trách Đội", "chi_doan": "Bí thư"}
+BOARD_ROLE_ORDER = {"truong_ban": 0, "pho_ban": 1, "thanh_vien": 2, "thu_ky": 3}
 
 
-def person_entry(profile, role=""):
-    """``{name, position, role, contact}`` for one person; ``contact`` is empty unless they opted in."""
+def _model(name):
+    """An ``editorial`` model by name; LookupError when the app does not define it (yet)."""
+    return apps.get_model("editorial", name)
+
+
+def person_name(user):
+    """Vietnamese order: family and middle names, then the given name ("Phạm Văn Tuấn")."""
+    name = f"{getattr(user, 'last_name', '')} {getattr(user, 'first_name', '')}".strip()
+    return name or getattr(user, "username", "")
+
+
+def person_entry(user, role=""):
+    """``{name, position, role, contact}`` for one person; ``contact`` stays empty unless they opted in."""
+    profile = getattr(user, "staff_profile", None)
+    position = profile.get_position_display() if profile is not None else ""
     contact = {}
-    if getattr(profile, "show_contact_publicly", False):
-        contact = {
-            key: value for key in ("email", "phone") if (value := (getattr(profile, key, "") or "").strip())
-        }
-    return {
-        "name": getattr(profile, "full_name", "") or str(profile),
-        "position": getattr(profile, "position", "") or "",
-        "role": role or "",
-        "contact": contact,
-    }
+    if profile is not None and profile.show_contact_publicly:
+        found = {"email": getattr(user, "email", ""), "phone": getattr(profile, "phone", "")}
+        contact = {key: value.strip() for key, value in found.items() if value and value.strip()}
+    return {"name": person_name(user), "position": position, "role": role or "", "contact": contact}
 
 
 def empty_organisation(school_year=None):
@@ -50,44 +57,61 @@ def organisation_context(school_year=None):
     ``school_year`` is a name such as "2025–2026"; ``None`` means the current school year.
     - ``leadership`` and ``board``: lists of ``{name, position, role, contact}``.
     - ``departments`` and ``unions``: lists of ``{name, members: [person…]}`` (head or leader first).
-    Sections are empty lists while ``editorial.structure`` (issue 3) is not installed.
+    Sections are empty lists while the editorial structure models are not installed or hold no data.
     """
     try:
-        from editorial import structure
-    except ImportError:
+        return _from_structure(school_year)
+    except LookupError:
         return empty_organisation(school_year)
-    try:
-        return _from_structure(structure, school_year)
-    except (AttributeError, LookupError, FieldError) as exc:
+    except (AttributeError, FieldError) as exc:
         # The structure models changed shape: show empty sections rather than break the static build.
-        logger.warning("organisation_context: editorial.structure not usable (%s)", exc)
+        logger.warning("organisation_context: editorial structure not usable (%s)", exc)
         return empty_organisation(school_year)
 
 
-def _from_structure(structure, school_year):
-    years = structure.SchoolYear.objects.all()
-    year = years.filter(name=school_year).first() if school_year else years.filter(is_current=True).first()
+def _from_structure(school_year):
+    SchoolYear = _model("SchoolYear")
+    years = SchoolYear.objects.all()
+    if school_year:
+        from cms.core.vietnamese import nfc
+
+        year = years.filter(name__in={nfc(school_year), nfc(school_year).replace("-", "–")}).first()
+    else:
+        year = years.filter(is_current=True).first()
     if year is None:
         return empty_organisation(school_year)
-    leadership = [
-        person_entry(p)
-        for p in structure.StaffProfile.objects.filter(is_leadership=True).order_by("leadership_order", "pk")
-    ]
+
+    profiles = _model("StaffProfile").objects.filter(position__in=LEADERSHIP_POSITIONS).select_related("user")
+    profiles = sorted(profiles, key=lambda p: (LEADERSHIP_POSITIONS.index(p.position), p.pk))
+    leadership = [person_entry(profile.user) for profile in profiles if profile.user.is_active]
+
     departments = []
-    for dept in structure.Department.objects.filter(school_year=year).order_by("name"):
-        members = [person_entry(dept.head, "Tổ trưởng")] if dept.head else []
-        members += [person_entry(p) for p in dept.members.all() if p != dept.head]
+    for dept in (
+        _model("Department").objects.filter(school_year=year).select_related("head").order_by("kind", "name")
+    ):
+        members = [person_entry(dept.head, "Tổ trưởng")] if dept.head_id else []
+        for membership in dept.memberships.select_related("user").order_by("pk"):
+            if membership.user_id != dept.head_id:
+                members.append(person_entry(membership.user))
         departments.append({"name": dept.name, "members": members})
+
     unions = []
-    for union in structure.Union.objects.filter(school_year=year).order_by("name"):
-        members = [person_entry(union.leader, getattr(union, "leader_title", ""))] if union.leader else []
+    for union in (
+        _model("Union").objects.filter(school_year=year).select_related("leader").order_by("kind", "name")
+    ):
+        title = UNION_LEADER_TITLES.get(union.kind, "")
+        members = [person_entry(union.leader, title)] if union.leader_id else []
         unions.append({"name": union.name, "members": members})
-    board = [
-        person_entry(m.staff, m.get_role_display())
-        for m in structure.BoardMembership.objects.filter(school_year=year)
-        .select_related("staff")
-        .order_by("pk")
-    ]
+
+    board = []
+    board_model = _model("EditorialBoard").objects.filter(school_year=year).first()
+    if board_model is not None:
+        memberships = sorted(
+            board_model.memberships.select_related("user"),
+            key=lambda m: (BOARD_ROLE_ORDER.get(m.role, 9), m.pk),
+        )
+        board = [person_entry(m.user, m.get_role_display()) for m in memberships]
+
     return {
         "school_year": year.name,
         "leadership": leadership,

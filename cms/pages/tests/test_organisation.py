@@ -1,40 +1,61 @@
 """The organisation page's data: name and position only, contacts only for people who opted in."""
 
-import sys
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 
+from cms.pages import organisation
 from cms.pages.models import LinksPage, OrganisationPage, StandardPage
 from cms.pages.organisation import organisation_context, person_entry
 
 
-def test_person_shows_name_and_position_only_unless_they_opt_in():
-    private = SimpleNamespace(
-        full_name="Trần Thị Minh Nguyệt", position="Tổ trưởng Tổ 1", email="nguyet@thnk.edu.vn", phone="0912"
+def _person(opted_in):
+    profile = SimpleNamespace(
+        get_position_display=lambda: "Tổ trưởng", phone="0912 345 678", show_contact_publicly=opted_in
     )
-    assert person_entry(private, "Thành viên") == {
+    return SimpleNamespace(
+        first_name="Nguyệt", last_name="Trần Thị Minh", email="nguyet@thnk.edu.vn", staff_profile=profile
+    )
+
+
+def test_person_shows_name_and_position_only_unless_they_opt_in():
+    assert person_entry(_person(False), "Thành viên") == {
         "name": "Trần Thị Minh Nguyệt",
-        "position": "Tổ trưởng Tổ 1",
+        "position": "Tổ trưởng",
         "role": "Thành viên",
         "contact": {},
     }
-    public = SimpleNamespace(**vars(private), show_contact_publicly=True)
-    assert person_entry(public)["contact"] == {"email": "nguyet@thnk.edu.vn", "phone": "0912"}
+    assert person_entry(_person(True))["contact"] == {"email": "nguyet@thnk.edu.vn", "phone": "0912 345 678"}
 
 
+@pytest.mark.django_db
 def test_sections_are_empty_while_the_school_structure_is_missing(monkeypatch):
-    # Simulate an installation without editorial.structure (issue 3 not merged).
-    monkeypatch.setitem(sys.modules, "editorial.structure", None)
-    context = organisation_context("2025–2026")
-    assert context == {
+    def missing(name):
+        raise LookupError(f"App 'editorial' doesn't have a '{name}' model.")
+
+    # An installation without the structure models (or before they are migrated).
+    monkeypatch.setattr(organisation, "_model", missing)
+    assert organisation_context("2025–2026") == {
         "school_year": "2025–2026",
         "leadership": [],
         "departments": [],
         "unions": [],
         "board": [],
     }
+
+
+@pytest.mark.django_db
+def test_organisation_page_renders_the_four_sections(client):
+    from wagtail.models import Site
+
+    from cms.publishing.render import render_page
+
+    page = OrganisationPage.objects.get(slug="co-cau-to-chuc")
+    html = render_page(page, Site.objects.get(is_default_site=True)).decode()
+    for heading in ("Ban giám hiệu", "Các tổ chức đoàn thể", "Ban biên tập cổng thông tin điện tử"):
+        assert heading in html
+    assert "mailto:" not in html.split('<footer class="site-footer">')[0].split("<main")[1]
 
 
 @pytest.mark.django_db
