@@ -125,3 +125,18 @@ def test_phone_menu_opens_with_keyboard(chromium_browser, static_site_url):
         assert page.evaluate("document.activeElement.textContent.trim()") == "Giới thiệu"
     finally:
         context.close()
+
+
+def test_print_shows_the_article_without_menus(chromium_browser, static_site_url):
+    page = chromium_browser.new_page(viewport=VIEWPORTS["desktop"])
+    try:
+        page.goto(static_site_url + PAGES["bai-viet"])
+        assert page.get_by_role("button", name="In bài viết").is_visible()
+        page.emulate_media(media="print")
+        assert not page.locator(".main-nav").is_visible()
+        assert not page.locator(".display-tools").is_visible()
+        assert not page.get_by_role("button", name="In bài viết").is_visible()
+        assert page.locator("article.article h1").is_visible()
+        page.pdf(path=str(ARTIFACTS / "bai-viet-ban-in.pdf"))
+    finally:
+        page.close()

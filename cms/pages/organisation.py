@@ -20,7 +20,9 @@ logger = logging.getLogger(__name__)
 
 SECTIONS = ("leadership", "departments", "unions", "board")
 LEADERSHIP_POSITIONS = ("hieu_truong", "pho_hieu_truong")  # principal first, then vice principals
+# In this order on the page: Công đoàn, Liên đội TNTP Hồ Chí Minh, Chi đoàn.
 UNION_LEADER_TITLES = {"cong_doan": "Chủ tịch", "lien_doi": "Tổng phụ trách Đội", "chi_doan": "Bí thư"}
+UNION_ORDER = list(UNION_LEADER_TITLES)
 BOARD_ROLE_ORDER = {"truong_ban": 0, "pho_ban": 1, "thanh_vien": 2, "thu_ky": 3}
 
 
@@ -44,6 +46,10 @@ def person_entry(user, role=""):
         found = {"email": getattr(user, "email", ""), "phone": getattr(profile, "phone", "")}
         contact = {key: value.strip() for key, value in found.items() if value and value.strip()}
     return {"name": person_name(user), "position": position, "role": role or "", "contact": contact}
+
+
+def _rank(order, value):
+    return order.index(value) if value in order else len(order)
 
 
 def empty_organisation(school_year=None):
@@ -96,9 +102,8 @@ def _from_structure(school_year):
         departments.append({"name": dept.name, "members": members})
 
     unions = []
-    for union in (
-        _model("Union").objects.filter(school_year=year).select_related("leader").order_by("kind", "name")
-    ):
+    union_rows = _model("Union").objects.filter(school_year=year).select_related("leader")
+    for union in sorted(union_rows, key=lambda u: (_rank(UNION_ORDER, u.kind), u.name)):
         title = UNION_LEADER_TITLES.get(union.kind, "")
         members = [person_entry(union.leader, title)] if union.leader_id else []
         unions.append({"name": union.name, "members": members})
