@@ -173,7 +173,24 @@ def seed_demo(with_accounts=True):
             _assign_demo_roles(users, roles)
         created = ensure_articles(sections, users)
         _seed_documents_and_notices(home, users)
+        _seed_portal(home, site, users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
+
+
+def _seed_portal(home, site, users):
+    """The public portal's own demo content (issue 6): one call per app, each idempotent."""
+    from cms.disclosure.demo import seed_disclosure
+    from cms.home.demo import seed_home, seed_school_settings
+    from cms.news.demo import seed_news, showcase_article
+    from cms.pages.demo import seed_pages
+
+    from .files import ensure_document
+
+    seed_school_settings(site, content.SCHOOL)
+    seed_news(home, users, ensure_image, ensure_document)
+    seed_pages(home, ensure_image)
+    seed_disclosure(HomePage.objects.get(pk=home.pk), ensure_document)
+    seed_home(HomePage.objects.get(pk=home.pk), showcase_article(home))
 
 
 def _seed_documents_and_notices(home, users):

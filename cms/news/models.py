@@ -1,6 +1,9 @@
 """News sections (chuyên mục) and articles (bài viết)."""
 
+import re
+
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -8,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.pages import VietnamesePageMixin
+from cms.core.vietnamese import fold, short_given_name
 
 from .blocks import ArticleBodyBlock
 
@@ -16,8 +20,16 @@ class SectionPage(VietnamesePageMixin, Page):
     """A news section such as "Hoạt động chuyên môn"; lists its articles newest first."""
 
     intro = models.TextField("Giới thiệu chuyên mục", blank=True)
+    is_student_corner = models.BooleanField(
+        "Chuyên mục của học sinh",
+        default=False,
+        help_text=(
+            "Bài viết ở đây mặc định là của học sinh: chỉ hiện tên gọi và lớp của em "
+            "(trừ khi nhà trường cho phép)."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("is_student_corner")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]
 
@@ -41,8 +53,18 @@ class SectionPage(VietnamesePageMixin, Page):
         return context
 
 
+RELATED_COUNT = 6  # articles listed in the "Bài đã đăng" box under an article
+_CLASS_IN_POSITION = re.compile(r"lớp\s+(\S+)", re.IGNORECASE)
+
+
 class ArticlePage(VietnamesePageMixin, Page):
     """An article written by a teacher, student or union member and approved by the editorial board."""
+
+    class AuthorKind(models.TextChoices):
+        AUTO = "", "Tự nhận biết (theo chuyên mục và chức vụ)"
+        TEACHER = "teacher", "Cán bộ, giáo viên, nhân viên"
+        STUDENT = "student", "Học sinh"
+        UNION = "union", "Đoàn thể (Công đoàn, Liên đội, Chi đoàn)"
 
     lead = models.TextField("Sa-pô (tóm tắt)", max_length=600)
     cover_image = models.ForeignKey(
@@ -58,13 +80,25 @@ class ArticlePage(VietnamesePageMixin, Page):
     publication_date = models.DateField("Ngày đăng", default=timezone.localdate)
     author_name = models.CharField("Tác giả", max_length=150, blank=True)
     author_position = models.CharField("Chức vụ / lớp của tác giả", max_length=150, blank=True)
+    author_kind = models.CharField(
+        "Tác giả là", max_length=10, choices=AuthorKind.choices, default=AuthorKind.AUTO, blank=True
+    )
+    author_class = models.CharField(
+        "Lớp (nếu tác giả là học sinh)", max_length=10, blank=True, help_text="Ví dụ: 3A"
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading="Ảnh đại diện"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("publication_date"), FieldPanel("author_name"), FieldPanel("author_position")],
+            [
+                FieldPanel("publication_date"),
+                FieldPanel("author_name"),
+                FieldPanel("author_position"),
+                FieldPanel("author_kind"),
+                FieldPanel("author_class"),
+            ],
             heading="Thông tin bài viết",
         ),
     ]
@@ -88,6 +122,73 @@ class ArticlePage(VietnamesePageMixin, Page):
         """The section this article belongs to."""
         return self.get_parent().specific
 
-    def byline(self):
-        """ "Name – position" as shown under the title."""
+    def _siblings(self):
+        return ArticlePage.objects.live().public().sibling_of(self, inclusive=False)
+
+    def earlier_articles(self):
+        """The articles of the same section published just before this one (the "Bài đã đăng" box).
+
+        Only older ones: publishing a new article then changes no other article's page, so a publish
+        re-renders a fixed number of pages however large the section grows.
+        """
+        date = self.publication_date
+        older = Q(publication_date__lt=date) | Q(publication_date=date, pk__lt=self.pk or 0)
+        return self._siblings().filter(older).order_by("-publication_date", "-pk")[:RELATED_COUNT]
+
+    def static_dependents(self):
+        """Pages whose static output lists this article: its ancestors (section, home page) and the
+        articles published just after it, whose "Bài đã đăng" box shows it."""
+        date = self.publication_date
+        newer = Q(publication_date__gt=date) | Q(publication_date=date, pk__gt=self.pk or 0)
+        later = self._siblings().filter(newer).order_by("publication_date", "pk")[:RELATED_COUNT]
+        return list(self.get_ancestors().filter(depth__gte=2).specific()) + list(later)
+
+    def effective_author_kind(self):
+        """The editor's choice, else "student" for a pupil (by position or student corner), else teacher."""
+        if self.author_kind:
+            return self.author_kind
+        if fold(self.author_position).startswith("hoc sinh"):
+            return self.AuthorKind.STUDENT
+        parent = self.get_parent()
+        section = parent.specific if parent else None
+        if getattr(section, "is_student_corner", False) and not self.author_position:
+            return self.AuthorKind.STUDENT
+        return self.AuthorKind.TEACHER
+
+    def student_class(self):
+        """The pupil's class ("3A"): the class field, else read from a position such as "Học sinh lớp 3A"."""
+        if self.author_class:
+            return self.author_class.strip()
+        match = _CLASS_IN_POSITION.search(self.author_position or "")
+        return match.group(1).rstrip(".,") if match else ""
+
+    def public_author_name(self, full_student_names=False):
+        """The author's public name: a pupil is "Em <given name>" unless full names are allowed."""
+        if self.effective_author_kind() == self.AuthorKind.STUDENT and not full_student_names:
+            given = short_given_name(self.author_name)
+            return f"Em {given}" if given else ""
+        return self.author_name
+
+    def byline(self, full_student_names=None):
+        """The line under the title: "Lê Thị Thảo – Giáo viên Tổ 1", or "Em Ngọc, lớp 3A" for a pupil.
+
+        ``full_student_names`` defaults to the school's setting (SchoolSettings.show_student_full_name).
+        """
+        if full_student_names is None:
+            full_student_names = _school_allows_full_student_names(self)
+        if self.effective_author_kind() == self.AuthorKind.STUDENT:
+            name = self.public_author_name(full_student_names)
+            if full_student_names and name:
+                name = f"Em {name}"
+            klass = self.student_class()
+            return ", ".join(part for part in (name, f"lớp {klass}" if klass else "") if part)
         return " – ".join(part for part in (self.author_name, self.author_position) if part)
+
+
+def _school_allows_full_student_names(page):
+    from cms.core.models import SchoolSettings
+
+    site = page.get_site()
+    if site is None:
+        return False
+    return SchoolSettings.for_site(site).show_student_full_name

@@ -16,7 +16,9 @@ from . import release
 from .models import SiteBuild
 from .render import output_path_for_url, render_not_found, render_page, site_static_dirs
 
-MEDIA_REF = re.compile(rb"""(?:src|href|srcset)=["']?(/media/[^"' >,]+)""")
+# Every /media/ path anywhere in the page: each candidate of a srcset list and absolute addresses
+# (og:image, JSON-LD) too, not only the first URL after src=/href=/srcset=.
+MEDIA_REF = re.compile(rb"""(/media/[^"'\s>,)\\]+)""")
 
 
 @dataclass
