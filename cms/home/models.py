@@ -39,6 +39,12 @@ class HomePage(VietnamesePageMixin, Page):
 
         return SectionPage.objects.live().public().child_of(self).order_by("path")
 
+    def feed_items(self):
+        """Articles for the site-wide RSS/Atom feeds, newest first."""
+        from cms.news.models import ArticlePage
+
+        return ArticlePage.objects.live().public().descendant_of(self).order_by("-publication_date", "-pk")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = self.latest_articles()
