@@ -1,0 +1,87 @@
+"""What readers, feed readers, crawlers and other systems get: feeds, sitemaps, robots, 404, JSON, manifest."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from django.conf import settings
+from lxml import etree
+
+from cms.publishing import release
+
+from .helpers import section, text
+
+pytestmark = pytest.mark.django_db
+
+SCHEMAS = Path(__file__).parent / "schemas"
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def _schema(name):
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name)))
+
+
+@pytest.mark.parametrize(
+    "path", ["rss.xml", "atom.xml", "hoat-dong-chuyen-mon/rss.xml", "goc-hoc-sinh/atom.xml"]
+)
+def test_feeds_parse_cleanly(built_site, path):
+    feed = feedparser.parse((release.current_dir() / path).read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title
+    assert 0 < len(feed.entries) <= 20
+    base = settings.SITE_PUBLIC_URL.rstrip("/")
+    for entry in feed.entries:
+        assert entry.title and entry.link.startswith(base + "/")
+        assert (release.current_dir() / entry.link.removeprefix(base + "/") / "index.html").exists()
+    if path.startswith("hoat-dong-chuyen-mon/"):
+        newest = section().articles().first()
+        assert feed.entries[0].title == newest.title
+
+
+def test_sitemap_index_and_section_sitemaps_are_valid(built_site):
+    index = etree.parse(str(release.current_dir() / "sitemap.xml"))
+    _schema("siteindex.xsd").assertValid(index)
+    locs = index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)
+    base = settings.SITE_PUBLIC_URL.rstrip("/")
+    names = {loc.removeprefix(base + "/") for loc in locs}
+    assert names == {
+        "sitemaps/tin-tuc-su-kien.xml",
+        "sitemaps/hoat-dong-chuyen-mon.xml",
+        "sitemaps/hoat-dong-doi-cong-doan.xml",
+        "sitemaps/goc-hoc-sinh.xml",
+        "sitemaps/trang-khac.xml",
+    }
+    urlset = _schema("sitemap.xsd")
+    listed = set()
+    for name in names:
+        doc = etree.parse(str(release.current_dir() / name))
+        urlset.assertValid(doc)
+        listed |= set(doc.xpath("//sm:url/sm:loc/text()", namespaces=NS))
+    article = section().articles().first()
+    assert base + article.url in listed
+    assert base + "/" in listed
+    assert f"Sitemap: {base}/sitemap.xml" in text("robots.txt")
+
+
+def test_not_found_page_json_and_manifest(built_site):
+    assert "Không tìm thấy trang" in text("404.html")
+    latest = json.loads(text("api/v1/tin-moi.json"))
+    assert len(latest["bai_viet"]) == 20
+    first = latest["bai_viet"][0]
+    assert (release.current_dir() / first["duong_dan"].strip("/") / "index.html").exists()
+
+    manifest = json.loads(text("manifest.json"))
+    assert manifest["release"] == release.live_release() and manifest["built_at"]
+    on_disk = {
+        p.relative_to(release.current_dir()).as_posix()
+        for p in release.current_dir().rglob("*")
+        if p.is_file() and p.name != "manifest.json"
+    }
+    assert set(manifest["files"]) == on_disk
+    for rel, entry in manifest["files"].items():
+        data = (release.current_dir() / rel).read_bytes()
+        assert entry["size"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest(), rel
+    assert any(p.startswith("media/images/") for p in manifest["files"])  # renditions the pages show
+    assert "tim-kiem/index.html" in manifest["files"]
