@@ -1,4 +1,4 @@
-"""What readers, feed readers, crawlers and other systems get: feeds, sitemaps, robots, 404, JSON, manifest."""
+"""What readers, feed readers, crawlers and other systems get: feeds, sitemaps, robots, 404, JSON."""
 
 import hashlib
 import json
