@@ -14,6 +14,7 @@ from wagtail.rich_text import RichText
 from cms.core.models import SchoolSettings
 from cms.home.models import HomePage
 from cms.news.models import ArticlePage, SectionPage
+from cms.publishing import demo as publishing_demo
 from cms.publishing.builder import builds_suspended
 
 from . import content
@@ -172,6 +173,7 @@ def seed_demo(with_accounts=True):
         if users:
             _assign_demo_roles(users, roles)
         created = ensure_articles(sections, users)
+        publishing_demo.seed()
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
 
 
