@@ -50,6 +50,7 @@ class BuildResult:
     pages: int = 0
     full: bool = True
     duration_ms: int = 0
+    timings: dict = field(default_factory=dict)  # seconds per phase: render, write, search, upload
 
 
 class MissingFile(Exception):
@@ -262,6 +263,8 @@ def _build_release(page_ids, progress):
     else:
         sources, pages_map, page_count = _plan_incremental(site, ctx, page_ids, old)
 
+    clock = time.monotonic()
+    timings = {}
     # 1. Render in memory everything that may have changed.
     rendered = {}  # path -> (bytes, source)
     ordered = sorted(sources)
@@ -300,10 +303,14 @@ def _build_release(page_ids, progress):
             rendered[path] = (data, "media")
             files[path] = entry_for(data, "media")
 
+    timings["render"] = time.monotonic() - clock
     # 3. The release folder: changed files written, unchanged ones linked from the live release.
+    clock = time.monotonic()
     target = LocalRelease()
     try:
         written = _materialise(target, files, rendered, old)
+        timings["write"] = time.monotonic() - clock
+        clock = time.monotonic()
         deleted_pages = {p for p in old.files if p.endswith(".html") and p not in files}
         if full or deleted_pages or any(p.endswith(".html") for p in written):
             index = {p: (d, "pagefind") for p, d in build_index(target.path).items()}
@@ -314,6 +321,7 @@ def _build_release(page_ids, progress):
             pf_files = {p: e for p, e in old.files.items() if e.get("source") == "pagefind"}
             files.update(pf_files)
             _materialise(target, pf_files, {}, old)
+        timings["search"] = time.monotonic() - clock
         manifest = Manifest(
             release=target.release_id,
             built_at=timezone.now().isoformat(),
@@ -324,7 +332,9 @@ def _build_release(page_ids, progress):
         target.write(MANIFEST_PATH, manifest_bytes)
         written.append(MANIFEST_PATH)
         if s3.s3_configured():
+            clock = time.monotonic()
             s3.publish(target.path, manifest_bytes)
+            timings["upload"] = time.monotonic() - clock
         target.activate()
     except BaseException:
         target.abandon()
@@ -336,6 +346,7 @@ def _build_release(page_ids, progress):
         deleted=sorted(set(old.files) - set(files)),
         pages=page_count,
         full=full,
+        timings=timings,
     )
 
 

@@ -15,8 +15,9 @@ Page models take part through optional methods (duck typing, so no app imports t
 - ``static_routes()``: sub-paths the page serves besides itself (published in full builds);
 - ``static_routes_for(page)``: the sub-paths that list ``page`` (re-rendered when it changes);
 - ``feed_items()``: pages for the RSS/Atom feeds, newest first;
-- ``static_dependents()``: other pages whose output lists this page. Default: its ancestors up to the
-  home page.
+- ``static_dependents()``: other pages whose output lists this page (e.g. the home page's notice box).
+  They are re-rendered together with the page's ancestors up to the home page, which are always
+  dependents (section listings, home page).
 """
 
 OTHER_SITEMAP = "trang-khac"
@@ -55,11 +56,13 @@ def has_feed(page):
 
 
 def dependents(page, site):
-    """Pages whose output lists ``page``: ``page.static_dependents()`` or its ancestors up to home."""
+    """Pages whose output lists ``page``: its ancestors up to home, plus ``page.static_dependents()``."""
+    pages = {p.pk: p for p in page.get_ancestors().filter(depth__gte=site.root_page.depth).specific()}
     custom = getattr(page, "static_dependents", None)
     if callable(custom):
-        return [p.specific for p in custom()]
-    return list(page.get_ancestors().filter(depth__gte=site.root_page.depth).specific())
+        for other in custom() or ():
+            pages.setdefault(other.pk, other.specific)
+    return list(pages.values())
 
 
 def own_specs(page):

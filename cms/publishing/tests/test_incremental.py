@@ -163,3 +163,14 @@ def test_build_site_command_reports_files_and_time(built_site, capsys):
     live = release.live_release()
     call_command("rollback_site")
     assert release.live_release() < live
+
+
+def test_renaming_a_section_rebuilds_every_page_menu(built_site):
+    renamed = section()
+    renamed.title = "Chuyên môn – Nghiệp vụ"
+    publish(renamed)
+    result = build_pending()
+    assert result.full
+    article = section().articles().first()
+    assert "Chuyên môn – Nghiệp vụ" in text(article.url.strip("/") + "/index.html")
+    assert "Chuyên môn – Nghiệp vụ" in text("404.html")
