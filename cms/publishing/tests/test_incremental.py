@@ -163,6 +163,9 @@ def test_build_site_command_reports_files_and_time(built_site, capsys):
     live = release.live_release()
     call_command("rollback_site")
     assert release.live_release() < live
+    # The next publish rebuilds everything on top of the rolled-back release.
+    publish(new_article(TITLE, SLUG))
+    assert build_pending().full
 
 
 def test_renaming_a_section_rebuilds_every_page_menu(built_site):
