@@ -152,6 +152,10 @@ class ArticlePage(VietnamesePageMixin, Page):
         if self.cover_image_id and not (self.cover_alt or "").strip():
             raise ValidationError({"cover_alt": "Vui lòng nhập mô tả cho ảnh đại diện."})
 
+    def search_shard(self):
+        """Search index shard (see cms.publishing.search): one per year, so a publish re-indexes one year."""
+        return str(self.publication_date.year)
+
     def search_text(self):
         """Plain text of the article (title, lead, body) for the search index."""
         from django.utils.html import strip_tags

@@ -19,14 +19,13 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from . import release
+from . import release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for
 from .models import PendingChange, SiteBuild
 from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps
 from .public import public_pages
 from .render import site_static_dirs
 from .renderers import RenderContext, render_source
-from .search import build_index
 from .targets import s3
 from .targets.local import LocalRelease, live_manifest
 
@@ -287,12 +286,12 @@ def _build_release(page_ids, progress):
             p: e for p, e in old.files.items() if e.get("source") not in replaced | {"media", "pagefind"}
         }
     for path, (data, source) in rendered.items():
-        refs = (
-            {m.decode().removeprefix("/media/") for m in MEDIA_REF.findall(data)}
-            if path.endswith(".html")
-            else None
-        )
-        files[path] = entry_for(data, source, refs)
+        refs = shard = None
+        if path.endswith(".html"):
+            refs = {m.decode().removeprefix("/media/") for m in MEDIA_REF.findall(data)}
+            if source.startswith("page:"):
+                shard = search.shard_for(ctx.page(int(source[5:])), data)
+        files[path] = entry_for(data, source, refs, shard)
     for name in sorted({ref for entry in list(files.values()) for ref in entry.get("refs", ())}):
         path = f"media/{name}"
         if path in old.files:
@@ -311,16 +310,7 @@ def _build_release(page_ids, progress):
         written = _materialise(target, files, rendered, old)
         timings["write"] = time.monotonic() - clock
         clock = time.monotonic()
-        deleted_pages = {p for p in old.files if p.endswith(".html") and p not in files}
-        if full or deleted_pages or any(p.endswith(".html") for p in written):
-            index = {p: (d, "pagefind") for p, d in build_index(target.path).items()}
-            pf_files = {p: entry_for(d, "pagefind") for p, (d, _) in index.items()}
-            files.update(pf_files)
-            written += _materialise(target, pf_files, index, old)
-        else:
-            pf_files = {p: e for p, e in old.files.items() if e.get("source") == "pagefind"}
-            files.update(pf_files)
-            _materialise(target, pf_files, {}, old)
+        written += _search_index(target, files, old, set(written))
         timings["search"] = time.monotonic() - clock
         manifest = Manifest(
             release=target.release_id,
@@ -348,6 +338,28 @@ def _build_release(page_ids, progress):
         full=full,
         timings=timings,
     )
+
+
+def _search_index(target, files, old, written):
+    """Re-index only the shards whose pages were added, changed or removed; keep the others' files."""
+    new_members = search.shard_members(files)
+    old_members = search.shard_members(old.files)
+    index, entries = {}, {}
+    for shard, paths in new_members.items():
+        prefix = f"{search.SEARCH_DIR}/{shard}/"
+        if paths == old_members.get(shard) and not written.intersection(paths):
+            entries.update(
+                {p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] == "pagefind"}
+            )
+            continue
+        for path, data in search.build_shard(target.path, shard, paths).items():
+            index[path] = (data, "pagefind")
+            entries[path] = entry_for(data, "pagefind")
+    data = search.shards_json(new_members)
+    index[search.SHARDS_PATH] = (data, "pagefind")
+    entries[search.SHARDS_PATH] = entry_for(data, "pagefind")
+    files.update(entries)
+    return _materialise(target, entries, index, old)
 
 
 def _materialise(target, files, rendered, old):

@@ -23,7 +23,7 @@ class Manifest:
 
     release: str = ""
     built_at: str = ""
-    files: dict = field(default_factory=dict)  # path -> {"sha256", "size", "source", ["refs"]}
+    files: dict = field(default_factory=dict)  # path -> {"sha256", "size", "source", ["refs"], ["shard"]}
     pages: dict = field(default_factory=dict)  # str(page id) -> {"depth": int, "deps": [source, ...]}
 
     @classmethod
@@ -54,9 +54,14 @@ class Manifest:
         return {path for path, entry in self.files.items() if entry.get("source") in sources}
 
 
-def entry_for(data, source, refs=None):
-    """A manifest entry for file content ``data`` produced by ``source``."""
+def entry_for(data, source, refs=None, shard=None):
+    """A manifest entry for file content ``data`` produced by ``source``.
+
+    ``refs``: media paths an HTML file references; ``shard``: the search index shard of a searchable page.
+    """
     entry = {"sha256": sha256(data), "size": len(data), "source": source}
     if refs:
         entry["refs"] = sorted(refs)
+    if shard:
+        entry["shard"] = shard
     return entry

@@ -24,7 +24,9 @@ _TYPES = {
 # Files whose name changes whenever their content does: Wagtail renditions and originals get unique
 # names, Pagefind names its chunks by hash.
 _IMMUTABLE = re.compile(
-    r"^(media/(images|original_images)/|pagefind/(fragment|index|filter)/|pagefind/pagefind\.[^/]+\.pf_meta$)"
+    r"^(media/(images|original_images)/"
+    r"|pagefind/[^/]+/(fragment|index|filter)/"
+    r"|pagefind/[^/]+/pagefind\.[^/]+\.pf_meta$)"
 )
 
 

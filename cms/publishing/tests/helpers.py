@@ -64,6 +64,6 @@ def manifest():
 def search_index_text():
     """All text the Pagefind index holds (fragments are gzip-compressed JSON)."""
     chunks = []
-    for path in sorted((release.current_dir() / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((release.current_dir() / "pagefind").glob("*/fragment/*.pf_fragment")):
         chunks.append(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
     return "\n".join(chunks)
