@@ -331,7 +331,7 @@ def _build_release(page_ids, progress):
         raise
     return BuildResult(
         release_id=target.release_id,
-        files=sorted(files),
+        files=sorted([*files, MANIFEST_PATH]),
         written=sorted(written),
         deleted=sorted(set(old.files) - set(files)),
         pages=page_count,
