@@ -85,3 +85,28 @@ def test_not_found_page_json_and_manifest(built_site):
         assert entry["size"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest(), rel
     assert any(p.startswith("media/images/") for p in manifest["files"])  # renditions the pages show
     assert "tim-kiem/index.html" in manifest["files"]
+
+
+def test_files_from_other_apps_are_written_only_when_their_bytes_change(built_site):
+    from wagtail import hooks
+
+    from cms.publishing.builder import build_site
+
+    documents = {"du-lieu/van-ban.json": b'[{"so_ky_hieu": "39/QC-THNK"}]'}
+
+    def register(site):
+        return dict(documents)
+
+    with hooks.register_temporarily("register_static_files", register):
+        result = build_site(trigger="test: hook")
+        assert "du-lieu/van-ban.json" in result.written
+        assert text("du-lieu/van-ban.json") == '[{"so_ky_hieu": "39/QC-THNK"}]'
+        assert build_site(trigger="test: hook again").written == ["manifest.json"]
+        documents["du-lieu/van-ban.json"] = b"[]"
+        assert "du-lieu/van-ban.json" in build_site(trigger="test: hook changed").written
+        documents["../ngoai-trang.txt"] = b"x"
+        with pytest.raises(ValueError, match="Đường dẫn tệp tĩnh không hợp lệ"):
+            build_site(trigger="test: bad path")
+    result = build_site(trigger="test: hook gone")
+    assert "du-lieu/van-ban.json" in result.deleted
+    assert not (release.current_dir() / "du-lieu/van-ban.json").exists()
