@@ -14,6 +14,7 @@ from wagtail.rich_text import RichText
 from cms.core.models import SchoolSettings
 from cms.home.models import HomePage
 from cms.news.models import ArticlePage, SectionPage
+from cms.publishing import demo as publishing_demo
 from cms.publishing.builder import builds_suspended
 
 from . import content
@@ -174,6 +175,7 @@ def seed_demo(with_accounts=True):
         created = ensure_articles(sections, users)
         _seed_documents_and_notices(home, users)
         _seed_portal(home, site, users)
+        publishing_demo.seed()
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
 
 

@@ -81,6 +81,12 @@ class HomePage(VietnamesePageMixin, Page):
                 result.append((section, articles))
         return result
 
+    def feed_items(self):
+        """Articles for the site-wide RSS/Atom feeds, newest first."""
+        from cms.news.models import ArticlePage
+
+        return ArticlePage.objects.live().public().descendant_of(self).order_by("-publication_date", "-pk")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         featured = self.featured()

@@ -4,8 +4,10 @@ import re
 
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,9 +17,19 @@ from cms.core.vietnamese import fold, short_given_name
 
 from .blocks import ArticleBodyBlock
 
+ARCHIVE_PREFIX = "luu-tru"
 
-class SectionPage(VietnamesePageMixin, Page):
-    """A news section such as "Hoạt động chuyên môn"; lists its articles newest first."""
+
+class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
+    """A news section such as "Hoạt động chuyên môn".
+
+    The section page shows only the newest ``LISTING_COUNT`` articles; older ones stay reachable through
+    stable archive pages per month (``luu-tru/2026/11/``) and per year (``luu-tru/2026/``). Publishing
+    one article therefore changes a fixed number of listing pages, however large the section grows
+    (the static publishing engine relies on this).
+    """
+
+    LISTING_COUNT = 12
 
     intro = models.TextField("Giới thiệu chuyên mục", blank=True)
     is_student_corner = models.BooleanField(
@@ -47,10 +59,67 @@ class SectionPage(VietnamesePageMixin, Page):
             .order_by("-publication_date", "-pk")
         )
 
+    def archive_months(self):
+        """(year, month) pairs that have at least one article, newest first."""
+        return [(d.year, d.month) for d in self.articles().dates("publication_date", "month", order="DESC")]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.articles()
+        context["articles"] = self.articles()[: self.LISTING_COUNT]
+        context["archive_months"] = self.archive_months()
         return context
+
+    @path("")
+    def newest(self, request):
+        """The section page itself: the newest articles and links to the monthly archives."""
+        return self.render(request)
+
+    @path(f"{ARCHIVE_PREFIX}/<int:year>/")
+    def year_archive(self, request, year):
+        """Every month of ``year`` that has articles, with their articles."""
+        articles = list(self.articles().filter(publication_date__year=year))
+        if not articles:
+            raise Http404
+        months = {}
+        for article in articles:
+            months.setdefault(article.publication_date.month, []).append(article)
+        return self.render(
+            request,
+            template="news/section_archive.html",
+            context_overrides={"year": year, "month": None, "months": sorted(months.items(), reverse=True)},
+        )
+
+    @path(f"{ARCHIVE_PREFIX}/<int:year>/<int:month>/")
+    def month_archive(self, request, year, month):
+        """All articles of one month, newest first: a stable page that never shifts."""
+        articles = self.articles().filter(publication_date__year=year, publication_date__month=month)
+        if not 1 <= month <= 12 or not articles.exists():
+            raise Http404
+        return self.render(
+            request,
+            template="news/section_archive.html",
+            context_overrides={"year": year, "month": month, "articles": articles},
+        )
+
+    # --- static publishing protocol (see cms.publishing.outputs) ---------------------------------------
+    def static_routes(self):
+        """Sub-pages to publish besides the section page: every year and month archive."""
+        routes = []
+        for year in sorted({y for y, _ in self.archive_months()}, reverse=True):
+            routes.append(f"{ARCHIVE_PREFIX}/{year}/")
+        routes += [f"{ARCHIVE_PREFIX}/{y}/{m:02d}/" for y, m in self.archive_months()]
+        return routes
+
+    def static_routes_for(self, page):
+        """The archive pages that list ``page`` (its year and month)."""
+        day = getattr(page.specific, "publication_date", None)
+        if day is None:
+            return []
+        return [f"{ARCHIVE_PREFIX}/{day.year}/", f"{ARCHIVE_PREFIX}/{day.year}/{day.month:02d}/"]
+
+    def feed_items(self):
+        """Articles for this section's RSS/Atom feeds, newest first."""
+        return self.articles()
 
 
 RELATED_COUNT = 6  # articles listed in the "Bài đã đăng" box under an article
@@ -116,6 +185,17 @@ class ArticlePage(VietnamesePageMixin, Page):
 
         if self.cover_image_id and not (self.cover_alt or "").strip():
             raise ValidationError({"cover_alt": "Vui lòng nhập mô tả cho ảnh đại diện."})
+
+    def search_shard(self):
+        """Search index shard (see cms.publishing.search): one per year, so a publish re-indexes one year."""
+        return str(self.publication_date.year)
+
+    def search_text(self):
+        """Plain text of the article (title, lead, body) for the search index."""
+        from django.utils.html import strip_tags
+
+        body = " ".join(strip_tags(str(block)) for block in self.body)
+        return " ".join((self.title, self.lead, body))
 
     @property
     def section(self):
