@@ -160,6 +160,7 @@ def ensure_articles(sections, users):
 @transaction.atomic
 def seed_demo(with_accounts=True):
     """Seed everything; returns a summary dict. Running it twice changes nothing the second time."""
+    from editorial.demo import seed_school_structure
     from editorial.roles import setup_roles
 
     with builds_suspended():
@@ -167,17 +168,8 @@ def seed_demo(with_accounts=True):
         site = Site.objects.get(is_default_site=True)
         ensure_settings(site)
         sections = ensure_sections(home)
-        roles = setup_roles(home)
+        setup_roles(home)
         users = ensure_users() if with_accounts else {}
-        if users:
-            _assign_demo_roles(users, roles)
+        seed_school_structure(home, sections, users)
         created = ensure_articles(sections, users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
-
-
-def _assign_demo_roles(users, roles):
-    """Put the demo accounts into the groups of the first moderation path."""
-    if "hieutruong" in users:
-        users["hieutruong"].groups.add(roles["principal"])
-    if "giaovien1" in users:
-        users["giaovien1"].groups.add(roles["teachers"])

@@ -1,0 +1,107 @@
+"""Keep people's role groups in step with the school structure: no manual step after a membership change."""
+
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from .models import (
+    BoardMembership,
+    ClassMembership,
+    Department,
+    DepartmentMembership,
+    SchoolClass,
+    SchoolYear,
+    StaffProfile,
+    Union,
+    UnionMembership,
+)
+from .roles import sync_all_users, sync_user_roles
+
+MEMBERSHIPS = (DepartmentMembership, ClassMembership, UnionMembership, BoardMembership, StaffProfile)
+# Group models and the user fields on them whose change moves roles.
+LEADER_FIELDS = {Department: "head_id", SchoolClass: "homeroom_teacher_id", Union: "leader_id"}
+MEMBERS = {
+    Department: (DepartmentMembership, "department"),
+    SchoolClass: (ClassMembership, "school_class"),
+    Union: (UnionMembership, "union"),
+}
+
+
+def _sync_ids(user_ids):
+    User = get_user_model()
+    for user in User.objects.filter(pk__in={pk for pk in user_ids if pk}):
+        sync_user_roles(user)
+
+
+def _membership_changed(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return
+    _sync_ids([instance.user_id, getattr(instance, "_previous_user_id", None)])
+
+
+def _remember_user(sender, instance, **kwargs):
+    if instance.pk:
+        instance._previous_user_id = (
+            sender.objects.filter(pk=instance.pk).values_list("user_id", flat=True).first()
+        )
+
+
+for _model in MEMBERSHIPS:
+    pre_save.connect(_remember_user, sender=_model, dispatch_uid=f"editorial-remember-{_model.__name__}")
+    post_save.connect(_membership_changed, sender=_model, dispatch_uid=f"editorial-sync-{_model.__name__}")
+    post_delete.connect(
+        _membership_changed, sender=_model, dispatch_uid=f"editorial-unsync-{_model.__name__}"
+    )
+
+
+def _group_users(instance):
+    """Everyone whose roles depend on this department, class or union (leader and members)."""
+    ids = {getattr(instance, LEADER_FIELDS[type(instance)])}
+    if instance.pk:
+        membership_model, parent_field = MEMBERS[type(instance)]
+        ids |= set(
+            membership_model.objects.filter(**{parent_field: instance}).values_list("user_id", flat=True)
+        )
+    return ids
+
+
+def _remember_leader(sender, instance, **kwargs):
+    if instance.pk:
+        instance._previous_leader_id = (
+            sender.objects.filter(pk=instance.pk).values_list(LEADER_FIELDS[sender], flat=True).first()
+        )
+
+
+def _group_changed(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return
+    _sync_ids(_group_users(instance) | {getattr(instance, "_previous_leader_id", None)})
+
+
+def _group_deleted(sender, instance, **kwargs):
+    _sync_ids({getattr(instance, LEADER_FIELDS[sender])})
+
+
+for _model in LEADER_FIELDS:
+    pre_save.connect(_remember_leader, sender=_model, dispatch_uid=f"editorial-leader-{_model.__name__}")
+    post_save.connect(_group_changed, sender=_model, dispatch_uid=f"editorial-group-{_model.__name__}")
+    post_delete.connect(_group_deleted, sender=_model, dispatch_uid=f"editorial-group-del-{_model.__name__}")
+
+
+@receiver(m2m_changed, sender=Department.sections.through, dispatch_uid="editorial-department-sections")
+def _department_sections_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Department):
+        _sync_ids(_group_users(instance))
+
+
+@receiver(pre_save, sender=SchoolYear, dispatch_uid="editorial-year-before")
+def _remember_current(sender, instance, **kwargs):
+    previous = sender.objects.filter(pk=instance.pk).values_list("is_current", flat=True).first()
+    instance._was_current = bool(previous)
+
+
+@receiver(post_save, sender=SchoolYear, dispatch_uid="editorial-year-after")
+def _current_year_changed(sender, instance, raw=False, **kwargs):
+    # A different current year means a different structure: everyone's roles follow it.
+    if not raw and instance.is_current != getattr(instance, "_was_current", False):
+        sync_all_users()
