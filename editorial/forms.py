@@ -24,6 +24,7 @@ from .models import (
     Union,
     UnionMembership,
 )
+from .roles import roles_synced_once
 
 
 def _person_label(user):
@@ -165,9 +166,12 @@ class AccountForm(forms.ModelForm):
                     self.add_error("password1", error)
         return cleaned
 
-    @transaction.atomic
     def save(self, commit=True):
-        """Save the account, its profile and this year's memberships; the role sync follows by signal."""
+        """Save the account, its profile and this year's memberships; roles are re-derived once at the end."""
+        with transaction.atomic(), roles_synced_once():
+            return self._save()
+
+    def _save(self):
         user = super().save(commit=False)
         if self.creating:
             user.set_password(self.cleaned_data["password1"])

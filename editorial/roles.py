@@ -14,6 +14,8 @@ memberships call for (other, unmanaged groups are left alone). Both are idempote
 Nobody gets ``is_superuser`` or the ``auth`` permissions that would let them edit users or groups directly.
 """
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -368,3 +370,33 @@ def sync_all_users(actor=None):
         added, removed = sync_user_roles(user, actor=actor)
         changed += bool(added or removed)
     return changed
+
+
+_batch = threading.local()
+
+
+@contextmanager
+def roles_synced_once():
+    """Collect structure changes made inside the block and re-derive each affected person's roles once at
+    the end, so one admin save gives one audit entry per person (not one per membership row)."""
+    if getattr(_batch, "user_ids", None) is not None:
+        yield  # nested: the outer block syncs
+        return
+    _batch.user_ids = set()
+    try:
+        yield
+        user_ids = _batch.user_ids
+    finally:
+        _batch.user_ids = None
+    sync_users(user_ids)
+
+
+def sync_users(user_ids):
+    """Re-derive the roles of these people now, or at the end of the enclosing ``roles_synced_once``."""
+    user_ids = {pk for pk in user_ids if pk}
+    pending = getattr(_batch, "user_ids", None)
+    if pending is not None:
+        pending |= user_ids
+        return
+    for user in get_user_model().objects.filter(pk__in=user_ids).order_by("pk"):
+        sync_user_roles(user)

@@ -18,7 +18,7 @@ from .models import (
     Union,
     UnionMembership,
 )
-from .roles import setup_roles, sync_all_users
+from .roles import roles_synced_once, setup_roles, sync_all_users
 
 
 def school_year_for(day):
@@ -71,6 +71,11 @@ def start_new_school_year(source, name=None, start_date=None, end_date=None, mak
 
     Refuses (``ValidationError``) if the new year already exists. Returns the new ``SchoolYear``.
     """
+    with roles_synced_once():
+        return _copy_year(source, name, start_date, end_date, make_current, user)
+
+
+def _copy_year(source, name, start_date, end_date, make_current, user):
     name = name or _next_name(source)
     if SchoolYear.objects.filter(name=name).exists():
         raise ValidationError(f"Năm học {name} đã có; không sao chép chồng lên.")

@@ -1,6 +1,5 @@
 """Keep people's role groups in step with the school structure: no manual step after a membership change."""
 
-from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -15,7 +14,7 @@ from .models import (
     Union,
     UnionMembership,
 )
-from .roles import sync_all_users, sync_user_roles
+from .roles import sync_all_users, sync_users
 
 MEMBERSHIPS = (DepartmentMembership, ClassMembership, UnionMembership, BoardMembership, StaffProfile)
 # Group models and the user fields on them whose change moves roles.
@@ -28,9 +27,7 @@ MEMBERS = {
 
 
 def _sync_ids(user_ids):
-    User = get_user_model()
-    for user in User.objects.filter(pk__in={pk for pk in user_ids if pk}):
-        sync_user_roles(user)
+    sync_users(user_ids)
 
 
 def _membership_changed(sender, instance, **kwargs):

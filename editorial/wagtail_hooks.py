@@ -1,14 +1,19 @@
 """Admin wiring of the editorial app: structure sections, account management, audit-log action labels."""
 
+from django.db import transaction
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from . import views
+from .admin_forms import DepartmentAdminForm, MembershipsForm, SchoolClassAdminForm
 from .models import Department, EditorialBoard, SchoolClass, SchoolYear, Union
+from .roles import roles_synced_once
 
 LOG_ACTIONS = [
     ("editorial.roles_changed", "Thay đổi vai trò (nhóm quyền)", "Vai trò đã thay đổi"),
@@ -29,9 +34,27 @@ def register_editorial_log_actions(actions):
         actions.register_action(action, label, message)
 
 
+class SyncOnceMixin:
+    """Save the object and its inline memberships, then re-derive the affected people's roles once."""
+
+    def save_instance(self):
+        with transaction.atomic(), roles_synced_once():
+            return super().save_instance()
+
+
+class StructureCreateView(SyncOnceMixin, generic.CreateView):
+    pass
+
+
+class StructureEditView(SyncOnceMixin, generic.EditView):
+    pass
+
+
 class StructureViewSet(ModelViewSet):
     """Common settings: model permissions decide access; no blind copy (it would lose memberships)."""
 
+    add_view_class = StructureCreateView
+    edit_view_class = StructureEditView
     copy_view_enabled = False
     inspect_view_enabled = False
     add_to_admin_menu = False
@@ -65,6 +88,7 @@ class DepartmentViewSet(StructureViewSet):
     menu_label = "Tổ"
     url_prefix = "to"
     name = "editorial_departments"
+    edit_handler = ObjectList(Department.panels, base_form_class=DepartmentAdminForm)
     list_display = ["name", "school_year", "kind", "head"]
     list_filter = ["school_year", "kind"]
 
@@ -75,6 +99,7 @@ class SchoolClassViewSet(StructureViewSet):
     menu_label = "Lớp"
     url_prefix = "lop"
     name = "editorial_classes"
+    edit_handler = ObjectList(SchoolClass.panels, base_form_class=SchoolClassAdminForm)
     list_display = ["name", "school_year", "grade", "homeroom_teacher"]
     list_filter = ["school_year", "grade"]
 
@@ -85,6 +110,7 @@ class UnionViewSet(StructureViewSet):
     menu_label = "Đoàn thể"
     url_prefix = "doan-the"
     name = "editorial_unions"
+    edit_handler = ObjectList(Union.panels, base_form_class=MembershipsForm)
     list_display = ["name", "school_year", "kind", "leader"]
     list_filter = ["school_year"]
 
@@ -95,6 +121,7 @@ class EditorialBoardViewSet(StructureViewSet):
     menu_label = "Ban biên tập"
     url_prefix = "ban-bien-tap"
     name = "editorial_boards"
+    edit_handler = ObjectList(EditorialBoard.panels, base_form_class=MembershipsForm)
     list_display = ["__str__", "decision_number", "decision_date"]
 
 

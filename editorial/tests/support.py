@@ -21,7 +21,12 @@ def article_form(title, slug, **extra):
             "publication_date": "2026-11-26",
             "author_name": "Người viết thử",
             "author_position": "Giáo viên",
-            "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
+            "comments": {
+                "TOTAL_FORMS": "0",
+                "INITIAL_FORMS": "0",
+                "MIN_NUM_FORMS": "0",
+                "MAX_NUM_FORMS": "1000",
+            },
         }
     )
     data.update(extra)

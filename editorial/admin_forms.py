@@ -1,0 +1,57 @@
+"""Admin forms of the structure sections: memberships are validated before anything is saved.
+
+modelcluster validates inline rows before they know their parent, so the "one department (or class) per
+person per year" and "no one twice in a list" rules are checked here, on the parent form, with a Vietnamese
+message instead of a database error.
+"""
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .models import ClassMembership, DepartmentMembership
+
+
+class MembershipsForm(WagtailAdminModelForm):
+    """Base form: ``per_year`` names the membership model whose person is unique within a school year."""
+
+    per_year = None
+    parent_field = None
+    group_label = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("memberships")
+        if formset is None or formset.errors and any(formset.errors):
+            return cleaned
+        year = cleaned.get("school_year") or getattr(self.instance, "school_year", None)
+        seen = set()
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            user = data.get("user")
+            if user is None or data.get("DELETE"):
+                continue
+            if user.pk in seen:
+                form.add_error("user", "Người này đã có trong danh sách.")
+            seen.add(user.pk)
+            if self.per_year is not None and year is not None:
+                clash = self.per_year.objects.filter(school_year=year, user=user).select_related(
+                    self.parent_field
+                )
+                if self.instance.pk:
+                    clash = clash.exclude(**{self.parent_field: self.instance})
+                clash = clash.first()
+                if clash is not None:
+                    other = getattr(clash, self.parent_field).name
+                    person = user.get_full_name() or user.username
+                    form.add_error("user", f"{person} đã thuộc {self.group_label}{other} năm học này.")
+        return cleaned
+
+
+class DepartmentAdminForm(MembershipsForm):
+    per_year = DepartmentMembership
+    parent_field = "department"
+
+
+class SchoolClassAdminForm(MembershipsForm):
+    per_year = ClassMembership
+    parent_field = "school_class"
+    group_label = "lớp "
