@@ -8,6 +8,7 @@ message instead of a database error.
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import ClassMembership, DepartmentMembership
+from .models.profiles import person_name
 
 
 class MembershipsForm(WagtailAdminModelForm):
@@ -41,7 +42,7 @@ class MembershipsForm(WagtailAdminModelForm):
                 clash = clash.first()
                 if clash is not None:
                     other = getattr(clash, self.parent_field).name
-                    person = user.get_full_name() or user.username
+                    person = person_name(user)
                     form.add_error("user", f"{person} đã thuộc {self.group_label}{other} năm học này.")
         return cleaned
 

@@ -27,10 +27,6 @@ from .models import (
 from .roles import roles_synced_once
 
 
-def _person_label(user):
-    return user.get_full_name() or user.username
-
-
 class AccountForm(forms.ModelForm):
     """Create or edit one account and its place in the current school year."""
 

@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 
 from .forms import AccountForm, NewSchoolYearForm, ResetPasswordForm
 from .models import DepartmentMembership, SchoolYear
+from .models.profiles import person_name
 from .roles import sync_user_roles
 from .services import start_new_school_year
 
@@ -108,7 +109,7 @@ def account_edit(request, pk):
         "editorial/accounts/form.html",
         {
             "form": form,
-            "title": f"Sửa tài khoản {account.get_full_name() or account.username}",
+            "title": f"Sửa tài khoản {person_name(account)}",
             "account": account,
         },
     )

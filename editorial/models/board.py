@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
 from cms.core.vietnamese import nfc
 
+from .profiles import person_name
 from .structure import CurrentYearQuerySet, SchoolYear
 
 # Số/ký hiệu of a school decision: number (01…09 below ten), "/QĐ-" and the issuer's abbreviation.
@@ -116,7 +117,7 @@ class BoardMembership(models.Model):
         indexes = [models.Index(fields=["user", "school_year"], name="board_member_idx")]
 
     def __str__(self):
-        return f"{self.user.get_full_name() or self.user} – {self.get_role_display()}"
+        return f"{person_name(self.user)} – {self.get_role_display()}"
 
     def save(self, *args, **kwargs):
         self.school_year_id = self.board.school_year_id

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from cms.core.pages import VietnamesePageMixin
 
 from .board import BoardMembership
+from .profiles import person_name
 from .structure import SchoolYear
 
 
@@ -38,7 +39,7 @@ class BoardPage(VietnamesePageMixin, Page):
             profile = getattr(user, "staff_profile", None)
             rows.append(
                 {
-                    "name": user.get_full_name() or user.username,
+                    "name": person_name(user),
                     "board_role": membership.get_role_display(),
                     "position": profile.get_position_display() if profile else "",
                     "order": BoardMembership.ROLE_ORDER.get(membership.role, 9),

@@ -7,6 +7,15 @@ from django.db import models
 from cms.core.vietnamese import nfc
 
 
+def person_name(user):
+    """A person's name in Vietnamese order: family and middle names, then the given name ("Phạm Văn Tuấn").
+
+    Django's ``get_full_name()`` puts the given name first, which is wrong for Vietnamese names.
+    """
+    name = f"{user.last_name} {user.first_name}".strip()
+    return nfc(name) if name else user.username
+
+
 class Position(models.TextChoices):
     """Positions named by Quy chế 39/QC-THNK (plus students, who write in "Góc học sinh")."""
 
@@ -49,7 +58,7 @@ class StaffProfile(models.Model):
         permissions = [("manage_accounts", "Quản lý tài khoản và phân quyền của nhà trường")]
 
     def __str__(self):
-        return f"{self.user.get_full_name() or self.user.username} – {self.get_position_display()}"
+        return f"{person_name(self.user)} – {self.get_position_display()}"
 
     def save(self, *args, **kwargs):
         self.phone = nfc(self.phone or "").strip()

@@ -185,7 +185,9 @@ class DepartmentMembership(models.Model):
                 .first()
             )
             if clash:
-                person = self.user.get_full_name() or self.user
+                from .profiles import person_name  # noqa: PLC0415 - profiles imports nothing from here
+
+                person = person_name(self.user)
                 raise ValidationError({"user": f"{person} đã thuộc {clash.department.name} năm học này."})
 
 
