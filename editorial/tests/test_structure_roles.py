@@ -6,8 +6,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from cms.news.models import SectionPage
+from editorial.lookups import department_head_of, homeroom_teacher_of, union_leaders_of
 from editorial.models import (
-    ClassMembership,
     Department,
     DepartmentMembership,
     SchoolClass,
@@ -189,31 +189,15 @@ def test_role_changes_show_in_wagtail_history_with_vietnamese_labels(client):
 def test_reviewer_lookups_for_moderation_are_one_query_each(django_assert_num_queries):
     """Issue 4 computes reviewers from the author: each lookup is one indexed query."""
     User = get_user_model()
-    teacher = User.objects.get(username="giaovien1")
-    student = User.objects.get(username="hocsinh1a")
-    member = User.objects.get(username="congdoan")
-
+    teacher, student, member, principal = (
+        User.objects.get(username=name) for name in ("giaovien1", "hocsinh1a", "congdoan", "hieutruong")
+    )
     with django_assert_num_queries(1):
-        head = (
-            DepartmentMembership.objects.current()
-            .filter(user=teacher)
-            .select_related("department__head")
-            .get()
-            .department.head
-        )
-    assert head.username == "totruong1"
+        assert department_head_of(teacher).username == "totruong1"
     with django_assert_num_queries(1):
-        homeroom = (
-            ClassMembership.objects.current()
-            .filter(user=student)
-            .select_related("school_class__homeroom_teacher")
-            .get()
-            .school_class.homeroom_teacher
-        )
-    assert homeroom.username == "gvcn1a"
+        assert homeroom_teacher_of(student).username == "gvcn1a"
     with django_assert_num_queries(1):
-        leaders = [
-            m.union.leader
-            for m in UnionMembership.objects.current().filter(user=member).select_related("union__leader")
-        ]
-    assert [leader.username for leader in leaders] == ["congdoan"]
+        assert [leader.username for leader in union_leaders_of(member)] == ["congdoan"]
+    with django_assert_num_queries(1):
+        assert department_head_of(principal) is None
+    assert homeroom_teacher_of(teacher) is None and union_leaders_of(teacher) == []
