@@ -74,3 +74,36 @@ def test_no_role_is_superuser_or_may_edit_users_and_groups():
         assert not user.is_superuser
         for perm in ("auth.add_user", "auth.change_user", "auth.change_group", "auth.add_group"):
             assert not user.has_perm(perm), (user.username, perm)
+
+
+def test_document_and_notice_indexes_are_granted_once_they_exist(client):
+    """The documents/notices issue adds index pages "van-ban" and "thong-bao"; setup_school grants them."""
+    from django.urls import reverse
+
+    from cms.home.models import HomePage
+    from cms.news.models import SectionPage
+
+    from .support import assert_refused
+
+    home = HomePage.objects.first()
+    indexes = {
+        slug: home.add_child(instance=SectionPage(title=title, slug=slug))
+        for slug, title in (("van-ban", "Văn bản"), ("thong-bao", "Thông báo"))
+    }
+    call_command("setup_school", verbosity=0)
+    expected = {
+        ("vanthu", "van-ban"): True,
+        ("vanthu", "thong-bao"): False,
+        ("quantri", "van-ban"): True,
+        ("quantri", "thong-bao"): True,
+        ("giaovien1", "van-ban"): False,
+        ("giaovien1", "thong-bao"): False,
+    }
+    for (username, slug), allowed in expected.items():
+        client.force_login(get_user_model().objects.get(username=username))
+        url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", indexes[slug].pk))
+        response = client.get(url)
+        if allowed:
+            assert response.status_code == 200, (username, slug)
+        else:
+            assert_refused(response)
