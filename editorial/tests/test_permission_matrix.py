@@ -374,3 +374,17 @@ def test_school_year_is_current():
     year = SchoolYear.objects.current()
     assert year.name == "2025–2026"
     assert year.editorial_board.decision_date == date(2025, 9, 8)
+
+
+def test_docs_permissions_matrix_matches_this_test():
+    """docs/permissions.md shows the same allow/deny cells, row by row in the order of ``ACTIONS``."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "permissions.md").read_text(encoding="utf-8")
+    table = text.split("## Ma trận")[1].split("\n\n")[2]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and ("✅" in line or "⛔" in line)]
+    assert len(rows) == len(ACTIONS)
+    for action, row in zip(ACTIONS, rows, strict=True):
+        cells = [cell.strip() for cell in row.strip("|").split("|")][1:]
+        documented = {role for role, cell in zip(ROLES, cells, strict=True) if cell == "✅"}
+        assert documented == EXPECTED[action], (action, row)
