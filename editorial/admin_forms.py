@@ -5,10 +5,30 @@ person per year" and "no one twice in a list" rules are checked here, on the par
 message instead of a database error.
 """
 
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db import models
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.models import register_form_field_override
 
 from .models import ClassMembership, DepartmentMembership
 from .models.profiles import person_name
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person chooser showing "Phạm Văn Tuấn (hieutruong)", sorted by Vietnamese name."""
+
+    def __init__(self, queryset, *args, **kwargs):
+        super().__init__(queryset.order_by("last_name", "first_name", "username"), *args, **kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{person_name(obj)} ({obj.username})"
+
+
+# Every person field of a Wagtail admin form (the structure, the board and their inline rows) uses it.
+register_form_field_override(
+    models.ForeignKey, to=get_user_model(), override={"form_class": PersonChoiceField}
+)
 
 
 class MembershipsForm(WagtailAdminModelForm):
