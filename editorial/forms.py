@@ -10,6 +10,7 @@ ignored by construction.
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.db import transaction
+from wagtail.admin.widgets import AdminDateInput
 
 from cms.core.vietnamese import nfc
 
@@ -54,6 +55,9 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = get_user_model()
         fields = ["username", "last_name", "first_name", "email"]
+        help_texts = {
+            "username": "Bắt buộc; tối đa 150 ký tự: chữ cái, chữ số và @ . + - _ (ví dụ: giaovien2)."
+        }
         labels = {
             "username": "Tên đăng nhập",
             "last_name": "Họ và tên đệm",
@@ -248,12 +252,19 @@ class ResetPasswordForm(forms.Form):
         return cleaned
 
 
+DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
 class NewSchoolYearForm(forms.Form):
     """Copy a school year's structure and board into a new year."""
 
     name = forms.CharField(label="Tên năm học mới", max_length=9, help_text="Ví dụ 2026–2027.")
-    start_date = forms.DateField(label="Ngày bắt đầu")
-    end_date = forms.DateField(label="Ngày kết thúc")
+    start_date = forms.DateField(
+        label="Ngày bắt đầu", input_formats=DATE_INPUTS, widget=AdminDateInput(format="%d/%m/%Y")
+    )
+    end_date = forms.DateField(
+        label="Ngày kết thúc", input_formats=DATE_INPUTS, widget=AdminDateInput(format="%d/%m/%Y")
+    )
     make_current = forms.BooleanField(
         label="Đặt làm năm học hiện tại ngay",
         required=False,

@@ -4,6 +4,7 @@ Every view checks ``editorial.manage_accounts`` (or the school-year permission) 
 otherwise. Superuser accounts are invisible here (404) so nobody can take one over by resetting its password.
 """
 
+from datetime import date
 from functools import wraps
 
 from django.contrib import messages
@@ -163,7 +164,8 @@ def new_school_year(request, pk):
     from .services import _next_name
 
     name = _next_name(source)
-    initial = {"name": name}
+    first = int(name[:4])
+    initial = {"name": name, "start_date": date(first, 8, 1), "end_date": date(first + 1, 5, 31)}
     form = NewSchoolYearForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -185,5 +187,11 @@ def new_school_year(request, pk):
     return TemplateResponse(
         request,
         "editorial/accounts/form.html",
-        {"form": form, "title": f"Sao chép năm học {source} sang năm học mới", "account": None},
+        {
+            "form": form,
+            "title": f"Sao chép năm học {source} sang năm học mới",
+            "account": None,
+            "submit_label": "Sao chép",
+            "cancel_url": reverse("editorial_school_years:index"),
+        },
     )

@@ -10,6 +10,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from cms.core.vietnamese import format_date_short
+
 from . import views
 from .admin_forms import DepartmentAdminForm, MembershipsForm, SchoolClassAdminForm
 from .models import Department, EditorialBoard, SchoolClass, SchoolYear, Union
@@ -75,9 +77,9 @@ class SchoolYearViewSet(StructureViewSet):
     name = "editorial_school_years"
     list_display = [
         "name",
-        "start_date",
-        "end_date",
-        "is_current",
+        Column("start", label="Ngày bắt đầu", accessor=lambda y: format_date_short(y.start_date)),
+        Column("end", label="Ngày kết thúc", accessor=lambda y: format_date_short(y.end_date)),
+        Column("current", label="Năm học hiện tại", accessor=lambda y: "Hiện tại" if y.is_current else "—"),
         Column("copy", label="Năm học mới", accessor=_new_year_link),
     ]
 
@@ -122,7 +124,15 @@ class EditorialBoardViewSet(StructureViewSet):
     url_prefix = "ban-bien-tap"
     name = "editorial_boards"
     edit_handler = ObjectList(EditorialBoard.panels, base_form_class=MembershipsForm)
-    list_display = ["__str__", "decision_number", "decision_date"]
+    list_display = [
+        "__str__",
+        "decision_number",
+        Column(
+            "date",
+            label="Ngày quyết định",
+            accessor=lambda b: format_date_short(b.decision_date) if b.decision_date else "—",
+        ),
+    ]
 
 
 class SchoolStructureGroup(ModelViewSetGroup):

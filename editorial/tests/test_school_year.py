@@ -38,7 +38,7 @@ def _counts(year):
 
 
 def _new_year_post(client, year, **extra):
-    data = {"name": "2026–2027", "start_date": "2026-08-01", "end_date": "2027-05-31"}
+    data = {"name": "2026–2027", "start_date": "01/08/2026", "end_date": "31/05/2027"}  # as the form shows
     data.update(extra)
     return client.post(reverse("editorial_new_school_year", args=(year.pk,)), data)
 
