@@ -235,6 +235,17 @@ def section_pages(home_page):
     return list(SectionPage.objects.child_of(home_page).order_by("path"))
 
 
+def writer_group(section):
+    """Create or repair the "Viết bài: <section>" group: ``add_page`` on that section only."""
+    group = _role_group(WRITER_PREFIX + section.slug, WRITER_GROUP_NAME.format(title=section.title))
+    changes = _set_group_permissions(
+        group, (ADMIN,), [("wagtailimages", c) for c in IMAGES_WRITE], [(section, "add_page")]
+    )
+    if changes:
+        log(group, "editorial.group_permissions_changed", data={"changes": changes})
+    return group
+
+
 @transaction.atomic
 def setup_roles(home_page):
     """Create or repair every role and writer group, their permissions and the approval workflow.
@@ -260,14 +271,7 @@ def setup_roles(home_page):
         groups[role.key] = group
 
     for section in section_pages(home_page):
-        key = WRITER_PREFIX + section.slug
-        group = _role_group(key, WRITER_GROUP_NAME.format(title=section.title))
-        changes = _set_group_permissions(
-            group, (ADMIN,), [("wagtailimages", c) for c in IMAGES_WRITE], [(section, "add_page")]
-        )
-        if changes:
-            log(group, "editorial.group_permissions_changed", data={"changes": changes})
-        groups[key] = group
+        groups[WRITER_PREFIX + section.slug] = writer_group(section)
 
     _setup_workflow(home_page, groups["hieu_truong"])
     return groups
@@ -348,7 +352,16 @@ def sync_user_roles(user, actor=None):
     """
     user = get_user_model().objects.select_related("staff_profile").get(pk=user.pk) if user.pk else user
     markers = {marker.key: marker.group for marker in RoleGroup.objects.select_related("group")}
-    wanted = {markers[key] for key in role_keys_for(user) if key in markers}
+    keys = role_keys_for(user)
+    for key in keys - markers.keys():
+        # A section added since the last setup_school: make its writer group now, no manual step.
+        if key.startswith(WRITER_PREFIX):
+            from cms.news.models import SectionPage
+
+            section = SectionPage.objects.filter(slug=key.removeprefix(WRITER_PREFIX)).first()
+            if section is not None:
+                markers[key] = writer_group(section)
+    wanted = {markers[key] for key in keys if key in markers}
     current = set(user.groups.filter(school_role__isnull=False))
     added, removed = wanted - current, current - wanted
     if not added and not removed:

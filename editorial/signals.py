@@ -1,5 +1,6 @@
 """Keep people's role groups in step with the school structure: no manual step after a membership change."""
 
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -89,6 +90,20 @@ for _model in LEADER_FIELDS:
 def _department_sections_changed(sender, instance, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Department):
         _sync_ids(_group_users(instance))
+
+
+@receiver(pre_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="editorial-user-before")
+def _remember_active(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and "is_active" not in update_fields:
+        return  # e.g. the last_login update on every login
+    instance._was_active = sender.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="editorial-user-after")
+def _active_changed(sender, instance, created=False, raw=False, **kwargs):
+    # Locking an account anywhere (this admin, Django admin, a script) drops its school roles at once.
+    if not raw and not created and getattr(instance, "_was_active", None) not in (None, instance.is_active):
+        sync_users([instance.pk])
 
 
 @receiver(pre_save, sender=SchoolYear, dispatch_uid="editorial-year-before")

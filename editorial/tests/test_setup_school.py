@@ -107,3 +107,10 @@ def test_document_and_notice_indexes_are_granted_once_they_exist(client):
             assert response.status_code == 200, (username, slug)
         else:
             assert_refused(response)
+
+
+def test_seed_demo_twice_changes_nothing():
+    call_command("seed_demo", verbosity=0)  # the session already seeded once
+    first = _dump()
+    call_command("seed_demo", verbosity=0)
+    assert _dump() == first

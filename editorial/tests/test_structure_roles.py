@@ -201,3 +201,21 @@ def test_reviewer_lookups_for_moderation_are_one_query_each(django_assert_num_qu
     with django_assert_num_queries(1):
         assert department_head_of(principal) is None
     assert homeroom_teacher_of(teacher) is None and union_leaders_of(teacher) == []
+
+
+def test_a_new_section_ticked_for_a_department_is_writable_without_running_setup_school(client):
+    from cms.home.models import HomePage
+
+    home = HomePage.objects.first()
+    section = home.add_child(instance=SectionPage(title="Câu lạc bộ tiếng Anh", slug="cau-lac-bo-tieng-anh"))
+    teacher = get_user_model().objects.get(username="giaovien1")
+    assert not _can_write(client, teacher, section.slug)
+    Department.objects.current().get(name="Tổ 1").sections.add(section)
+    assert _can_write(client, teacher, section.slug)
+
+
+def test_locking_an_account_outside_this_admin_also_drops_its_roles():
+    teacher = get_user_model().objects.get(username="giaovien1")
+    teacher.is_active = False
+    teacher.save()
+    assert not teacher.groups.filter(school_role__isnull=False).exists()
