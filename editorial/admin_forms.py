@@ -38,6 +38,15 @@ class MembershipsForm(WagtailAdminModelForm):
     parent_field = None
     group_label = ""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "school_year" in self.fields:
+            # Rows of a year stay in that year (memberships carry it); a new year is made by copying.
+            self.fields["school_year"].disabled = True
+            self.fields[
+                "school_year"
+            ].help_text = "Không đổi được năm học; hãy dùng “Sao chép sang năm học mới”."
+
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("memberships")

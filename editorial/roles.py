@@ -81,10 +81,12 @@ class Role:
 
 
 def _structure_perms():
+    # School years and boards are history: they can be added and corrected, never deleted from the admin.
     return tuple(
         ("editorial", f"{action}_{model}")
         for model in STRUCTURE_MODELS
         for action in ("add", "change", "delete", "view")
+        if not (action == "delete" and model in ("schoolyear", "editorialboard"))
     )
 
 

@@ -171,3 +171,15 @@ def test_board_decision_number_is_validated_in_the_admin(principal, client, numb
         assert "Số quyết định có dạng 39/QĐ-THNK" in response.content.decode()
         assert board.decision_number == "125/QĐ-THNK"
         assert messages_of(response)
+
+
+def test_school_years_and_boards_are_history_and_cannot_be_deleted(principal, client):
+    from .support import assert_refused
+
+    year = SchoolYear.objects.current()
+    board = EditorialBoard.objects.current().get()
+    assert_refused(client.post(reverse("editorial_school_years:delete", args=(year.pk,))))
+    assert_refused(client.post(reverse("editorial_boards:delete", args=(board.pk,))))
+    assert (
+        SchoolYear.objects.filter(pk=year.pk).exists() and EditorialBoard.objects.filter(pk=board.pk).exists()
+    )
