@@ -10,7 +10,8 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,8 +19,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
+from cms.core.vietnamese import nfc
+
 from .forms import AccountForm, NewSchoolYearForm, ResetPasswordForm
-from .models import DepartmentMembership, SchoolYear
+from .models import DepartmentMembership, Position, SchoolYear
 from .models.profiles import person_name
 from .roles import sync_user_roles
 from .services import start_new_school_year
@@ -69,7 +72,27 @@ def account_list(request):
         )
         .order_by("-is_active", "last_name", "first_name")
     )
-    return TemplateResponse(request, "editorial/accounts/index.html", {"users": users, "year": year})
+    query = nfc(request.GET.get("q", "")).strip()
+    if query:
+        users = users.filter(
+            Q(username__icontains=query) | Q(last_name__icontains=query) | Q(first_name__icontains=query)
+        )
+    position = request.GET.get("position", "")
+    if position in Position.values:
+        users = users.filter(staff_profile__position=position)
+    page = Paginator(users, 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "editorial/accounts/index.html",
+        {
+            "users": page,
+            "page": page,
+            "year": year,
+            "query": query,
+            "position": position,
+            "positions": Position.choices,
+        },
+    )
 
 
 def _changed_fields(form):

@@ -182,3 +182,12 @@ def test_other_roles_cannot_manage_accounts_even_by_direct_post(client, username
     assert_refused(response)
     teacher.refresh_from_db()
     assert teacher.is_active and not teacher.check_password("Mat-khau-moi-2026")
+
+
+def test_account_list_filters_by_name_and_position(principal, client):
+    response = client.get(reverse("editorial_accounts:index"), {"q": "Phương"})
+    html = response.content.decode()
+    assert "giaovien1" in html and "totruong1" not in html
+    response = client.get(reverse("editorial_accounts:index"), {"position": Position.STUDENT})
+    html = response.content.decode()
+    assert "hocsinh1a" in html and "giaovien1" not in html
