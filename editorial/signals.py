@@ -1,6 +1,7 @@
 """Keep people's role groups in step with the school structure: no manual step after a membership change."""
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -9,6 +10,7 @@ from .models import (
     ClassMembership,
     Department,
     DepartmentMembership,
+    EditorialBoard,
     SchoolClass,
     SchoolYear,
     StaffProfile,
@@ -117,3 +119,48 @@ def _current_year_changed(sender, instance, raw=False, **kwargs):
     # A different current year means a different structure: everyone's roles follow it.
     if not raw and instance.is_current != getattr(instance, "_was_current", False):
         sync_all_users()
+        if instance.is_current:
+            _rebuild_board_page()  # the page shows the current year's board
+
+
+# --- The public "Ban biên tập" page follows the board ----------------------------------------------------
+
+
+def _board_build_marker():
+    """No-op on-commit callback marking "the board page rebuild is already scheduled in this transaction"."""
+
+
+def _rebuild_board_page():
+    from cms.publishing.builder import schedule_build
+
+    from .models import BoardPage
+
+    if not BoardPage.objects.live().exists():
+        return
+    connection = transaction.get_connection()
+    # One admin save touches the board and several members: schedule one build per transaction, not one each.
+    if connection.in_atomic_block and any(
+        entry[1] is _board_build_marker for entry in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_board_build_marker)
+    schedule_build("Ban biên tập thay đổi")
+
+
+def _board_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _rebuild_board_page()
+
+
+for _model in (EditorialBoard, BoardMembership):
+    post_save.connect(_board_changed, sender=_model, dispatch_uid=f"editorial-board-page-{_model.__name__}")
+    post_delete.connect(
+        _board_changed, sender=_model, dispatch_uid=f"editorial-board-page-del-{_model.__name__}"
+    )
+
+
+@receiver(post_save, sender=StaffProfile, dispatch_uid="editorial-board-page-position")
+def _board_member_position_changed(sender, instance, raw=False, **kwargs):
+    # The page shows each member's position.
+    if not raw and BoardMembership.objects.current().filter(user_id=instance.user_id).exists():
+        _rebuild_board_page()
