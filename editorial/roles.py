@@ -56,6 +56,29 @@ DOCUMENTS_INDEX = "van-ban"
 NOTICES_INDEX = "thong-bao"
 
 WRITER_PREFIX = "writer:"
+# Apps whose permissions the role table owns (a repair removes extra ones on a role group). Content apps
+# such as documents or notices grant their own model permissions in their own set-up; those are left alone.
+OWNED_APPS = {
+    "auth",
+    "contenttypes",
+    "sessions",
+    "admin",
+    "core",
+    "editorial",
+    "news",
+    "home",
+    "wagtailcore",
+    "wagtailadmin",
+    "wagtailusers",
+    "wagtailsites",
+    "wagtailredirects",
+    "wagtailforms",
+    "wagtailsearch",
+    "wagtailembeds",
+    "wagtailimages",
+    "wagtaildocs",
+    "taggit",
+}
 WRITER_GROUP_NAME = "Viết bài: {title}"
 
 ADMIN = ("wagtailadmin", "access_admin")
@@ -99,7 +122,12 @@ ROLES = [
         + _structure_perms(),
         images=("add_image", "choose_image", "change_image"),
         documents=("add_document", "change_document", "choose_document"),
-        pages={"": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")},
+        pages={
+            "": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+            # Also held through the home page; kept explicit because cms.documents grants the same.
+            DOCUMENTS_INDEX: ("add_page", "change_page", "publish_page"),
+            NOTICES_INDEX: ("add_page", "change_page", "publish_page"),
+        },
     ),
     Role("pho_hieu_truong", "Phó hiệu trưởng", "Viết và thẩm định bài chuyên môn, phong trào."),
     Role(
@@ -124,7 +152,8 @@ ROLES = [
     Role(
         "y_te",
         "Nhân viên y tế",
-        "Thông báo tư vấn sức khoẻ cho cha mẹ học sinh.",
+        "Thông báo tư vấn sức khoẻ cho cha mẹ học sinh (kèm tệp đính kèm).",
+        documents=("add_document", "choose_document"),
         pages={NOTICES_INDEX: ("add_page",)},
     ),
     Role(
@@ -185,37 +214,49 @@ def _role_group(key, name):
     return group
 
 
-def _set_group_permissions(group, model_perms, collection_perms, page_perms):
-    """Make the group's permissions exactly these; return a list of human-readable changes."""
+def _set_group_permissions(group, model_perms, collection_perms, page_perms, managed_pages):
+    """Make the group's permissions in the scope this table owns exactly these; return the changes made.
+
+    Owned scope: model permissions of ``OWNED_APPS``, permissions on the root collection, page permissions on
+    ``managed_pages`` (home, sections, document and notice indexes). Permissions another app grants in its own
+    scope (e.g. ``documents.add_issuer``, a library collection) are left alone, so its set-up and this one
+    never undo each other.
+    """
     changes = []
     wanted = {_perm(app, codename) for app, codename in model_perms}
-    current = set(group.permissions.all())
-    for perm in wanted - current:
-        changes.append(f"+ {perm.content_type.app_label}.{perm.codename}")
-    for perm in current - wanted:
-        changes.append(f"- {perm.content_type.app_label}.{perm.codename}")
-    if wanted != current:
-        group.permissions.set(wanted)
+    current = set(group.permissions.select_related("content_type"))
+    extra = {p for p in current - wanted if p.content_type.app_label in OWNED_APPS}
+    missing = wanted - current
+    changes += [f"+ {p.content_type.app_label}.{p.codename}" for p in missing]
+    changes += [f"- {p.content_type.app_label}.{p.codename}" for p in extra]
+    if extra:
+        group.permissions.remove(*extra)
+    if missing:
+        group.permissions.add(*missing)
 
     root = Collection.get_first_root_node()
-    wanted_coll = {(root.pk, _perm(app, codename).pk) for app, codename in collection_perms}
-    for gcp in GroupCollectionPermission.objects.filter(group=group).select_related("permission"):
-        if (gcp.collection_id, gcp.permission_id) not in wanted_coll:
+    wanted_coll = {_perm(app, codename).pk for app, codename in collection_perms}
+    for gcp in GroupCollectionPermission.objects.filter(group=group, collection=root).select_related(
+        "permission"
+    ):
+        if gcp.permission_id not in wanted_coll:
             changes.append(f"- collection {gcp.permission.codename}")
             gcp.delete()
-    for collection_id, permission_id in wanted_coll:
+    for permission_id in sorted(wanted_coll):
         _, created = GroupCollectionPermission.objects.get_or_create(
-            group=group, collection_id=collection_id, permission_id=permission_id
+            group=group, collection=root, permission_id=permission_id
         )
         if created:
             changes.append(f"+ collection {Permission.objects.get(pk=permission_id).codename}")
 
     wanted_pages = {(page.pk, _perm("wagtailcore", codename).pk) for page, codename in page_perms}
-    for gpp in GroupPagePermission.objects.filter(group=group).select_related("permission", "page"):
+    managed_ids = {page.pk for page in managed_pages}
+    owned = GroupPagePermission.objects.filter(group=group, page_id__in=managed_ids)
+    for gpp in owned.select_related("permission", "page"):
         if (gpp.page_id, gpp.permission_id) not in wanted_pages:
             changes.append(f"- page {gpp.page.slug}: {gpp.permission.codename}")
             gpp.delete()
-    for page_id, permission_id in wanted_pages:
+    for page_id, permission_id in sorted(wanted_pages):
         _, created = GroupPagePermission.objects.get_or_create(
             group=group, page_id=page_id, permission_id=permission_id
         )
@@ -230,6 +271,12 @@ def _page_by_slug(home_page, slug):
     return Page.objects.child_of(home_page).filter(slug=slug).first()
 
 
+def managed_pages(home_page):
+    """Pages whose permissions the role table owns: the home page, its sections and the index pages."""
+    indexes = Page.objects.child_of(home_page).filter(slug__in=[DOCUMENTS_INDEX, NOTICES_INDEX])
+    return [home_page, *section_pages(home_page), *indexes]
+
+
 def section_pages(home_page):
     """The news sections directly under the home page (writer groups are made for each)."""
     from cms.news.models import SectionPage
@@ -241,7 +288,11 @@ def writer_group(section):
     """Create or repair the "Viết bài: <section>" group: ``add_page`` on that section only."""
     group = _role_group(WRITER_PREFIX + section.slug, WRITER_GROUP_NAME.format(title=section.title))
     changes = _set_group_permissions(
-        group, (ADMIN,), [("wagtailimages", c) for c in IMAGES_WRITE], [(section, "add_page")]
+        group,
+        (ADMIN,),
+        [("wagtailimages", c) for c in IMAGES_WRITE],
+        [(section, "add_page")],
+        managed_pages(section.get_parent()),
     )
     if changes:
         log(group, "editorial.group_permissions_changed", data={"changes": changes})
@@ -255,6 +306,7 @@ def setup_roles(home_page):
     Idempotent: a second run changes nothing and logs nothing. Returns ``{key: Group}``.
     """
     groups = {}
+    managed = managed_pages(home_page)
     for role in ROLES:
         group = _role_group(role.key, role.name)
         page_perms = []
@@ -266,7 +318,7 @@ def setup_roles(home_page):
             ("wagtaildocs", c) for c in role.documents
         ]
         changes = _set_group_permissions(
-            group, (ADMIN,) + tuple(role.model_perms), collection_perms, page_perms
+            group, (ADMIN,) + tuple(role.model_perms), collection_perms, page_perms, managed
         )
         if changes:
             log(group, "editorial.group_permissions_changed", data={"changes": changes})

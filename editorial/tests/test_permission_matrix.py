@@ -51,7 +51,7 @@ EXPECTED = {
     "manage_accounts": {"hieutruong"},
     "edit_structure": {"hieutruong"},
     "edit_board": {"hieutruong"},
-    "upload_document": {"hieutruong", "quantri", "vanthu", "thuthu"},
+    "upload_document": {"hieutruong", "quantri", "vanthu", "thuthu", "yte"},
     "wagtail_users": set(),
     "wagtail_groups": set(),
 }

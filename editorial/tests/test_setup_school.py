@@ -114,3 +114,12 @@ def test_seed_demo_twice_changes_nothing():
     first = _dump()
     call_command("seed_demo", verbosity=0)
     assert _dump() == first
+
+
+def test_permissions_another_app_grants_in_its_own_scope_survive_a_repair():
+    """Content apps (documents, notices, the library) grant their own model permissions to role groups."""
+    office = Group.objects.get(school_role__key="van_thu")
+    foreign = Permission.objects.get(content_type__app_label="publishing", codename="view_sitebuild")
+    office.permissions.add(foreign)
+    call_command("setup_school", verbosity=0)
+    assert office.permissions.filter(pk=foreign.pk).exists()
