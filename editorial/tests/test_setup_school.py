@@ -76,20 +76,19 @@ def test_no_role_is_superuser_or_may_edit_users_and_groups():
             assert not user.has_perm(perm), (user.username, perm)
 
 
-def test_document_and_notice_indexes_are_granted_once_they_exist(client):
+def test_document_and_notice_indexes_are_granted_once_they_exist():
     """The documents/notices issue adds index pages "van-ban" and "thong-bao"; setup_school grants them."""
-    from django.urls import reverse
+    from wagtail.models import Page
 
     from cms.home.models import HomePage
     from cms.news.models import SectionPage
 
-    from .support import assert_refused
-
     home = HomePage.objects.first()
-    indexes = {
-        slug: home.add_child(instance=SectionPage(title=title, slug=slug))
-        for slug, title in (("van-ban", "Văn bản"), ("thong-bao", "Thông báo"))
-    }
+    indexes = {}
+    for slug, title in (("van-ban", "Văn bản"), ("thong-bao", "Thông báo")):
+        page = Page.objects.child_of(home).filter(slug=slug).first()
+        # A stand-in where the documents/notices apps are not installed yet.
+        indexes[slug] = page or home.add_child(instance=SectionPage(title=title, slug=slug))
     call_command("setup_school", verbosity=0)
     expected = {
         ("vanthu", "van-ban"): True,
@@ -100,13 +99,10 @@ def test_document_and_notice_indexes_are_granted_once_they_exist(client):
         ("giaovien1", "thong-bao"): False,
     }
     for (username, slug), allowed in expected.items():
-        client.force_login(get_user_model().objects.get(username=username))
-        url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", indexes[slug].pk))
-        response = client.get(url)
-        if allowed:
-            assert response.status_code == 200, (username, slug)
-        else:
-            assert_refused(response)
+        user = get_user_model().objects.get(username=username)
+        perms = indexes[slug].permissions_for_user(user)
+        assert perms.can_add_subpage() is allowed, (username, slug)
+        assert not perms.can_publish()
 
 
 def test_seed_demo_twice_changes_nothing():
