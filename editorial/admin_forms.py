@@ -80,6 +80,15 @@ class DepartmentAdminForm(MembershipsForm):
     per_year = DepartmentMembership
     parent_field = "department"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if user is not None and not user.has_perm("editorial.change_department"):
+            # A department head (Điều 5.1) manages the member list only; the rest is the principal's.
+            for name in ("school_year", "name", "kind", "head", "sections"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+
 
 class SchoolClassAdminForm(MembershipsForm):
     per_year = ClassMembership

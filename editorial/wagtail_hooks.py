@@ -1,5 +1,6 @@
 """Admin wiring of the editorial app: structure sections, account management, audit-log action labels."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import include, path, reverse
 from django.utils.html import format_html
@@ -15,6 +16,7 @@ from cms.core.vietnamese import format_date_short
 from . import views
 from .admin_forms import DepartmentAdminForm, MembershipsForm, SchoolClassAdminForm
 from .models import Department, EditorialBoard, SchoolClass, SchoolYear, Union
+from .permissions import department_permission_policy
 from .roles import roles_synced_once
 
 LOG_ACTIONS = [
@@ -52,6 +54,27 @@ class StructureEditView(SyncOnceMixin, generic.EditView):
     pass
 
 
+class DepartmentIndexView(generic.IndexView):
+    """A department head sees only their own department(s); the principal sees all."""
+
+    def get_base_queryset(self):
+        return department_permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]
+        )
+
+
+class DepartmentEditView(StructureEditView):
+    """Editing is checked per department: a head may open and save only the department they head."""
+
+    def get_object(self, queryset=None):
+        department = super().get_object(queryset)
+        if not department_permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", department
+        ):
+            raise PermissionDenied
+        return department
+
+
 class StructureViewSet(ModelViewSet):
     """Common settings: model permissions decide access; no blind copy (it would lose memberships)."""
 
@@ -86,6 +109,8 @@ class SchoolYearViewSet(StructureViewSet):
 
 class DepartmentViewSet(StructureViewSet):
     model = Department
+    index_view_class = DepartmentIndexView
+    edit_view_class = DepartmentEditView
     icon = "group"
     menu_label = "Tổ"
     url_prefix = "to"
