@@ -467,3 +467,11 @@ def sync_users(user_ids):
         return
     for user in get_user_model().objects.filter(pk__in=user_ids).order_by("pk"):
         sync_user_roles(user)
+
+
+def role_group(key):
+    """The Wagtail group of a school role by its stable key, e.g. ``role_group("pho_hieu_truong")``.
+
+    For workflow tasks (issue 4) that approve by group; raises ``RoleGroup.DoesNotExist`` before setup_school.
+    """
+    return RoleGroup.objects.select_related("group").get(key=key).group

@@ -119,3 +119,14 @@ def test_permissions_another_app_grants_in_its_own_scope_survive_a_repair():
     office.permissions.add(foreign)
     call_command("setup_school", verbosity=0)
     assert office.permissions.filter(pk=foreign.pk).exists()
+
+
+def test_role_groups_are_found_by_key_even_after_a_rename():
+    from editorial.roles import role_group
+
+    group = role_group("pho_hieu_truong")
+    group.name = "Phó Hiệu trưởng (chuyên môn)"
+    group.save()
+    call_command("setup_school", verbosity=0)
+    assert role_group("pho_hieu_truong").pk == group.pk
+    assert get_user_model().objects.get(username="phohieutruong").groups.filter(pk=group.pk).exists()
