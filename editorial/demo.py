@@ -76,14 +76,19 @@ def position_of(person):
 
 
 @transaction.atomic
-def seed_school_structure(home, sections, users):
+def seed_school_structure(users, home=None):
     """Create the 2025–2026 structure, board and profiles of the demo people, and the "Ban biên tập" page."""
+    from cms.home.models import HomePage
+    from cms.news.models import SectionPage
+
+    home = home or HomePage.objects.first()
+    sections = {section.slug: section for section in SectionPage.objects.child_of(home)}
     year = SchoolYear.objects.filter(name=YEAR["name"]).first()
     if year is None:
         year = SchoolYear.objects.create(
             **YEAR, is_current=not SchoolYear.objects.filter(is_current=True).exists()
         )
-    section_by_slug = {section.slug: section for section in sections.values()}
+    section_by_slug = sections
 
     for person in content.PEOPLE:
         user = users.get(person["username"])

@@ -160,7 +160,6 @@ def ensure_articles(sections, users):
 @transaction.atomic
 def seed_demo(with_accounts=True):
     """Seed everything; returns a summary dict. Running it twice changes nothing the second time."""
-    from editorial.demo import seed_school_structure
     from editorial.roles import setup_roles
 
     with builds_suspended():
@@ -168,8 +167,19 @@ def seed_demo(with_accounts=True):
         site = Site.objects.get(is_default_site=True)
         ensure_settings(site)
         sections = ensure_sections(home)
-        setup_roles(home)
+        roles = setup_roles(home)
         users = ensure_users() if with_accounts else {}
-        seed_school_structure(home, sections, users)
+        if users:
+            _assign_demo_roles(users, roles)
         created = ensure_articles(sections, users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
+
+
+def _assign_demo_roles(users, roles):
+    """The demo school's structure (departments, classes, unions, board): the accounts' roles follow from it.
+
+    ``roles`` (the groups from ``setup_roles``) is not needed: ``editorial`` derives everyone's groups.
+    """
+    from editorial.demo import seed_school_structure
+
+    seed_school_structure(users)

@@ -14,7 +14,7 @@ class HomePage(VietnamesePageMixin, Page):
     latest_count = models.PositiveSmallIntegerField("Số bài mới hiển thị", default=8)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("latest_count")]
-    subpage_types = ["news.SectionPage", "editorial.BoardPage"]
+    subpage_types = ["news.SectionPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
