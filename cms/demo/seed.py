@@ -218,8 +218,10 @@ def _assign_office_roles(users):
 
 
 def _assign_demo_roles(users, roles):
-    """Put the demo accounts into the groups of the first moderation path."""
-    if "hieutruong" in users:
-        users["hieutruong"].groups.add(roles["principal"])
-    if "giaovien1" in users:
-        users["giaovien1"].groups.add(roles["teachers"])
+    """The demo school's structure (departments, classes, unions, board): the accounts' roles follow from it.
+
+    ``roles`` (the groups from ``setup_roles``) is not needed: ``editorial`` derives everyone's groups.
+    """
+    from editorial.demo import seed_school_structure
+
+    seed_school_structure(users)
