@@ -123,28 +123,41 @@ def _current_year_changed(sender, instance, raw=False, **kwargs):
             _rebuild_board_page()  # the page shows the current year's board
 
 
-# --- The public "Ban biên tập" page follows the board ----------------------------------------------------
+# --- Public pages that show the school structure follow it ---------------------------------------------
 
 
-def _board_build_marker():
-    """No-op on-commit callback marking "the board page rebuild is already scheduled in this transaction"."""
+def _structure_build_marker():
+    """No-op on-commit callback marking "the structure pages' rebuild is scheduled in this transaction"."""
+
+
+def structure_pages():
+    """Live pages whose model sets ``shows_school_structure = True`` (board page, organisation page…).
+
+    Page apps declare this on their models, so the structure does not import the apps that display it.
+    """
+    from wagtail.models import get_page_models
+
+    models = [m for m in get_page_models() if getattr(m, "shows_school_structure", False)]
+    pages = []
+    for model in models:
+        pages += list(model.objects.live())
+    return pages
 
 
 def _rebuild_board_page():
     from cms.publishing.builder import schedule_build
 
-    from .models import BoardPage
-
-    if not BoardPage.objects.live().exists():
+    pages = structure_pages()
+    if not pages:
         return
     connection = transaction.get_connection()
     # One admin save touches the board and several members: schedule one build per transaction, not one each.
     if connection.in_atomic_block and any(
-        entry[1] is _board_build_marker for entry in connection.run_on_commit
+        entry[1] is _structure_build_marker for entry in connection.run_on_commit
     ):
         return
-    transaction.on_commit(_board_build_marker)
-    schedule_build("Ban biên tập thay đổi")
+    transaction.on_commit(_structure_build_marker)
+    schedule_build("Cơ cấu tổ chức, ban biên tập thay đổi", pages=pages)
 
 
 def _board_changed(sender, instance, raw=False, **kwargs):
@@ -152,7 +165,7 @@ def _board_changed(sender, instance, raw=False, **kwargs):
         _rebuild_board_page()
 
 
-for _model in (EditorialBoard, BoardMembership):
+for _model in (EditorialBoard, *MEMBERSHIPS, *MEMBERS):
     post_save.connect(_board_changed, sender=_model, dispatch_uid=f"editorial-board-page-{_model.__name__}")
     post_delete.connect(
         _board_changed, sender=_model, dispatch_uid=f"editorial-board-page-del-{_model.__name__}"

@@ -1,6 +1,5 @@
 """The periodic job that re-renders documents when their status (chưa / còn / hết hiệu lực) changes."""
 
-import inspect
 
 from django.db import transaction
 from django.db.models import Q
@@ -14,11 +13,7 @@ from .models import OfficialDocumentPage, StatusCheck
 def _schedule(trigger, pages):
     from cms.publishing.builder import schedule_build
 
-    # The engine's `pages=` argument (contract) may not be on main yet: fall back to a full build.
-    if "pages" in inspect.signature(schedule_build).parameters:
-        schedule_build(trigger, pages=pages)
-    else:
-        schedule_build(trigger)
+    schedule_build(trigger, pages=pages)
 
 
 @transaction.atomic

@@ -1,6 +1,5 @@
 """The periodic job that takes expired notices off the home page with no manual step."""
 
-import inspect
 from datetime import timedelta
 
 from django.db import transaction
@@ -17,11 +16,7 @@ FIRST_LOOKBACK = timedelta(days=1)
 def _schedule(trigger, pages):
     from cms.publishing.builder import schedule_build
 
-    # The engine's `pages=` argument (contract) may not be on main yet: fall back to a full build.
-    if "pages" in inspect.signature(schedule_build).parameters:
-        schedule_build(trigger, pages=pages)
-    else:
-        schedule_build(trigger)
+    schedule_build(trigger, pages=pages)
 
 
 @transaction.atomic

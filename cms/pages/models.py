@@ -98,6 +98,8 @@ class OrganisationPage(VietnamesePageMixin, Page):
     shown unless a person opted in to showing contact details.
     """
 
+    shows_school_structure = True  # rebuilt when the structure changes (editorial.signals)
+
     intro = models.TextField("Tóm tắt", blank=True)
     school_year = models.CharField(
         "Năm học", max_length=9, blank=True, help_text="Ví dụ 2025-2026. Để trống: năm học hiện tại."

@@ -15,6 +15,7 @@ class BoardPage(VietnamesePageMixin, Page):
     """Shows the editorial board of the current school year and the decision that set it up."""
 
     intro = models.TextField("Giới thiệu", blank=True)
+    shows_school_structure = True  # rebuilt when the board or the structure changes (editorial.signals)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]

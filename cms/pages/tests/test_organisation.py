@@ -80,3 +80,24 @@ def test_school_settings_form_shows_the_new_fields(client, django_user_model):
     assert response.status_code == 200
     for label in ("Các cơ quan quản lý cấp trên", "Liên kết bản đồ", "Hiện họ tên đầy đủ của học sinh"):
         assert label in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_static_organisation_page_follows_the_school_structure(site_dir, django_capture_on_commit_callbacks):
+    """No manual rebuild: renaming a department updates the published organisation page."""
+    from cms.publishing.builder import build_site
+    from cms.publishing.release import current_dir
+    from editorial.models import Department
+
+    build_site(trigger="test: initial")
+    page = OrganisationPage.objects.live().get()
+    html_path = current_dir() / page.url.strip("/") / "index.html"
+    new_name = "Tổ 1 (khối Một)"
+    assert new_name not in html_path.read_text(encoding="utf-8")
+
+    department = Department.objects.current().get(name="Tổ 1")
+    with django_capture_on_commit_callbacks(execute=True):
+        department.name = new_name
+        department.save()
+
+    assert new_name in html_path.read_text(encoding="utf-8")
