@@ -1,4 +1,4 @@
-"""Demo setup for the publishing app: the principal and the portal administrator may read the build log ("Lịch sử xuất bản")."""
+"""Demo setup for the publishing app: who may read the build log ("Lịch sử xuất bản")."""
 
 from django.contrib.auth.models import Group, Permission
 
