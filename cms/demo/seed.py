@@ -160,6 +160,8 @@ def ensure_articles(sections, users):
 @transaction.atomic
 def seed_demo(with_accounts=True):
     """Seed everything; returns a summary dict. Running it twice changes nothing the second time."""
+    from editorial.moderation.demo import seed_moderation
+    from editorial.planning.demo import seed_plan
     from editorial.roles import setup_roles
 
     with builds_suspended():
@@ -172,6 +174,8 @@ def seed_demo(with_accounts=True):
         if users:
             _assign_demo_roles(users, roles)
         created = ensure_articles(sections, users)
+        seed_moderation(home, users)
+        seed_plan(users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
 
 

@@ -14,3 +14,11 @@ def is_board(user):
         cached = user.groups.filter(school_role__key__in=BOARD_ROLE_KEYS).exists()
         user._moderation_is_board = cached
     return cached
+
+
+def full_name(user):
+    """A person's name in Vietnamese order (family, middle, given), else their username."""
+    if user is None:
+        return ""
+    name = " ".join(part for part in (user.last_name, user.first_name) if part).strip()
+    return name or user.get_username()

@@ -22,6 +22,7 @@ from wagtail.models import AbstractGroupApprovalTask, Task, TaskState, WorkflowT
 from wagtail.signals import task_submitted
 
 from . import reviewers
+from .access import full_name
 
 SELF_APPROVAL_REFUSED = "Bạn không thể tự duyệt bài của chính mình."
 NOT_REVIEWER_REFUSED = "Bạn không phải người duyệt bước này của bài viết."
@@ -232,7 +233,9 @@ class ModerationTaskMixin:
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         return (
-            TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS, reviewtaskstate__reviewer=user)
+            TaskState.objects.filter(
+                task=self, status=TaskState.STATUS_IN_PROGRESS, reviewtaskstate__reviewer=user
+            )
             .exclude(reviewtaskstate__author=user)
             .exclude(workflow_state__requested_by=user)
         )
@@ -252,7 +255,7 @@ class ComputedReviewerTask(ModerationTaskMixin, Task):
             return None, "Không xác định được tác giả."
         reviewer = self.find_reviewer(author, obj)
         if reviewer is None or not reviewer.is_active:
-            return None, f"Chưa có {self.reviewer_label} cho tác giả {author.get_full_name() or author}."
+            return None, f"Chưa có {self.reviewer_label} cho tác giả {full_name(author)}."
         if reviewer.pk == author.pk:
             return None, f"Tác giả là {self.reviewer_label}, không tự duyệt bài của mình."
         return reviewer, ""

@@ -17,6 +17,8 @@ from wagtail.signals import task_approved, task_rejected, task_submitted, workfl
 
 from cms.core.vietnamese import format_date_short
 
+from .access import full_name
+
 SUBJECT_PREFIX = "[Cổng TTĐT] "
 
 
@@ -27,7 +29,7 @@ def admin_url(obj):
 
 
 def _name(user):
-    return (user.get_full_name() or user.get_username()) if user else "(không rõ)"
+    return full_name(user) if user else "(không rõ)"
 
 
 def _title(state):
@@ -40,7 +42,9 @@ def _send(recipients, subject, body):
     addresses = sorted({user.email for user in recipients if user and user.is_active and user.email})
     if not addresses:
         return
-    messages = [(SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses]
+    messages = [
+        (SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses
+    ]
     transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
 
 
@@ -138,5 +142,9 @@ def connect():
     task_submitted.connect(on_submitted, sender=ReviewTaskState, dispatch_uid="moderation_submitted")
     task_approved.connect(on_approved, sender=ReviewTaskState, dispatch_uid="moderation_approved")
     task_rejected.connect(on_rejected, sender=ReviewTaskState, dispatch_uid="moderation_rejected")
-    workflow_approved.disconnect(sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification")
-    workflow_rejected.disconnect(sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification")
+    workflow_approved.disconnect(
+        sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"
+    )
+    workflow_rejected.disconnect(
+        sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification"
+    )

@@ -11,6 +11,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
 
+from .access import full_name
 from .models import BoardApprovalTask, ReviewTaskState
 
 STATUS_LABELS = {
@@ -19,6 +20,18 @@ STATUS_LABELS = {
     WorkflowState.STATUS_APPROVED: "Đã duyệt",
     WorkflowState.STATUS_CANCELLED: "Đã huỷ",
 }
+
+
+def waiting_text(delta):
+    """A waiting time in Vietnamese: "3 ngày 2 giờ", "5 giờ 10 phút", "dưới 1 phút"."""
+    minutes = int(delta.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} ngày {hours} giờ" if hours else f"{days} ngày"
+    if hours:
+        return f"{hours} giờ {minutes} phút" if minutes else f"{hours} giờ"
+    return f"{minutes} phút" if minutes else "dưới 1 phút"
 
 
 def awaiting_review_queryset(user):
@@ -53,7 +66,15 @@ def awaiting_review(user, limit=50):
         page = pages.get(state.workflow_state.object_id)
         if page is None:
             continue
-        rows.append({"page": page, "state": state, "stage": state.task.name, "waiting": now - state.started_at})
+        rows.append(
+            {
+                "page": page,
+                "state": state,
+                "stage": state.task.name,
+                "author": full_name(state.author),
+                "waiting": waiting_text(now - state.started_at),
+            }
+        )
     return rows, total
 
 

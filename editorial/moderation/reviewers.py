@@ -96,7 +96,8 @@ def vice_principals():
         get_user_model()
         .objects.filter(is_active=True)
         .filter(
-            Q(staff_profile__position=Position.VICE_PRINCIPAL) | Q(groups__school_role__key=VICE_PRINCIPAL_ROLE[0])
+            Q(staff_profile__position=Position.VICE_PRINCIPAL)
+            | Q(groups__school_role__key=VICE_PRINCIPAL_ROLE[0])
         )
         .distinct()
     )

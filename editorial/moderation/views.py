@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import PageLogEntry
 
-from .access import is_board
+from .access import full_name, is_board
 
 REPORT_ACTIONS = {
     "wagtail.workflow.approve": "Duyệt",
@@ -40,16 +40,21 @@ class ApprovalReportFilter(forms.Form):
         required=False,
         empty_label="Tất cả mọi người",
     )
-    month = forms.RegexField(label="Tháng", regex=r"^\d{4}-(0[1-9]|1[0-2])$", required=False,
-                             error_messages={"invalid": "Tháng phải có dạng NNNN-TT, ví dụ 2026-11."})
+    month = forms.RegexField(
+        label="Tháng",
+        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        required=False,
+        error_messages={"invalid": "Tháng phải có dạng NNNN-TT, ví dụ 2026-11."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = (
-            get_user_model().objects.filter(pk__in=PageLogEntry.objects.filter(action__in=REPORT_ACTIONS).values("user_id"))
+            get_user_model()
+            .objects.filter(pk__in=PageLogEntry.objects.filter(action__in=REPORT_ACTIONS).values("user_id"))
             .order_by("last_name", "first_name")
         )
-        self.fields["person"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        self.fields["person"].label_from_instance = full_name
 
 
 def approval_entries(person=None, month=None):
@@ -96,6 +101,7 @@ class ApprovalReportView(WagtailAdminTemplateMixin, TemplateView):
                     "stage": (workflow.get("task") or {}).get("title", ""),
                     "comment": data.get("comment", ""),
                     "title": entry.label,
+                    "person": full_name(entry.user),
                 }
             )
         context.update({"form": form, "rows": rows, "page_obj": page})

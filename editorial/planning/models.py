@@ -102,6 +102,15 @@ class Assignment(models.Model):
     def __str__(self):
         return self.topic
 
+    def save(self, *args, **kwargs):
+        self.topic = nfc(self.topic or "").strip()
+        self.note = nfc(self.note or "")
+        if self.department_id is None and self.assignee_id:
+            from .rules import department_of
+
+            self.department = department_of(self.assignee)
+        super().save(*args, **kwargs)
+
     @property
     def is_overdue(self):
         """Open (assigned or returned) and past the due date."""
@@ -116,12 +125,3 @@ class Assignment(models.Model):
         self.note = nfc(self.note or "").strip()
         if not self.topic:
             raise ValidationError({"topic": "Vui lòng nhập đề tài."})
-
-    def save(self, *args, **kwargs):
-        self.topic = nfc(self.topic or "").strip()
-        self.note = nfc(self.note or "")
-        if self.department_id is None and self.assignee_id:
-            from .rules import department_of
-
-            self.department = department_of(self.assignee)
-        super().save(*args, **kwargs)

@@ -24,7 +24,9 @@ def on_submitted(sender, instance, user=None, **kwargs):
     if not linked.exists() and user is not None:
         parent = page.get_parent()
         candidates = list(
-            Assignment.objects.filter(assignee=user, section_id=parent.pk, status__in=OPEN_STATUSES, article__isnull=True)[:2]
+            Assignment.objects.filter(
+                assignee=user, section_id=parent.pk, status__in=OPEN_STATUSES, article__isnull=True
+            )[:2]
         )
         if len(candidates) == 1:
             Assignment.objects.filter(pk=candidates[0].pk).update(article=page)

@@ -22,7 +22,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from cms.core.vietnamese import nfc
 from cms.news.models import SectionPage
-from editorial.moderation.access import is_board
+from editorial.moderation.access import full_name, is_board
 
 from . import rules
 from .models import OPEN_STATUSES, Assignment, AssignmentStatus, today
@@ -77,7 +77,7 @@ class AssignmentForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if self.for_user is not None:
             self.fields["assignee"].queryset = rules.assignable_users(self.for_user)
-        self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        self.fields["assignee"].label_from_instance = full_name
         self.fields["section"].queryset = SectionPage.objects.order_by("path")
         self.fields["section"].widget = forms.Select(choices=self.fields["section"].choices)
 
@@ -89,7 +89,11 @@ class AssignmentForm(WagtailAdminModelForm):
 
     def clean_assignee(self):
         assignee = self.cleaned_data.get("assignee")
-        if assignee and self.for_user is not None and not rules.assignable_users(self.for_user).filter(pk=assignee.pk).exists():
+        if (
+            assignee
+            and self.for_user is not None
+            and not rules.assignable_users(self.for_user).filter(pk=assignee.pk).exists()
+        ):
             raise forms.ValidationError("Bạn chỉ giao bài cho thành viên tổ mình.")
         return assignee
 
@@ -99,7 +103,10 @@ class StatusColumn(Column):
 
     def get_value(self, instance):
         if instance.is_overdue:
-            return format_html('<span class="w-status w-status--label assignment--overdue">{}</span>', instance.status_label())
+            return format_html(
+                '<span class="w-status w-status--label assignment--overdue">{}</span>',
+                instance.status_label(),
+            )
         return format_html('<span class="w-status">{}</span>', instance.status_label())
 
 
@@ -110,7 +117,9 @@ class AssignmentFilterSet(WagtailFilterSet):
         method="filter_state",
         empty_label="Tất cả",
     )
-    section = django_filters.ModelChoiceFilter(label="Chuyên mục", queryset=SectionPage.objects.order_by("path"))
+    section = django_filters.ModelChoiceFilter(
+        label="Chuyên mục", queryset=SectionPage.objects.order_by("path")
+    )
 
     class Meta:
         model = Assignment
@@ -157,7 +166,7 @@ class AssignmentDeleteView(ChangeCheckMixin, generic.DeleteView):
 
 
 class AssignmentViewSet(ModelViewSet):
-    """"Kế hoạch viết bài" in the admin menu."""
+    """ "Kế hoạch viết bài" in the admin menu."""
 
     model = Assignment
     form_fields = ["topic", "section", "assignee", "due_date", "status", "article", "note"]
@@ -174,7 +183,7 @@ class AssignmentViewSet(ModelViewSet):
     list_display = [
         TitleColumn("topic", label="Đề tài", url_name="ke-hoach-viet-bai:edit"),
         Column("section", label="Chuyên mục"),
-        Column("assignee", label="Người viết", accessor=lambda a: a.assignee.get_full_name() or a.assignee.get_username()),
+        Column("assignee", label="Người viết", accessor=lambda a: full_name(a.assignee)),
         Column("due_date", label="Hạn nộp", accessor=lambda a: a.due_date.strftime("%d/%m/%Y")),
         StatusColumn("status", label="Trạng thái"),
     ]
@@ -191,7 +200,13 @@ GROUPINGS = {
     "to": ("Tổ", ("department__name",)),
     "chuyen-muc": ("Chuyên mục", ("section__title",)),
 }
-COLUMNS = [("assigned", "Được giao"), ("submitted", "Đã nộp"), ("published", "Đã đăng"), ("returned", "Bị trả lại"), ("overdue", "Quá hạn")]
+COLUMNS = [
+    ("assigned", "Được giao"),
+    ("submitted", "Đã nộp"),
+    ("published", "Đã đăng"),
+    ("returned", "Bị trả lại"),
+    ("overdue", "Quá hạn"),
+]
 
 
 def parse_month(value):
@@ -216,7 +231,9 @@ def monthly_report(queryset, year, month, grouping):
         .values(*fields)
         .annotate(
             assigned=Count("pk"),
-            submitted=Count("pk", filter=Q(status__in=[AssignmentStatus.SUBMITTED, AssignmentStatus.PUBLISHED])),
+            submitted=Count(
+                "pk", filter=Q(status__in=[AssignmentStatus.SUBMITTED, AssignmentStatus.PUBLISHED])
+            ),
             published=Count("pk", filter=Q(status=AssignmentStatus.PUBLISHED)),
             returned=Count("pk", filter=Q(status=AssignmentStatus.RETURNED)),
             overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_date__lt=today())),
@@ -226,7 +243,9 @@ def monthly_report(queryset, year, month, grouping):
     result = []
     for row in rows:
         if grouping == "nguoi":
-            name = " ".join(part for part in (row["assignee__last_name"], row["assignee__first_name"]) if part)
+            name = " ".join(
+                part for part in (row["assignee__last_name"], row["assignee__first_name"]) if part
+            )
             text = name or row["assignee__username"]
         else:
             text = row[fields[0]] or "(chưa thuộc tổ nào)"
@@ -250,7 +269,9 @@ class MonthlyReportView(WagtailAdminTemplateMixin, TemplateView):
         self.error = ""
         parsed = parse_month(self.month_value)
         if parsed is None or self.grouping not in GROUPINGS:
-            self.error = "Tháng phải có dạng NNNN-TT (ví dụ 2026-11) và cách nhóm phải là người, tổ hoặc chuyên mục."
+            self.error = (
+                "Tháng phải có dạng NNNN-TT (ví dụ 2026-11) và cách nhóm phải là người, tổ hoặc chuyên mục."
+            )
             parsed, self.grouping = (current.year, current.month), "nguoi"
             self.month_value = f"{current.year}-{current.month:02d}"
         self.year, self.month = parsed
@@ -295,7 +316,8 @@ class MonthlyReportView(WagtailAdminTemplateMixin, TemplateView):
         output = BytesIO()
         workbook.save(output)
         response = HttpResponse(
-            output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            output.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{self.filename("xlsx")}"'
         return response

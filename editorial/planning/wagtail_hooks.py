@@ -3,7 +3,6 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-
 from wagtail.permissions import register_permission_policy
 
 from .models import Assignment
