@@ -100,6 +100,8 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# Parse the admin's dd/mm/yyyy dates and times (portal_site/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["portal_site.formats"]
 USE_I18N = True
 USE_TZ = True
 
