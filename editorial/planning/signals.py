@@ -1,12 +1,12 @@
 """Keep assignment statuses in step with the article's moderation (no manual step for the writer).
 
-- Submitted for moderation → "Đã nộp" (and, if the article is not linked yet, link it to the submitter's only
-  open assignment in that section).
+- Submitted (or resubmitted) for moderation → "Đã nộp" (and, if the article is not linked yet, link it
+  to the submitter's only open assignment in that section).
 - Returned by a reviewer → "Bị trả lại". Published → "Đã đăng".
 """
 
 from wagtail.models import Page, WorkflowState
-from wagtail.signals import page_published, workflow_rejected, workflow_submitted
+from wagtail.signals import page_published, task_submitted, workflow_rejected, workflow_submitted
 
 from .models import OPEN_STATUSES, Assignment, AssignmentStatus
 
@@ -33,6 +33,15 @@ def on_submitted(sender, instance, user=None, **kwargs):
     linked.exclude(status=AssignmentStatus.PUBLISHED).update(status=AssignmentStatus.SUBMITTED)
 
 
+def on_stage_started(sender, instance, **kwargs):
+    """A stage started (also after a returned article is resubmitted): the assignment is submitted again."""
+    page = _page_of(instance.workflow_state)
+    if page is not None:
+        Assignment.objects.filter(article=page, status=AssignmentStatus.RETURNED).update(
+            status=AssignmentStatus.SUBMITTED
+        )
+
+
 def on_rejected(sender, instance, user=None, **kwargs):
     page = _page_of(instance)
     if page is not None:
@@ -47,5 +56,6 @@ def on_published(sender, instance, **kwargs):
 
 def connect():
     workflow_submitted.connect(on_submitted, sender=WorkflowState, dispatch_uid="planning_submitted")
+    task_submitted.connect(on_stage_started, dispatch_uid="planning_stage_started")
     workflow_rejected.connect(on_rejected, sender=WorkflowState, dispatch_uid="planning_rejected")
     page_published.connect(on_published, dispatch_uid="planning_published")

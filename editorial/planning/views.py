@@ -28,6 +28,7 @@ from . import rules
 from .models import OPEN_STATUSES, Assignment, AssignmentStatus, today
 
 OVERDUE_FILTER = "qua_han"
+NOT_ASSIGNABLE = "Bạn chỉ giao bài được cho thành viên tổ mình (Ban biên tập giao cho mọi người)."
 
 
 class AssignmentPermissionPolicy(BasePermissionPolicy):
@@ -77,6 +78,7 @@ class AssignmentForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if self.for_user is not None:
             self.fields["assignee"].queryset = rules.assignable_users(self.for_user)
+        self.fields["assignee"].error_messages["invalid_choice"] = NOT_ASSIGNABLE
         self.fields["assignee"].label_from_instance = full_name
         self.fields["section"].queryset = SectionPage.objects.order_by("path")
         self.fields["section"].widget = forms.Select(choices=self.fields["section"].choices)
@@ -94,7 +96,7 @@ class AssignmentForm(WagtailAdminModelForm):
             and self.for_user is not None
             and not rules.assignable_users(self.for_user).filter(pk=assignee.pk).exists()
         ):
-            raise forms.ValidationError("Bạn chỉ giao bài cho thành viên tổ mình.")
+            raise forms.ValidationError(NOT_ASSIGNABLE)
         return assignee
 
 
