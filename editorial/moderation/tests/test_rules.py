@@ -73,6 +73,11 @@ def test_self_approval_is_not_offered_in_the_ui_and_refused_by_direct_post(clien
     edit = client.get(reverse("wagtailadmin_pages:edit", args=(own.pk,)))
     assert approve_url not in edit.content.decode()
 
+    # The department head, the reviewer of this stage, is offered the actions on the same page.
+    client.force_login(user("totruong1"))
+    assert approve_url in client.get(reverse("wagtailadmin_pages:edit", args=(own.pk,))).content.decode()
+
+    client.force_login(user("giaovien1"))
     response = client.post(approve_url, {"comment": "Tự duyệt"})
     assert response.status_code == 403
     assert "không thể tự duyệt" in response.content.decode()
