@@ -9,10 +9,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 
 from .access import full_name
-from .models import BoardApprovalTask, ReviewTaskState
+from .models import BoardApprovalTask
 
 STATUS_LABELS = {
     WorkflowState.STATUS_IN_PROGRESS: "Đang chờ duyệt",
@@ -35,14 +35,24 @@ def waiting_text(delta):
 
 
 def awaiting_review_queryset(user):
-    """Every in-progress stage ``user`` may act on (one SQL query when evaluated)."""
-    board_tasks = BoardApprovalTask.objects.filter(groups__in=user.groups.all()).values("pk")
+    """Every in-progress stage ``user`` may act on (one SQL query when evaluated).
+
+    Our stages (computed reviewer or board groups) and stages of Wagtail's stock group approval tasks that
+    other apps may still use; never an item the user wrote or submitted.
+    """
+    groups = user.groups.all()
+    board_tasks = BoardApprovalTask.objects.filter(groups__in=groups).values("pk")
+    stock_tasks = GroupApprovalTask.objects.filter(groups__in=groups).values("pk")
     return (
-        ReviewTaskState.objects.filter(
+        TaskState.objects.filter(
             status=TaskState.STATUS_IN_PROGRESS, workflow_state__status=WorkflowState.STATUS_IN_PROGRESS
         )
-        .filter(Q(reviewer=user) | Q(reviewer__isnull=True, task_id__in=board_tasks))
-        .exclude(author=user)
+        .filter(
+            Q(reviewtaskstate__reviewer=user)
+            | Q(reviewtaskstate__reviewer__isnull=True, task_id__in=board_tasks)
+            | Q(task_id__in=stock_tasks)
+        )
+        .exclude(reviewtaskstate__author=user)
         .exclude(workflow_state__requested_by=user)
     )
 
@@ -57,7 +67,9 @@ def awaiting_review(user, limit=50):
     queryset = awaiting_review_queryset(user)
     total = queryset.count()
     states = list(
-        queryset.select_related("task", "author", "workflow_state").order_by("started_at", "pk")[:limit]
+        queryset.select_related("task", "workflow_state__requested_by", "reviewtaskstate__author").order_by(
+            "started_at", "pk"
+        )[:limit]
     )
     pages = _pages_by_id(state.workflow_state.object_id for state in states)
     now = timezone.now()
@@ -71,11 +83,16 @@ def awaiting_review(user, limit=50):
                 "page": page,
                 "state": state,
                 "stage": state.task.name,
-                "author": full_name(state.author),
+                "author": full_name(_author(state)),
                 "waiting": waiting_text(now - state.started_at),
             }
         )
     return rows, total
+
+
+def _author(state):
+    review = getattr(state, "reviewtaskstate", None)
+    return (review.author if review is not None else None) or state.workflow_state.requested_by
 
 
 def my_submissions(user, limit=20):

@@ -30,6 +30,9 @@ TASKS = {
     PRINCIPAL: (BoardApprovalTask, "Hiệu trưởng duyệt và cho đăng", PRINCIPAL_ROLE),
 }
 
+# Index pages of other apps: attached only if they exist and have no active workflow of their own.
+INDEXES = {"thong-bao", "van-ban"}
+
 # page slug (a section or an index directly under the home page) → (workflow name, stages)
 ROUTES = {
     "hoat-dong-chuyen-mon": ("Duyệt bài Hoạt động chuyên môn", [DEPARTMENT_HEAD, VICE_PRINCIPAL, PRINCIPAL]),
@@ -63,12 +66,16 @@ def ensure_tasks():
 def setup_workflows(home_page, reset=False):
     """Create or repair every section's workflow under ``home_page``; returns ``{slug: Workflow}``.
 
-    Pages not there yet (the notices and documents indexes) are skipped; a later run attaches them.
+    Pages not there yet (the notices and documents indexes) are skipped; a later run attaches them. An index
+    that its own app already put under an active (principal's) workflow keeps it.
     Idempotent: a second run changes nothing.
     """
     tasks = ensure_tasks()
     workflows = {}
     for slug, (name, stages) in ROUTES.items():
+        page = Page.objects.child_of(home_page).filter(slug=slug).first()
+        if slug in INDEXES and (page is None or _has_other_workflow(page, name)):
+            continue  # not there yet, or already under the principal's approval set up by its own app
         workflow = Workflow.objects.filter(name=name).first()
         if workflow is None:
             workflow = Workflow.objects.create(name=name, active=True)
@@ -77,18 +84,21 @@ def setup_workflows(home_page, reset=False):
             workflow.save(update_fields=["active"])
         wanted = [tasks[key].pk for key in stages]
         current = list(workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True))
-        if reset or not current:
-            if current != wanted:
-                workflow.workflow_tasks.all().delete()
-                for order, task_id in enumerate(wanted):
-                    WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
+        if (reset or not current) and current != wanted:
+            workflow.workflow_tasks.all().delete()
+            for order, task_id in enumerate(wanted):
+                WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
         workflows[slug] = workflow
-        page = Page.objects.child_of(home_page).filter(slug=slug).first()
         if page is not None:
-            link = WorkflowPage.objects.filter(page=page).first()
+            link = WorkflowPage.objects.filter(page=page).select_related("workflow").first()
             if link is None:
                 WorkflowPage.objects.create(page=page, workflow=workflow)
             elif link.workflow_id != workflow.pk and (reset or not link.workflow.active):
                 link.workflow = workflow
                 link.save(update_fields=["workflow"])
     return workflows
+
+
+def _has_other_workflow(page, name):
+    """Whether ``page`` already has an active workflow other than ours (e.g. the documents app's)."""
+    return WorkflowPage.objects.filter(page=page, workflow__active=True).exclude(workflow__name=name).exists()
