@@ -22,7 +22,8 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt
 
 venv: $(VENV)/.installed-run
 
-## make run: install, migrate, seed the demo school, build the static site, serve admin (:8000) and site (:8080)
+## make run: install, migrate, seed the demo school, build the static site, serve admin (:8000) and site (:8080),
+## and run the scheduler (scheduled publishing, periodic jobs)
 run: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
@@ -35,6 +36,7 @@ run: $(VENV)/.installed-run
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) manage.py serve_site --port $(SITE_PORT) & \
+	  $(PY) manage.py run_scheduler & \
 	  $(PY) manage.py runserver $(ADMIN_ADDR)
 
 ## make test: lint, format check, migrations check, the whole pytest suite

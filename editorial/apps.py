@@ -6,3 +6,7 @@ class EditorialConfig(AppConfig):
 
     name = "editorial"
     verbose_name = "Ban biên tập"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the role sync to structure changes

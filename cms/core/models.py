@@ -16,10 +16,27 @@ class SchoolSettings(BaseSiteSetting):
     managing_body = models.CharField(
         "Cơ quan chủ quản", max_length=200, blank=True, default="Phòng Giáo dục và Đào tạo quận Ngô Quyền"
     )
+    managing_bodies = models.TextField(
+        "Các cơ quan quản lý cấp trên",
+        blank=True,
+        help_text="Mỗi dòng một cơ quan, từ cấp cao xuống (UBND quận…, Phòng GD&ĐT…).",
+    )
+    tagline = models.CharField("Khẩu hiệu", max_length=200, blank=True)
     address = models.CharField("Địa chỉ", max_length=300, blank=True)
     phone = models.CharField("Điện thoại", max_length=50, blank=True)
     email = models.EmailField("Thư điện tử", blank=True)
-    map_url = models.URLField("Liên kết bản đồ", blank=True)
+    map_url = models.URLField("Liên kết bản đồ", blank=True, help_text="Đường dẫn Google Maps/OpenStreetMap.")
+    working_hours = models.CharField(
+        "Giờ làm việc", max_length=200, blank=True, help_text="Ví dụ: Thứ Hai – Thứ Sáu, 7h00 – 17h00"
+    )
+    show_student_full_name = models.BooleanField(
+        "Hiện họ tên đầy đủ của học sinh",
+        default=False,
+        help_text=(
+            "Mặc định bài của học sinh chỉ ghi “Em <tên>, lớp …”. "
+            "Chỉ bật khi nhà trường và cha mẹ học sinh đồng ý."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="Logo",
@@ -31,19 +48,46 @@ class SchoolSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("managing_body"), FieldPanel("logo")],
+            [
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("tagline"),
+                FieldPanel("managing_body"),
+                FieldPanel("managing_bodies"),
+                FieldPanel("logo"),
+            ],
             heading="Nhà trường",
         ),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("map_url")],
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("working_hours"),
+                FieldPanel("map_url"),
+            ],
             heading="Liên hệ",
         ),
+        MultiFieldPanel([FieldPanel("show_student_full_name")], heading="Góc học sinh"),
     ]
 
     class Meta:
         verbose_name = "Thông tin nhà trường"
 
     def save(self, *args, **kwargs):
-        for field in ("name", "short_name", "managing_body", "address"):
+        for field in (
+            "name",
+            "short_name",
+            "managing_body",
+            "managing_bodies",
+            "tagline",
+            "address",
+            "working_hours",
+        ):
             setattr(self, field, nfc(getattr(self, field)))
         super().save(*args, **kwargs)
+
+    def managing_body_list(self):
+        """The managing bodies, top first; falls back to the single ``managing_body``."""
+        lines = [line.strip() for line in (self.managing_bodies or "").splitlines() if line.strip()]
+        return lines or ([self.managing_body] if self.managing_body else [])

@@ -14,6 +14,7 @@ from wagtail.rich_text import RichText
 from cms.core.models import SchoolSettings
 from cms.home.models import HomePage
 from cms.news.models import ArticlePage, SectionPage
+from cms.publishing import demo as publishing_demo
 from cms.publishing.builder import builds_suspended
 
 from . import content
@@ -174,14 +175,57 @@ def seed_demo(with_accounts=True):
         if users:
             _assign_demo_roles(users, roles)
         created = ensure_articles(sections, users)
+        _seed_documents_and_notices(home, users)
+        _seed_portal(home, site, users)
+        publishing_demo.seed()
         seed_moderation(home, users)
         seed_plan(users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
 
 
+def _seed_portal(home, site, users):
+    """The public portal's own demo content (issue 6): one call per app, each idempotent."""
+    from cms.disclosure.demo import seed_disclosure
+    from cms.home.demo import seed_home, seed_school_settings
+    from cms.news.demo import seed_news, showcase_article
+    from cms.pages.demo import seed_pages
+
+    from .files import ensure_document
+
+    seed_school_settings(site, content.SCHOOL)
+    seed_news(home, users, ensure_image, ensure_document)
+    seed_pages(home, ensure_image)
+    seed_disclosure(HomePage.objects.get(pk=home.pk), ensure_document)
+    seed_home(HomePage.objects.get(pk=home.pk), showcase_article(home))
+
+
+def _seed_documents_and_notices(home, users):
+    """Documents and notices (their own apps), both behind the principal's approval workflow."""
+    from cms.documents.approval import ensure_principal_approval
+    from cms.documents.demo import seed_documents
+    from cms.notices.demo import seed_notices
+
+    ensure_principal_approval([seed_documents(home, users), seed_notices(home, users)])
+    if users:
+        _assign_office_roles(users)
+
+
+def _assign_office_roles(users):
+    """Demo accounts of the portal administrator, the office and the nurse join their groups (by name)."""
+    from django.contrib.auth.models import Group
+
+    from cms.documents.approval import OFFICE_GROUP, PORTAL_ADMIN_GROUP
+
+    for username, group_name in (("quantri", PORTAL_ADMIN_GROUP), ("vanthu", OFFICE_GROUP)):
+        if username in users:
+            users[username].groups.add(Group.objects.get(name=group_name))
+
+
 def _assign_demo_roles(users, roles):
-    """Put the demo accounts into the groups of the first moderation path."""
-    if "hieutruong" in users:
-        users["hieutruong"].groups.add(roles["principal"])
-    if "giaovien1" in users:
-        users["giaovien1"].groups.add(roles["teachers"])
+    """The demo school's structure (departments, classes, unions, board): the accounts' roles follow from it.
+
+    ``roles`` (the groups from ``setup_roles``) is not needed: ``editorial`` derives everyone's groups.
+    """
+    from editorial.demo import seed_school_structure
+
+    seed_school_structure(users)

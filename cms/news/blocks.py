@@ -1,8 +1,40 @@
 """StreamField blocks of an article body."""
 
+import re
+from urllib.parse import parse_qs, urlparse
+
 from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+_YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"}
+
+
+def youtube_id(url):
+    """Return the 11-character video id of a YouTube address, or ``None`` if it is not one.
+
+    Accepts the forms editors paste: ``watch?v=…``, ``youtu.be/…``, ``shorts/…``, ``embed/…``.
+    """
+    try:
+        parsed = urlparse((url or "").strip())
+    except ValueError:
+        return None
+    host = (parsed.hostname or "").lower()
+    if host not in _YOUTUBE_HOSTS:
+        return None
+    candidate = None
+    if host == "youtu.be":
+        candidate = parsed.path.strip("/").split("/")[0]
+    elif parsed.path == "/watch":
+        candidate = (parse_qs(parsed.query).get("v") or [""])[0]
+    else:
+        parts = parsed.path.strip("/").split("/")
+        if len(parts) >= 2 and parts[0] in ("shorts", "embed", "live", "v"):
+            candidate = parts[1]
+    return candidate if candidate and _YOUTUBE_ID.match(candidate) else None
 
 
 class ImageBlock(blocks.StructBlock):
@@ -28,6 +60,26 @@ class ImageBlock(blocks.StructBlock):
         template = "news/blocks/image.html"
 
 
+class GalleryImageBlock(ImageBlock):
+    """One photo of a gallery: same rules as a single image (description required)."""
+
+    class Meta:
+        icon = "image"
+        label = "Ảnh trong bộ ảnh"
+
+
+class GalleryBlock(blocks.StructBlock):
+    """A set of photos shown as a grid; each photo keeps its own description and caption."""
+
+    title = blocks.CharBlock(label="Tên bộ ảnh", required=False, max_length=200)
+    images = blocks.ListBlock(GalleryImageBlock(), label="Các ảnh", min_num=2, max_num=30)
+
+    class Meta:
+        icon = "image"
+        label = "Bộ ảnh"
+        template = "news/blocks/gallery.html"
+
+
 class QuoteBlock(blocks.StructBlock):
     """A quotation with who said it."""
 
@@ -40,8 +92,58 @@ class QuoteBlock(blocks.StructBlock):
         template = "news/blocks/quote.html"
 
 
+class VideoBlock(blocks.StructBlock):
+    """A YouTube video as a local poster and a link: nothing from a third party loads with the page."""
+
+    url = blocks.URLBlock(label="Địa chỉ video YouTube", help_text="Ví dụ: https://www.youtube.com/watch?v=…")
+    title = blocks.CharBlock(label="Tên video", max_length=200)
+    duration = blocks.CharBlock(label="Thời lượng", required=False, max_length=20, help_text="Ví dụ: 3:25")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not youtube_id(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ValidationError("Đây không phải địa chỉ video YouTube hợp lệ.")}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        video_id = youtube_id(value.get("url"))
+        context["watch_url"] = f"https://www.youtube.com/watch?v={video_id}" if video_id else value.get("url")
+        return context
+
+    class Meta:
+        icon = "media"
+        label = "Video (YouTube)"
+        template = "news/blocks/video.html"
+
+
+class AttachmentBlock(blocks.StructBlock):
+    """A file to download (Wagtail document), linked by its direct media address so the static site has it."""
+
+    document = DocumentChooserBlock(label="Tệp đính kèm")
+    title = blocks.CharBlock(
+        label="Tên hiển thị", required=False, max_length=200, help_text="Để trống để dùng tên của tệp."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Tệp đính kèm"
+        template = "news/blocks/attachment.html"
+
+
+class ArticleTableBlock(TableBlock):
+    """A data table (first row as column headings by default), scrollable on phones."""
+
+    class Meta:
+        icon = "table"
+        label = "Bảng"
+        template = "news/blocks/table.html"
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
-    """Paragraphs, images and quotes, in any order."""
+    """Paragraphs, images, galleries, quotes, tables, videos and attachments, in any order."""
 
     paragraph = blocks.RichTextBlock(
         label="Đoạn văn",
@@ -49,4 +151,10 @@ class ArticleBodyBlock(blocks.StreamBlock):
         template="news/blocks/paragraph.html",
     )
     image = ImageBlock()
+    gallery = GalleryBlock()
     quote = QuoteBlock()
+    table = ArticleTableBlock(
+        table_options={"startRows": 3, "startCols": 3, "colHeaders": False, "rowHeaders": False},
+    )
+    video = VideoBlock()
+    attachment = AttachmentBlock()

@@ -1,23 +1,47 @@
 """News sections (chuyên mục) and articles (bài viết)."""
 
+import re
+
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.pages import VietnamesePageMixin
+from cms.core.vietnamese import fold, short_given_name
 
 from .blocks import ArticleBodyBlock
 
+ARCHIVE_PREFIX = "luu-tru"
 
-class SectionPage(VietnamesePageMixin, Page):
-    """A news section such as "Hoạt động chuyên môn"; lists its articles newest first."""
+
+class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
+    """A news section such as "Hoạt động chuyên môn".
+
+    The section page shows only the newest ``LISTING_COUNT`` articles; older ones stay reachable through
+    stable archive pages per month (``luu-tru/2026/11/``) and per year (``luu-tru/2026/``). Publishing
+    one article therefore changes a fixed number of listing pages, however large the section grows
+    (the static publishing engine relies on this).
+    """
+
+    LISTING_COUNT = 12
 
     intro = models.TextField("Giới thiệu chuyên mục", blank=True)
+    is_student_corner = models.BooleanField(
+        "Chuyên mục của học sinh",
+        default=False,
+        help_text=(
+            "Bài viết ở đây mặc định là của học sinh: chỉ hiện tên gọi và lớp của em "
+            "(trừ khi nhà trường cho phép)."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("is_student_corner")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]
 
@@ -35,14 +59,81 @@ class SectionPage(VietnamesePageMixin, Page):
             .order_by("-publication_date", "-pk")
         )
 
+    def archive_months(self):
+        """(year, month) pairs that have at least one article, newest first."""
+        return [(d.year, d.month) for d in self.articles().dates("publication_date", "month", order="DESC")]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.articles()
+        context["articles"] = self.articles()[: self.LISTING_COUNT]
+        context["archive_months"] = self.archive_months()
         return context
+
+    @path("")
+    def newest(self, request):
+        """The section page itself: the newest articles and links to the monthly archives."""
+        return self.render(request)
+
+    @path(f"{ARCHIVE_PREFIX}/<int:year>/")
+    def year_archive(self, request, year):
+        """Every month of ``year`` that has articles, with their articles."""
+        articles = list(self.articles().filter(publication_date__year=year))
+        if not articles:
+            raise Http404
+        months = {}
+        for article in articles:
+            months.setdefault(article.publication_date.month, []).append(article)
+        return self.render(
+            request,
+            template="news/section_archive.html",
+            context_overrides={"year": year, "month": None, "months": sorted(months.items(), reverse=True)},
+        )
+
+    @path(f"{ARCHIVE_PREFIX}/<int:year>/<int:month>/")
+    def month_archive(self, request, year, month):
+        """All articles of one month, newest first: a stable page that never shifts."""
+        articles = self.articles().filter(publication_date__year=year, publication_date__month=month)
+        if not 1 <= month <= 12 or not articles.exists():
+            raise Http404
+        return self.render(
+            request,
+            template="news/section_archive.html",
+            context_overrides={"year": year, "month": month, "articles": articles},
+        )
+
+    # --- static publishing protocol (see cms.publishing.outputs) ---------------------------------------
+    def static_routes(self):
+        """Sub-pages to publish besides the section page: every year and month archive."""
+        routes = []
+        for year in sorted({y for y, _ in self.archive_months()}, reverse=True):
+            routes.append(f"{ARCHIVE_PREFIX}/{year}/")
+        routes += [f"{ARCHIVE_PREFIX}/{y}/{m:02d}/" for y, m in self.archive_months()]
+        return routes
+
+    def static_routes_for(self, page):
+        """The archive pages that list ``page`` (its year and month)."""
+        day = getattr(page.specific, "publication_date", None)
+        if day is None:
+            return []
+        return [f"{ARCHIVE_PREFIX}/{day.year}/", f"{ARCHIVE_PREFIX}/{day.year}/{day.month:02d}/"]
+
+    def feed_items(self):
+        """Articles for this section's RSS/Atom feeds, newest first."""
+        return self.articles()
+
+
+RELATED_COUNT = 6  # articles listed in the "Bài đã đăng" box under an article
+_CLASS_IN_POSITION = re.compile(r"lớp\s+(\S+)", re.IGNORECASE)
 
 
 class ArticlePage(VietnamesePageMixin, Page):
     """An article written by a teacher, student or union member and approved by the editorial board."""
+
+    class AuthorKind(models.TextChoices):
+        AUTO = "", "Tự nhận biết (theo chuyên mục và chức vụ)"
+        TEACHER = "teacher", "Cán bộ, giáo viên, nhân viên"
+        STUDENT = "student", "Học sinh"
+        UNION = "union", "Đoàn thể (Công đoàn, Liên đội, Chi đoàn)"
 
     lead = models.TextField("Sa-pô (tóm tắt)", max_length=600)
     cover_image = models.ForeignKey(
@@ -58,13 +149,25 @@ class ArticlePage(VietnamesePageMixin, Page):
     publication_date = models.DateField("Ngày đăng", default=timezone.localdate)
     author_name = models.CharField("Tác giả", max_length=150, blank=True)
     author_position = models.CharField("Chức vụ / lớp của tác giả", max_length=150, blank=True)
+    author_kind = models.CharField(
+        "Tác giả là", max_length=10, choices=AuthorKind.choices, default=AuthorKind.AUTO, blank=True
+    )
+    author_class = models.CharField(
+        "Lớp (nếu tác giả là học sinh)", max_length=10, blank=True, help_text="Ví dụ: 3A"
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading="Ảnh đại diện"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("publication_date"), FieldPanel("author_name"), FieldPanel("author_position")],
+            [
+                FieldPanel("publication_date"),
+                FieldPanel("author_name"),
+                FieldPanel("author_position"),
+                FieldPanel("author_kind"),
+                FieldPanel("author_class"),
+            ],
             heading="Thông tin bài viết",
         ),
     ]
@@ -83,11 +186,89 @@ class ArticlePage(VietnamesePageMixin, Page):
         if self.cover_image_id and not (self.cover_alt or "").strip():
             raise ValidationError({"cover_alt": "Vui lòng nhập mô tả cho ảnh đại diện."})
 
+    def search_shard(self):
+        """Search index shard (see cms.publishing.search): one per year, so a publish re-indexes one year."""
+        return str(self.publication_date.year)
+
+    def search_text(self):
+        """Plain text of the article (title, lead, body) for the search index."""
+        from django.utils.html import strip_tags
+
+        body = " ".join(strip_tags(str(block)) for block in self.body)
+        return " ".join((self.title, self.lead, body))
+
     @property
     def section(self):
         """The section this article belongs to."""
         return self.get_parent().specific
 
-    def byline(self):
-        """ "Name – position" as shown under the title."""
+    def _siblings(self):
+        return ArticlePage.objects.live().public().sibling_of(self, inclusive=False)
+
+    def earlier_articles(self):
+        """The articles of the same section published just before this one (the "Bài đã đăng" box).
+
+        Only older ones: publishing a new article then changes no other article's page, so a publish
+        re-renders a fixed number of pages however large the section grows.
+        """
+        date = self.publication_date
+        older = Q(publication_date__lt=date) | Q(publication_date=date, pk__lt=self.pk or 0)
+        return self._siblings().filter(older).order_by("-publication_date", "-pk")[:RELATED_COUNT]
+
+    def static_dependents(self):
+        """Pages whose static output lists this article: its ancestors (section, home page) and the
+        articles published just after it, whose "Bài đã đăng" box shows it."""
+        date = self.publication_date
+        newer = Q(publication_date__gt=date) | Q(publication_date=date, pk__gt=self.pk or 0)
+        later = self._siblings().filter(newer).order_by("publication_date", "pk")[:RELATED_COUNT]
+        return list(self.get_ancestors().filter(depth__gte=2).specific()) + list(later)
+
+    def effective_author_kind(self):
+        """The editor's choice, else "student" for a pupil (by position or student corner), else teacher."""
+        if self.author_kind:
+            return self.author_kind
+        if fold(self.author_position).startswith("hoc sinh"):
+            return self.AuthorKind.STUDENT
+        parent = self.get_parent()
+        section = parent.specific if parent else None
+        if getattr(section, "is_student_corner", False) and not self.author_position:
+            return self.AuthorKind.STUDENT
+        return self.AuthorKind.TEACHER
+
+    def student_class(self):
+        """The pupil's class ("3A"): the class field, else read from a position such as "Học sinh lớp 3A"."""
+        if self.author_class:
+            return self.author_class.strip()
+        match = _CLASS_IN_POSITION.search(self.author_position or "")
+        return match.group(1).rstrip(".,") if match else ""
+
+    def public_author_name(self, full_student_names=False):
+        """The author's public name: a pupil is "Em <given name>" unless full names are allowed."""
+        if self.effective_author_kind() == self.AuthorKind.STUDENT and not full_student_names:
+            given = short_given_name(self.author_name)
+            return f"Em {given}" if given else ""
+        return self.author_name
+
+    def byline(self, full_student_names=None):
+        """The line under the title: "Lê Thị Thảo – Giáo viên Tổ 1", or "Em Ngọc, lớp 3A" for a pupil.
+
+        ``full_student_names`` defaults to the school's setting (SchoolSettings.show_student_full_name).
+        """
+        if full_student_names is None:
+            full_student_names = _school_allows_full_student_names(self)
+        if self.effective_author_kind() == self.AuthorKind.STUDENT:
+            name = self.public_author_name(full_student_names)
+            if full_student_names and name:
+                name = f"Em {name}"
+            klass = self.student_class()
+            return ", ".join(part for part in (name, f"lớp {klass}" if klass else "") if part)
         return " – ".join(part for part in (self.author_name, self.author_position) if part)
+
+
+def _school_allows_full_student_names(page):
+    from cms.core.models import SchoolSettings
+
+    site = page.get_site()
+    if site is None:
+        return False
+    return SchoolSettings.for_site(site).show_student_full_name

@@ -16,8 +16,11 @@ class SiteBuild(models.Model):
     trigger = models.CharField("Lý do", max_length=200)
     status = models.CharField("Trạng thái", max_length=10, choices=Status.choices, default=Status.RUNNING)
     release = models.CharField("Bản phát hành", max_length=64, blank=True)
+    full = models.BooleanField("Dựng toàn bộ", default=True)
+    pages = models.PositiveIntegerField("Số trang thay đổi", default=0)
     files_total = models.PositiveIntegerField("Số tệp", default=0)
     files_written = models.PositiveIntegerField("Số tệp ghi mới", default=0)
+    files_deleted = models.PositiveIntegerField("Số tệp gỡ bỏ", default=0)
     duration_ms = models.PositiveIntegerField("Thời gian (ms)", default=0)
     error = models.TextField("Lỗi", blank=True)
 
@@ -28,3 +31,22 @@ class SiteBuild(models.Model):
 
     def __str__(self):
         return f"{self.started_at:%d/%m/%Y %H:%M} – {self.get_status_display()}"
+
+
+class PendingChange(models.Model):
+    """A page that changed since the last build (``page_id`` empty: rebuild everything).
+
+    Written in the same transaction as the publish; the background build drains all pending rows at
+    once, so a burst of approvals gives one build.
+    """
+
+    page_id = models.PositiveIntegerField("Trang", null=True, blank=True)
+    trigger = models.CharField("Lý do", max_length=200)
+    created_at = models.DateTimeField("Thời điểm", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Thay đổi chờ xuất bản"
+        verbose_name_plural = "Thay đổi chờ xuất bản"
+
+    def __str__(self):
+        return f"{self.trigger} ({self.page_id or 'toàn bộ'})"

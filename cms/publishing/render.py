@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
@@ -26,6 +27,32 @@ def render_page(page, site):
     if response.status_code != 200:
         raise RuntimeError(f"Trang {page.title!r} trả về mã {response.status_code}")
     return response.content
+
+
+def render_route(page, site, route):
+    """HTML of the sub-page ``route`` (e.g. ``luu-tru/2026/11/``) of a routable page; None if empty."""
+    page = page.specific
+    url = (page.get_url(current_site=site) or "/") + route
+    request = make_request(site, url)
+    try:
+        view, args, kwargs = page.resolve_subpage("/" + route)
+        response = page.serve(request, view, args, kwargs)
+    except Http404:
+        return None
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code == 404:
+        return None
+    if response.status_code != 200:
+        raise RuntimeError(f"Trang {url} trả về mã {response.status_code}")
+    return response.content
+
+
+def render_template(site, path, template, context=None):
+    """Render a site-wide template (404, search page) as an anonymous visitor sees it."""
+    request = make_request(site, path)
+    context = {"request": request, "page": None, **(context or {})}
+    return render_to_string(template, context, request=request).encode()
 
 
 def render_not_found(site):

@@ -11,13 +11,19 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.home",
     "cms.news",
+    "cms.documents",
+    "cms.notices",
+    "cms.pages",
+    "cms.disclosure",
     "cms.publishing",
     "cms.demo",
     "editorial",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -147,6 +153,8 @@ SITE_OUTPUT_DIR = Path(os.environ.get("PORTAL_SITE_DIR", BASE_DIR / "var" / "sit
 SITE_KEEP_RELEASES = int(os.environ.get("PORTAL_SITE_KEEP_RELEASES", "5"))
 # The public address of the static portal (feeds, sitemap, canonical links).
 SITE_PUBLIC_URL = os.environ.get("PORTAL_PUBLIC_URL", "http://127.0.0.1:8080")
+# Optional S3-compatible copy of the site (django-storages S3Storage options); None = local folder only.
+SITE_S3 = None
 
 # --- Background tasks ----------------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

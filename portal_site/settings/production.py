@@ -48,3 +48,14 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "0") == "1"
 
 # Builds run in the background worker (`manage.py db_worker`) in production.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The public site on S3-compatible storage (AWS, Viettel/FPT/CMC object storage, MinIO...), if configured.
+if env("PORTAL_SITE_S3_BUCKET"):
+    SITE_S3 = {
+        "bucket_name": env("PORTAL_SITE_S3_BUCKET"),
+        "endpoint_url": env("PORTAL_SITE_S3_ENDPOINT") or None,
+        "access_key": env("PORTAL_SITE_S3_ACCESS_KEY", required=True),
+        "secret_key": env("PORTAL_SITE_S3_SECRET_KEY", required=True),
+        "region_name": env("PORTAL_SITE_S3_REGION") or None,
+        "location": env("PORTAL_SITE_S3_PREFIX", ""),
+    }

@@ -34,3 +34,19 @@ def vi_date_short(value):
 def vi_weekday_date(value):
     """Render a date as "Chủ Nhật, 24/9/2023"."""
     return _safe(vietnamese.format_weekday_date, value)
+
+
+@register.filter
+def vi_fold(value):
+    """Fold text for search ("Bóng đá" -> "bong da"): used for the hidden copy the static search indexes."""
+    return vietnamese.fold(value or "")
+
+
+@register.filter
+def vi_month_year(value):
+    """Render a (year, month) pair as "Tháng 9/2023"."""
+    try:
+        year, month = value
+        return vietnamese.format_month_year(int(year), int(month))
+    except (TypeError, ValueError):
+        return ""

@@ -1,9 +1,25 @@
-"""Navigation helpers for the public templates."""
+"""Navigation, absolute addresses and structured data (JSON-LD) for the public templates."""
+
+import json
 
 from django import template
-from wagtail.models import Site
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
 
 register = template.Library()
+
+
+def _site(context):
+    request = context.get("request")
+    if request is not None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            return site
+    return Site.objects.filter(is_default_site=True).first()
 
 
 @register.simple_tag(takes_context=True)
@@ -11,8 +27,133 @@ def main_sections(context):
     """Live sections under the site's home page, for the main menu."""
     from cms.news.models import SectionPage
 
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else Site.objects.filter(is_default_site=True).first()
+    site = _site(context)
     if site is None:
         return SectionPage.objects.none()
     return SectionPage.objects.live().public().child_of(site.root_page).order_by("path")
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """Pages of the main menu: every live public child of the home page that is a news section or is
+    marked "show in menus" (giới thiệu, công khai, văn bản…), in the order of the page tree."""
+    from cms.news.models import SectionPage
+
+    site = _site(context)
+    if site is None:
+        return Page.objects.none()
+    return (
+        Page.objects.live()
+        .public()
+        .child_of(site.root_page)
+        .filter(Q(show_in_menus=True) | Q(content_type=ContentType.objects.get_for_model(SectionPage)))
+        .order_by("path")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The home page of the current site (for footer links and JSON-LD)."""
+    site = _site(context)
+    return site.root_page.specific if site else None
+
+
+@register.filter
+def absolute(path):
+    """Turn a site path ("/tin-tuc/", "/media/…") into an absolute address on SITE_PUBLIC_URL."""
+    if not path:
+        return ""
+    path = str(path)
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_PUBLIC_URL.rstrip("/") + "/" + path.lstrip("/")
+
+
+@register.simple_tag
+def json_ld(data):
+    """``<script type="application/ld+json">`` with ``data``; "<" is escaped so text cannot close the tag."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+def _school(context):
+    from cms.core.models import SchoolSettings
+
+    return SchoolSettings.for_site(_site(context))
+
+
+def _logo_url(school):
+    if school and school.logo_id:
+        return absolute(school.logo.get_rendition("max-512x512|format-png").url)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def school_json_ld(context):
+    """JSON-LD ``School`` describing the school, for the home page."""
+    school = _school(context)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "School",
+        "name": school.name,
+        "url": absolute("/"),
+    }
+    if school.address:
+        data["address"] = {"@type": "PostalAddress", "streetAddress": school.address, "addressCountry": "VN"}
+    if school.phone:
+        data["telephone"] = school.phone
+    if school.email:
+        data["email"] = school.email
+    logo = _logo_url(school)
+    if logo:
+        data["logo"] = logo
+    bodies = school.managing_body_list()
+    if bodies:
+        data["parentOrganization"] = {"@type": "GovernmentOrganization", "name": bodies[-1]}
+    return json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, page, image_url=""):
+    """JSON-LD ``NewsArticle`` for an article; the author is named as on the page (pupils by given name)."""
+    school = _school(context)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": page.lead,
+        "datePublished": page.publication_date.isoformat(),
+        "inLanguage": "vi",
+        "mainEntityOfPage": absolute(page.url),
+        "publisher": {"@type": "EducationalOrganization", "name": school.name, "url": absolute("/")},
+    }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    if image_url:
+        data["image"] = [absolute(image_url)]
+    author = page.public_author_name(school.show_student_full_name)
+    if author:
+        data["author"] = {"@type": "Person", "name": author}
+    else:
+        data["author"] = {"@type": "Organization", "name": school.name}
+    logo = _logo_url(school)
+    if logo:
+        data["publisher"]["logo"] = {"@type": "ImageObject", "url": logo}
+    return json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """Pages linked in the footer: the home page's live public children other than news sections."""
+    from cms.news.models import SectionPage
+
+    site = _site(context)
+    if site is None:
+        return Page.objects.none()
+    return (
+        Page.objects.live()
+        .public()
+        .child_of(site.root_page)
+        .exclude(content_type=ContentType.objects.get_for_model(SectionPage))
+        .order_by("path")
+    )

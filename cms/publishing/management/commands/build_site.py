@@ -11,18 +11,24 @@ class Command(BaseCommand):
     help = "Dựng lại toàn bộ trang tĩnh công khai (build into a new release, then swap atomically)."
 
     def handle(self, *args, **options):
+        show = self.stdout.isatty() or options.get("verbosity", 1) > 1
+
         def progress(done, total):
-            if self.stdout.isatty() or options.get("verbosity", 1) > 1:
+            if show:
                 width = 30
                 filled = int(width * done / max(total, 1))
-                sys.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} trang")
+                sys.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} đầu ra")
                 sys.stdout.flush()
 
         try:
             result = build_site(trigger="build_site", progress=progress)
         except Exception as exc:
             raise CommandError(f"Dựng trang thất bại, trang cũ vẫn giữ nguyên: {exc}") from exc
-        self.stdout.write("")
+        if show:
+            self.stdout.write("")
         seconds = result.duration_ms / 1000
-        message = f"Đã dựng bản {result.release_id}: {len(result.files)} tệp trong {seconds:.1f} giây."
+        message = (
+            f"Đã dựng bản {result.release_id}: {len(result.files)} tệp, ghi mới {len(result.written)}, "
+            f"gỡ {len(result.deleted)}, trong {seconds:.1f} giây."
+        )
         self.stdout.write(self.style.SUCCESS(message))

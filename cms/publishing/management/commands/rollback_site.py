@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.publishing import release
+from cms.publishing.models import PendingChange
 
 
 class Command(BaseCommand):
@@ -23,4 +24,7 @@ class Command(BaseCommand):
         if target not in releases:
             raise CommandError(f"Không có bản phát hành {target}.")
         release.switch_to(target)
+        # The older release misses later changes: the next build (the next publish, or `build_site`)
+        # must be a full one, not an increment on top of the rolled-back manifest.
+        PendingChange.objects.create(page_id=None, trigger=f"Sau khi quay lại bản {target}")
         self.stdout.write(self.style.SUCCESS(f"Trang tĩnh đang dùng bản {target} (trước đó: {live})."))

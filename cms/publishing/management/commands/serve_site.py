@@ -6,12 +6,17 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from django.core.management.base import BaseCommand
 
 from cms.publishing import release
+from cms.publishing.targets.headers import content_type
 
 
 class StaticSiteHandler(SimpleHTTPRequestHandler):
     """Serves files from the `current` symlink, re-resolved per request so a swap shows at once."""
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".html": "text/html; charset=utf-8"}
+
+    def guess_type(self, path):
+        # The same Content-Type the S3 target sets (feeds, JSON, Pagefind files).
+        return content_type(str(path))
 
     def send_error(self, code, message=None, explain=None):
         not_found = release.current_dir() / "404.html"

@@ -1,0 +1,58 @@
+"""The demo data: the regulation, the circulars it cites, công văn, notices; seeding twice changes nothing."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Workflow, WorkflowPage
+
+from cms.demo.seed import seed_demo
+from cms.documents.models import DocumentIndexPage, Issuer, OfficialDocumentPage
+from cms.notices.models import NoticeIndexPage, NoticePage
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return (
+        OfficialDocumentPage.objects.count(),
+        NoticePage.objects.count(),
+        Issuer.objects.count(),
+        Workflow.objects.filter(name="Duyệt văn bản, thông báo").count(),
+        WorkflowPage.objects.count(),
+    )
+
+
+def test_regulation_and_cited_circulars_are_seeded():
+    qd = OfficialDocumentPage.objects.get(number_symbol="39/QĐ-THNK")
+    qc = OfficialDocumentPage.objects.get(number_symbol="39/QC-THNK")
+    for doc in (qd, qc):
+        assert doc.live and doc.issue_date.isoformat() == "2023-09-24"
+        assert (doc.signer_name, doc.signer_position) == ("Phạm Văn Tuấn", "Hiệu trưởng")
+        assert doc.files.get().document.file.read(5) == b"%PDF-"
+    cited = {rel.target.number_symbol for rel in qd.relations.all()}
+    assert cited == {"37/2020/TT-BGDĐT", "28/2020/TT-BGDĐT"}
+    assert OfficialDocumentPage.objects.filter(doc_type="cong-van", issuer__abbreviation="PGDĐT").count() >= 2
+    assert NoticePage.objects.filter(valid_to__lt=datetime(2026, 10, 1, tzinfo=UTC)).exists()  # some expired
+
+
+def test_both_index_pages_use_the_principal_workflow():
+    workflow = Workflow.objects.get(name="Duyệt văn bản, thông báo")
+    for index_page in (DocumentIndexPage.objects.get(), NoticeIndexPage.objects.get()):
+        assert WorkflowPage.objects.get(page=index_page).workflow == workflow
+    task = workflow.tasks.get().specific
+    assert [g.name for g in task.groups.all()] == ["Hiệu trưởng"]
+
+
+def test_seeding_twice_changes_nothing():
+    before = _counts()
+    seed_demo()
+    assert _counts() == before
+
+
+def test_copying_a_document_is_refused_with_a_message(client, login):
+    login("hieutruong")
+    doc = OfficialDocumentPage.objects.get(number_symbol="12/KH-THNK")
+    response = client.get(reverse("wagtailadmin_pages:copy", args=(doc.pk,)), follow=True)
+    assert "Không thể sao chép văn bản" in response.content.decode()
+    assert OfficialDocumentPage.objects.filter(number_symbol="12/KH-THNK").count() == 1

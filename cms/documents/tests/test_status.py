@@ -1,0 +1,66 @@
+"""The legal status (chưa / còn / hết hiệu lực) is derived from the dates in Vietnam's time zone."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from cms.documents.factories import OfficialDocumentPageFactory
+from cms.documents.models import OfficialDocumentPage
+
+pytestmark = pytest.mark.django_db
+
+S = OfficialDocumentPage.Status
+
+
+def test_status_follows_the_dates():
+    doc = OfficialDocumentPageFactory.build(
+        issue_date=date(2026, 12, 1), effective_from=date(2027, 1, 1), effective_to=date(2027, 6, 1)
+    )
+    assert doc.status(date(2026, 12, 15)) == S.NOT_YET
+    assert doc.status(date(2027, 1, 1)) == S.IN_FORCE
+    assert doc.status(date(2027, 5, 31)) == S.IN_FORCE
+    assert doc.status(date(2027, 6, 1)) == S.EXPIRED
+    assert doc.status_label(date(2027, 6, 1)) == "Hết hiệu lực"
+
+
+def test_without_effective_from_the_issue_date_counts():
+    doc = OfficialDocumentPageFactory.build(issue_date=date(2026, 12, 1))
+    assert doc.status(date(2026, 11, 30)) == S.NOT_YET
+    assert doc.status(date(2026, 12, 1)) == S.IN_FORCE
+    assert doc.status(date(2099, 1, 1)) == S.IN_FORCE  # no end date: in force for good
+
+
+def test_status_uses_vietnam_time_not_utc():
+    doc = OfficialDocumentPageFactory.build(issue_date=date(2026, 12, 1), effective_from=date(2027, 1, 1))
+    # 31/12/2026 18:00 UTC is already 01/01/2027 01:00 in Hà Nội.
+    assert doc.status(datetime(2026, 12, 31, 18, 0, tzinfo=UTC)) == S.IN_FORCE
+    assert doc.status(datetime(2026, 12, 31, 16, 0, tzinfo=UTC)) == S.NOT_YET
+
+
+def test_status_is_not_stored():
+    field_names = {f.name for f in OfficialDocumentPage._meta.get_fields()}
+    assert not {"status", "tinh_trang"} & field_names
+
+
+def test_periodic_job_rebuilds_when_a_status_changes(django_capture_on_commit_callbacks):
+    from cms.documents.jobs import document_status_job
+    from cms.documents.models import StatusCheck
+
+    StatusCheck.objects.all().delete()
+    doc = OfficialDocumentPageFactory(issue_date=date(2026, 10, 1), effective_to=date(2027, 1, 1))
+    day = datetime(2026, 12, 31, 12, 0, tzinfo=UTC)
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert document_status_job(day) == []  # first run only records the day
+        assert document_status_job(day) == []
+        # 31/12/2026 17:30 UTC is 01/01/2027 in Hà Nội: the document has just expired.
+        assert document_status_job(datetime(2026, 12, 31, 17, 30, tzinfo=UTC)) == [doc]
+        assert document_status_job(datetime(2026, 12, 31, 18, 30, tzinfo=UTC)) == []
+    assert len(callbacks) == 1
+
+
+def test_document_dependents_are_the_index_and_related_documents():
+    qd = OfficialDocumentPage.objects.get(number_symbol="39/QĐ-THNK")
+    names = {(type(p).__name__, getattr(p, "number_symbol", "")) for p in qd.static_dependents()}
+    assert ("DocumentIndexPage", "") in names
+    assert ("OfficialDocumentPage", "37/2020/TT-BGDĐT") in names  # listed on its page as related
+    assert ("OfficialDocumentPage", "39/QC-THNK") in names

@@ -1,0 +1,37 @@
+"""Static JSON for the school app and other systems: ``/api/v1/tin-moi.json`` (latest news)."""
+
+import json
+
+from wagtail import hooks
+
+from cms.core.vietnamese import format_date_short
+
+from .models import ArticlePage
+
+LATEST_COUNT = 20
+
+
+@hooks.register("register_static_files")
+def latest_news_json(site):
+    """The newest public articles as JSON, rewritten by the static engine only when it changes."""
+    articles = (
+        ArticlePage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .order_by("-publication_date", "-pk")[:LATEST_COUNT]
+    )
+    items = [
+        {
+            "id": article.pk,
+            "tieu_de": article.title,
+            "tom_tat": article.lead,
+            "ngay_dang": article.publication_date.isoformat(),
+            "ngay_dang_hien_thi": format_date_short(article.publication_date),
+            "tac_gia": article.author_name,
+            "chuyen_muc": article.get_parent().title,
+            "duong_dan": article.get_url(current_site=site),
+        }
+        for article in articles
+    ]
+    body = json.dumps({"phien_ban": 1, "bai_viet": items}, ensure_ascii=False, indent=1)
+    return {"api/v1/tin-moi.json": body.encode()}

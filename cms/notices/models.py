@@ -1,0 +1,195 @@
+"""Notices (thông báo) for parents, teachers and pupils, as Wagtail pages with an audience and validity."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.core.files import validate_office_file
+from cms.core.pages import VietnamesePageMixin
+from cms.core.vietnamese import fold, nfc
+
+
+class Audience(models.TextChoices):
+    """Who a notice is for."""
+
+    PARENTS = "phu-huynh", "Phụ huynh"
+    TEACHERS = "giao-vien", "Giáo viên"
+    PUPILS = "hoc-sinh", "Học sinh"
+    EVERYONE = "toan-truong", "Toàn trường"
+
+
+class Priority(models.TextChoices):
+    """Urgent notices are shown on the home page even when not pinned."""
+
+    NORMAL = "thuong", "Thường"
+    URGENT = "khan", "Khẩn"
+
+
+def current_filter(now):
+    """Q for notices valid at ``now``: started and not yet ended."""
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=now)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gt=now)
+    )
+
+
+class NoticeIndexPage(VietnamesePageMixin, Page):
+    """The public list of notices ("Thông báo"): current ones first, then the archive of expired ones."""
+
+    intro = models.TextField("Giới thiệu", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["notices.NoticePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Danh mục thông báo"
+        verbose_name_plural = "Danh mục thông báo"
+
+    def notices(self):
+        """Live public notices, pinned and urgent first, newest first."""
+        return NoticePage.objects.live().public().child_of(self).order_by("-notice_date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        notices = self.notices()
+        context["current_notices"] = notices.filter(current_filter(now)).order_by(
+            "priority", "-pinned", "-notice_date", "-pk"
+        )
+        context["upcoming_notices"] = notices.filter(valid_from__gt=now)
+        context["expired_notices"] = notices.filter(valid_to__lte=now)
+        return context
+
+
+class NoticePage(VietnamesePageMixin, Page):
+    """A notice: start of the school year, a change of plan, an urgent message, health advice (Điều 10.2)."""
+
+    notice_date = models.DateField("Ngày thông báo", default=timezone.localdate)
+    sender = models.CharField(
+        "Bộ phận / người thông báo",
+        max_length=150,
+        blank=True,
+        help_text="Ví dụ: Ban Giám hiệu, Nhân viên y tế",
+    )
+    audience = models.CharField(
+        "Đối tượng", max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    priority = models.CharField("Mức độ", max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    pinned = models.BooleanField("Ghim lên trang chủ", default=False)
+    valid_from = models.DateTimeField("Hiển thị từ", default=timezone.now)
+    valid_to = models.DateTimeField(
+        "Hết hạn lúc",
+        null=True,
+        blank=True,
+        help_text="Sau thời điểm này thông báo tự rời trang chủ, vẫn lưu trữ.",
+    )
+    summary = models.TextField("Tóm tắt", max_length=500, blank=True)
+    body = RichTextField("Nội dung", features=["bold", "italic", "ol", "ul", "link", "document-link"])
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("notice_date"), FieldPanel("sender")]),
+                FieldRowPanel([FieldPanel("audience"), FieldPanel("priority"), FieldPanel("pinned")]),
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+            ],
+            heading="Thông tin thông báo",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label="Tệp đính kèm", min_num=0),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["notices.NoticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Thông báo"
+        verbose_name_plural = "Thông báo"
+
+    def is_current(self, now=None):
+        """True while the notice is valid (started, not ended)."""
+        now = now or timezone.now()
+        return (self.valid_from is None or self.valid_from <= now) and (
+            self.valid_to is None or self.valid_to > now
+        )
+
+    def is_urgent(self):
+        """True for "Khẩn" notices."""
+        return self.priority == Priority.URGENT
+
+    def state_label(self, now=None):
+        """ "Đang hiệu lực", "Sắp hiển thị" or "Đã hết hạn"."""
+        now = now or timezone.now()
+        if self.valid_to and self.valid_to <= now:
+            return "Đã hết hạn"
+        if self.valid_from and self.valid_from > now:
+            return "Sắp hiển thị"
+        return "Đang hiệu lực"
+
+    state_label.short_description = "Tình trạng"
+
+    def public_attachments(self):
+        """Attachments that have a file, in order."""
+        return [a for a in self.attachments.select_related("document").all() if a.document_id]
+
+    def static_dependents(self):
+        """A notice is listed on the home page and the notice index: both re-render with it."""
+        index_page = self.get_parent().specific
+        return [index_page, index_page.get_parent().specific]
+
+    def search_text(self):
+        """Folded text for client-side search (đ→d, no tone marks)."""
+        return fold(" ".join([self.title, self.summary, self.sender, self.get_audience_display()]))
+
+    def clean(self):
+        super().clean()
+        self.summary = nfc(self.summary)
+        if self.valid_from and self.valid_to and self.valid_to <= self.valid_from:
+            raise ValidationError({"valid_to": "Thời điểm hết hạn phải sau thời điểm bắt đầu hiển thị."})
+
+
+class NoticeAttachment(Orderable):
+    """A file attached to a notice (PDF, Word, Excel; content checked)."""
+
+    page = ParentalKey(NoticePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name="Tệp", on_delete=models.PROTECT, related_name="+"
+    )
+    label = models.CharField("Mô tả tệp", max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Tệp đính kèm"
+        verbose_name_plural = "Tệp đính kèm"
+
+    def clean(self):
+        super().clean()
+        self.label = nfc(self.label)
+        if self.document_id:
+            try:
+                validate_office_file(self.document.file)
+            except ValidationError as exc:
+                raise ValidationError({"document": exc.messages}) from exc
+
+
+class ExpiryCheck(models.Model):
+    """When the periodic job last looked for notices that started or expired (one row per job name)."""
+
+    job = models.CharField(max_length=60, unique=True)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "Lần kiểm tra hết hạn"
+        verbose_name_plural = "Lần kiểm tra hết hạn"
+
+    def __str__(self):
+        return f"{self.job}: {self.checked_at:%d/%m/%Y %H:%M}"

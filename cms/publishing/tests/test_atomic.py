@@ -1,0 +1,144 @@
+"""Readers never see a half-built site: a failed or killed build leaves the previous release served."""
+
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from wagtail import hooks
+
+from cms.publishing import release
+from cms.publishing.builder import build_pending, build_site
+from cms.publishing.models import PendingChange, SiteBuild
+from tests.support.static_server import StaticSiteServer
+
+from .helpers import live_dir, new_article, publish, text
+
+pytestmark = pytest.mark.django_db
+
+PROJECT = Path(settings.BASE_DIR)
+
+
+def _broken_files(site):
+    raise RuntimeError("Không đọc được danh mục văn bản")
+
+
+def _assert_intact(release_dir):
+    """Every file the release's manifest lists is there with the recorded hash."""
+    import json
+
+    manifest = json.loads((release_dir / "manifest.json").read_bytes())
+    for rel, entry in manifest["files"].items():
+        data = (release_dir / rel).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], rel
+
+
+def test_a_failing_build_keeps_the_previous_site_and_says_why(built_site, django_capture_on_commit_callbacks):
+    live = release.live_release()
+    title = "Thông báo lịch họp phụ huynh học kỳ I"
+    with hooks.register_temporarily("register_static_files", _broken_files):
+        with django_capture_on_commit_callbacks(execute=True):
+            publish(new_article(title, "thong-bao-lich-hop-phu-huynh"))
+        with pytest.raises(RuntimeError):
+            build_site(trigger="test: broken")
+
+    assert release.live_release() == live
+    assert title not in text("index.html")
+    assert not list(release.releases_dir().glob(".building-*"))
+    failed = SiteBuild.objects.filter(status=SiteBuild.Status.FAILED)
+    assert failed.count() == 2
+    assert all("Không đọc được danh mục văn bản" in build.error for build in failed)
+    _assert_intact(live_dir())
+
+    # The change is still pending; the next build publishes it.
+    assert PendingChange.objects.exists()
+    build_pending()
+    assert title in text("index.html")
+
+
+CHILD = textwrap.dedent(
+    """
+    import os, sys, time
+    import django
+    django.setup()
+    from cms.publishing.targets import local
+
+    # Stop inside the build, after a few files of the new release are written, so the parent can kill it.
+    original, written = local.LocalRelease.write, []
+    def write_then_stall(self, rel, data):
+        original(self, rel, data)
+        written.append(rel)
+        if len(written) == 3:
+            print("MIDWAY", self.path, flush=True)
+            time.sleep(120)
+    local.LocalRelease.write = write_then_stall
+    from cms.publishing.builder import build_site
+    build_site(trigger="killed")
+    """
+)
+
+
+def test_a_build_killed_midway_leaves_the_previous_release_served(built_site, tmp_path):
+    live = release.live_release()
+    db_copy = tmp_path / "portal.sqlite3"
+    connection.ensure_connection()
+    # The child gets a file copy of this test's database. iterdump() runs on this very connection, so it is
+    # not blocked by the open test transaction (sqlite's backup API would wait for it forever).
+    # Wagtail's full-text tables (FTS5) do not dump; the child's build does not need them.
+    target = sqlite3.connect(db_copy)
+    for statement in connection.connection.iterdump():
+        if "_fts" not in statement:
+            target.execute(statement)
+    target.commit()
+    target.close()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal_site.settings.dev",
+        "PORTAL_SQLITE_PATH": str(db_copy),
+        "PORTAL_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PORTAL_SITE_DIR": str(settings.SITE_OUTPUT_DIR),
+        # A new public address changes feeds, sitemaps and robots.txt, so the child has files to write.
+        "PORTAL_PUBLIC_URL": "https://thnk.example.edu.vn",
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = child.stdout.readline()
+        assert line.startswith("MIDWAY"), child.stderr.read()
+        building = Path(line.split(maxsplit=1)[1].strip())
+        assert building.is_dir() and any(p.is_file() for p in building.rglob("*"))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        child.stdout.close()
+        child.stderr.close()
+
+    assert release.live_release() == live
+    _assert_intact(live_dir())
+    assert "https://thnk.example.edu.vn" not in text("robots.txt")
+    with StaticSiteServer() as base_url:
+        with urllib.request.urlopen(base_url + "/") as response:
+            assert response.status == 200
+            assert "Tin mới" in response.read().decode()
+
+    # The next build succeeds and clears the abandoned folder.
+    build_site(trigger="test: after kill")
+    assert release.live_release() != live
+    assert not building.exists()

@@ -1,0 +1,179 @@
+"""Incremental builds: one change rewrites only the outputs that show it, however big the site."""
+
+from datetime import date
+
+import feedparser
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from cms.publishing import release
+from cms.publishing.builder import build_pending, build_site
+from cms.publishing.models import SiteBuild
+
+from .helpers import live_dir, manifest, new_article, publish, rewritten, search_index_text, section, text
+
+pytestmark = pytest.mark.django_db
+
+SECTION = "hoat-dong-chuyen-mon"
+TITLE = "Tổ 2 dạy thử chuyên đề “Em yêu khoa học”"
+SLUG = "to-2-day-thu-chuyen-de-em-yeu-khoa-hoc"
+
+
+def _expected_for_article(section_slug, slug, year, month):
+    return {
+        f"{section_slug}/{slug}/index.html",
+        f"{section_slug}/index.html",
+        f"{section_slug}/luu-tru/{year}/{month:02d}/index.html",
+        f"{section_slug}/luu-tru/{year}/index.html",
+        f"{section_slug}/rss.xml",
+        f"{section_slug}/atom.xml",
+        f"sitemaps/{section_slug}.xml",
+        "index.html",
+        "rss.xml",
+        "atom.xml",
+        "api/v1/tin-moi.json",  # the latest-news JSON lists it too
+        "manifest.json",
+    }
+
+
+def test_publishing_one_article_rewrites_only_what_shows_it(built_site, django_capture_on_commit_callbacks):
+    before = live_dir()
+    with django_capture_on_commit_callbacks(execute=True):  # the signal -> task -> build path
+        publish(new_article(TITLE, SLUG))
+    after = live_dir()
+    assert after != before
+
+    changed = rewritten(before, after)
+    search = {p for p in changed if p.startswith("pagefind/")}
+    assert search, "the search index must include the new article"
+    # The sitemap index changes only if a section's last-modified date moved.
+    assert changed - search - {"sitemap.xml"} == _expected_for_article(SECTION, SLUG, 2026, 11)
+    build = SiteBuild.objects.first()
+    assert build.status == SiteBuild.Status.SUCCESS and not build.full and build.pages == 1
+    assert build.files_written == len(changed)
+    assert TITLE in text(f"{SECTION}/index.html")
+    assert TITLE in text(f"{SECTION}/luu-tru/2026/11/index.html")
+    assert TITLE in text("index.html")
+    assert TITLE in search_index_text()
+
+    # Another section's article touches nothing of this section.
+    before = after
+    publish(
+        new_article("Liên đội phát động kế hoạch nhỏ", "lien-doi-ke-hoach-nho", "hoat-dong-doi-cong-doan")
+    )
+    build_pending()
+    changed = rewritten(before, live_dir())
+    assert not {p for p in changed if p.startswith(SECTION + "/")}
+    assert "hoat-dong-doi-cong-doan/index.html" in changed
+
+
+def test_unpublishing_removes_the_article_everywhere(built_site):
+    article = section().articles().first()
+    url_path = article.url.strip("/") + "/index.html"
+    title = article.title
+    day = article.publication_date
+    assert (release.current_dir() / url_path).exists()
+    assert title in search_index_text()
+
+    article.unpublish()
+    result = build_pending()
+
+    assert not result.full
+    assert url_path in result.deleted
+    assert not (release.current_dir() / url_path).exists()
+    everything = [
+        f"{SECTION}/index.html",
+        "index.html",
+        "rss.xml",
+        "atom.xml",
+        f"{SECTION}/rss.xml",
+        "sitemaps/hoat-dong-chuyen-mon.xml",
+        "api/v1/tin-moi.json",
+    ]
+    month_archive = f"{SECTION}/luu-tru/{day.year}/{day.month:02d}/index.html"
+    if (release.current_dir() / month_archive).exists():
+        everything.append(month_archive)
+    for rel in everything:
+        assert title not in text(rel), rel
+    assert article.url not in text(f"sitemaps/{SECTION}.xml")
+    assert all(title != e.title for e in feedparser.parse(text("rss.xml")).entries)
+    assert title not in search_index_text()
+    assert url_path not in manifest()["files"]
+
+
+def test_changing_the_date_moves_the_article_between_month_archives(built_site):
+    article = publish(new_article(TITLE, SLUG, day=date(2026, 10, 15)))
+    build_pending()
+    assert TITLE in text(f"{SECTION}/luu-tru/2026/10/index.html")
+
+    article.publication_date = date(2026, 11, 20)
+    publish(article)
+    result = build_pending()
+    assert TITLE in text(f"{SECTION}/luu-tru/2026/11/index.html")
+    october = release.current_dir() / f"{SECTION}/luu-tru/2026/10/index.html"
+    assert not october.exists() or TITLE not in october.read_text(encoding="utf-8")
+    assert f"{SECTION}/luu-tru/2026/11/index.html" in result.written
+
+
+def test_moving_and_deleting_an_article(built_site, django_capture_on_commit_callbacks):
+    article = publish(new_article(TITLE, SLUG))
+    build_pending()
+    target = section("tin-tuc-su-kien")
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=article.pk).move(target, pos="last-child")
+    assert not (release.current_dir() / f"{SECTION}/{SLUG}/index.html").exists()
+    assert TITLE in text(f"tin-tuc-su-kien/{SLUG}/index.html")
+    assert TITLE in text("tin-tuc-su-kien/index.html")
+    assert TITLE not in text(f"{SECTION}/index.html")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=article.pk).delete()
+    assert not (release.current_dir() / f"tin-tuc-su-kien/{SLUG}/index.html").exists()
+    assert TITLE not in text("tin-tuc-su-kien/index.html")
+    assert TITLE not in text("rss.xml")
+    assert TITLE not in search_index_text()
+
+
+def test_a_full_build_without_changes_writes_only_the_manifest(built_site):
+    before = live_dir()
+    result = build_site(trigger="test: again")
+    assert result.written == ["manifest.json"]
+    assert rewritten(before, live_dir()) == {"manifest.json"}
+
+
+def test_section_listing_is_capped_and_archives_keep_the_rest(built_site):
+    home = section()
+    for n in range(home.LISTING_COUNT + 2):
+        publish(new_article(f"Bài số {n} của Tổ 2", f"bai-so-{n}-to-2", day=date(2026, 9, 1 + n)))
+    build_pending()
+    listing = text(f"{SECTION}/index.html")
+    assert listing.count('class="card"') == home.LISTING_COUNT
+    assert "Bài số 0 của Tổ 2" not in listing  # the oldest ones moved off the section page...
+    assert "Bài số 0 của Tổ 2" in text(f"{SECTION}/luu-tru/2026/09/index.html")  # ...but stay reachable
+    assert f"/{SECTION}/luu-tru/2026/09/" in listing
+    assert "Bài số 0 của Tổ 2" in text(f"{SECTION}/luu-tru/2026/index.html")
+
+
+def test_build_site_command_reports_files_and_time(built_site, capsys):
+    call_command("build_site")
+    out = capsys.readouterr().out
+    assert "Đã dựng bản" in out and "ghi mới 1" in out and "giây" in out
+
+    live = release.live_release()
+    call_command("rollback_site")
+    assert release.live_release() < live
+    # The next publish rebuilds everything on top of the rolled-back release.
+    publish(new_article(TITLE, SLUG))
+    assert build_pending().full
+
+
+def test_renaming_a_section_rebuilds_every_page_menu(built_site):
+    renamed = section()
+    renamed.title = "Chuyên môn – Nghiệp vụ"
+    publish(renamed)
+    result = build_pending()
+    assert result.full
+    article = section().articles().first()
+    assert "Chuyên môn – Nghiệp vụ" in text(article.url.strip("/") + "/index.html")
+    assert "Chuyên môn – Nghiệp vụ" in text("404.html")

@@ -1,0 +1,47 @@
+"""Admin: the list of the last static builds (when, why, pages, files written, time, errors)."""
+
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from .models import SiteBuild
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """Builds are a log: nobody adds, edits or deletes them by hand."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+@modeladmin_register
+class SiteBuildAdmin(ModelAdmin):
+    """ "Lịch sử xuất bản" in the admin menu."""
+
+    model = SiteBuild
+    menu_label = "Lịch sử xuất bản"
+    menu_icon = "history"
+    menu_order = 900
+    add_to_settings_menu = False
+    permission_helper_class = ReadOnlyPermissionHelper
+    inspect_view_enabled = True
+    list_display = (
+        "started_at",
+        "trigger",
+        "status",
+        "full",
+        "pages",
+        "files_written",
+        "files_deleted",
+        "files_total",
+        "duration_ms",
+        "error",
+    )
+    list_filter = ("status", "full")
+    search_fields = ("trigger", "error")
+    list_per_page = 50

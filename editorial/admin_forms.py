@@ -1,0 +1,96 @@
+"""Admin forms of the structure sections: memberships are validated before anything is saved.
+
+modelcluster validates inline rows before they know their parent, so the "one department (or class) per
+person per year" and "no one twice in a list" rules are checked here, on the parent form, with a Vietnamese
+message instead of a database error.
+"""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db import models
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.models import register_form_field_override
+
+from .models import ClassMembership, DepartmentMembership
+from .models.profiles import person_name
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person chooser showing "Phạm Văn Tuấn (hieutruong)", sorted by Vietnamese name."""
+
+    def __init__(self, queryset, *args, **kwargs):
+        super().__init__(queryset.order_by("last_name", "first_name", "username"), *args, **kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{person_name(obj)} ({obj.username})"
+
+
+# Every person field of a Wagtail admin form (the structure, the board and their inline rows) uses it.
+register_form_field_override(
+    models.ForeignKey, to=get_user_model(), override={"form_class": PersonChoiceField}
+)
+
+
+class MembershipsForm(WagtailAdminModelForm):
+    """Base form: ``per_year`` names the membership model whose person is unique within a school year."""
+
+    per_year = None
+    parent_field = None
+    group_label = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "school_year" in self.fields:
+            # Rows of a year stay in that year (memberships carry it); a new year is made by copying.
+            self.fields["school_year"].disabled = True
+            self.fields[
+                "school_year"
+            ].help_text = "Không đổi được năm học; hãy dùng “Sao chép sang năm học mới”."
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("memberships")
+        if formset is None or formset.errors and any(formset.errors):
+            return cleaned
+        year = cleaned.get("school_year") or getattr(self.instance, "school_year", None)
+        seen = set()
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            user = data.get("user")
+            if user is None or data.get("DELETE"):
+                continue
+            if user.pk in seen:
+                form.add_error("user", "Người này đã có trong danh sách.")
+            seen.add(user.pk)
+            if self.per_year is not None and year is not None:
+                clash = self.per_year.objects.filter(school_year=year, user=user).select_related(
+                    self.parent_field
+                )
+                if self.instance.pk:
+                    clash = clash.exclude(**{self.parent_field: self.instance})
+                clash = clash.first()
+                if clash is not None:
+                    other = getattr(clash, self.parent_field).name
+                    person = person_name(user)
+                    form.add_error("user", f"{person} đã thuộc {self.group_label}{other} năm học này.")
+        return cleaned
+
+
+class DepartmentAdminForm(MembershipsForm):
+    per_year = DepartmentMembership
+    parent_field = "department"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if user is not None and not user.has_perm("editorial.change_department"):
+            # A department head (Điều 5.1) manages the member list only; the rest is the principal's.
+            for name in ("school_year", "name", "kind", "head", "sections"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+
+
+class SchoolClassAdminForm(MembershipsForm):
+    per_year = ClassMembership
+    parent_field = "school_class"
+    group_label = "lớp "

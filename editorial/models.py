@@ -1,1 +1,0 @@
-"""Editorial board models (school structure, board membership) live here."""

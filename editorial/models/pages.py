@@ -1,0 +1,56 @@
+"""Public page "Ban biên tập": the current editorial board (name, board role, position; nothing private)."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from cms.core.pages import VietnamesePageMixin
+
+from .board import BoardMembership
+from .profiles import person_name
+from .structure import SchoolYear
+
+
+class BoardPage(VietnamesePageMixin, Page):
+    """Shows the editorial board of the current school year and the decision that set it up."""
+
+    intro = models.TextField("Giới thiệu", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "editorial/board_page.html"
+
+    class Meta:
+        verbose_name = "Trang Ban biên tập"
+        verbose_name_plural = "Trang Ban biên tập"
+
+    def board_members(self):
+        """Current board members as dicts with only public fields, ordered Trưởng ban → Thư ký."""
+        memberships = (
+            BoardMembership.objects.current()
+            .select_related("user", "user__staff_profile", "board")
+            .order_by("pk")
+        )
+        rows = []
+        for membership in memberships:
+            user = membership.user
+            profile = getattr(user, "staff_profile", None)
+            rows.append(
+                {
+                    "name": person_name(user),
+                    "board_role": membership.get_role_display(),
+                    "position": profile.get_position_display() if profile else "",
+                    "order": BoardMembership.ROLE_ORDER.get(membership.role, 9),
+                }
+            )
+        return sorted(rows, key=lambda row: row["order"])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        year = SchoolYear.objects.current()
+        context["school_year"] = year
+        context["board"] = getattr(year, "editorial_board", None) if year else None
+        context["members"] = self.board_members()
+        return context

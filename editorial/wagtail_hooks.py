@@ -1,0 +1,200 @@
+"""Admin wiring of the editorial app: structure sections, account management, audit-log action labels."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from cms.core.vietnamese import format_date_short
+
+from . import views
+from .admin_forms import DepartmentAdminForm, MembershipsForm, SchoolClassAdminForm
+from .models import Department, EditorialBoard, SchoolClass, SchoolYear, Union
+from .permissions import department_permission_policy
+from .roles import roles_synced_once
+
+LOG_ACTIONS = [
+    ("editorial.roles_changed", "Thay đổi vai trò (nhóm quyền)", "Vai trò đã thay đổi"),
+    ("editorial.group_permissions_changed", "Thay đổi quyền của nhóm", "Quyền của nhóm đã thay đổi"),
+    ("editorial.account_created", "Tạo tài khoản", "Đã tạo tài khoản"),
+    ("editorial.account_changed", "Sửa tài khoản", "Đã sửa tài khoản"),
+    ("editorial.account_deactivated", "Khoá tài khoản", "Đã khoá tài khoản"),
+    ("editorial.account_reactivated", "Mở khoá tài khoản", "Đã mở khoá tài khoản"),
+    ("editorial.password_reset", "Đặt lại mật khẩu", "Đã đặt lại mật khẩu"),
+    ("editorial.school_year_copied", "Sao chép sang năm học mới", "Đã sao chép cơ cấu sang năm học mới"),
+    ("editorial.school_year_made_current", "Đặt năm học hiện tại", "Đã đặt làm năm học hiện tại"),
+]
+
+
+@hooks.register("register_log_actions")
+def register_editorial_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
+
+
+class SyncOnceMixin:
+    """Save the object and its inline memberships, then re-derive the affected people's roles once."""
+
+    def save_instance(self):
+        with transaction.atomic(), roles_synced_once():
+            return super().save_instance()
+
+
+class StructureCreateView(SyncOnceMixin, generic.CreateView):
+    pass
+
+
+class StructureEditView(SyncOnceMixin, generic.EditView):
+    pass
+
+
+class DepartmentIndexView(generic.IndexView):
+    """A department head sees only their own department(s); the principal sees all."""
+
+    def get_base_queryset(self):
+        return department_permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]
+        )
+
+
+class DepartmentEditView(StructureEditView):
+    """Editing is checked per department: a head may open and save only the department they head."""
+
+    def get_object(self, queryset=None):
+        department = super().get_object(queryset)
+        if not department_permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", department
+        ):
+            raise PermissionDenied
+        return department
+
+
+class StructureViewSet(ModelViewSet):
+    """Common settings: model permissions decide access; no blind copy (it would lose memberships)."""
+
+    add_view_class = StructureCreateView
+    edit_view_class = StructureEditView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    add_to_admin_menu = False
+
+
+def _new_year_link(year):
+    url = reverse("editorial_new_school_year", args=(year.pk,))
+    return format_html(
+        '<a class="button button-small button-secondary" href="{}">Sao chép sang năm học mới</a>', url
+    )
+
+
+class SchoolYearViewSet(StructureViewSet):
+    model = SchoolYear
+    icon = "date"
+    menu_label = "Năm học"
+    url_prefix = "nam-hoc"
+    name = "editorial_school_years"
+    list_display = [
+        "name",
+        Column("start", label="Ngày bắt đầu", accessor=lambda y: format_date_short(y.start_date)),
+        Column("end", label="Ngày kết thúc", accessor=lambda y: format_date_short(y.end_date)),
+        Column("current", label="Năm học hiện tại", accessor=lambda y: "Hiện tại" if y.is_current else "—"),
+        Column("copy", label="Năm học mới", accessor=_new_year_link),
+    ]
+
+
+class DepartmentViewSet(StructureViewSet):
+    model = Department
+    index_view_class = DepartmentIndexView
+    edit_view_class = DepartmentEditView
+    icon = "group"
+    menu_label = "Tổ"
+    url_prefix = "to"
+    name = "editorial_departments"
+    edit_handler = ObjectList(Department.panels, base_form_class=DepartmentAdminForm)
+    list_display = ["name", "school_year", "kind", "head"]
+    list_filter = ["school_year", "kind"]
+
+
+class SchoolClassViewSet(StructureViewSet):
+    model = SchoolClass
+    icon = "group"
+    menu_label = "Lớp"
+    url_prefix = "lop"
+    name = "editorial_classes"
+    edit_handler = ObjectList(SchoolClass.panels, base_form_class=SchoolClassAdminForm)
+    list_display = ["name", "school_year", "grade", "homeroom_teacher"]
+    list_filter = ["school_year", "grade"]
+
+
+class UnionViewSet(StructureViewSet):
+    model = Union
+    icon = "group"
+    menu_label = "Đoàn thể"
+    url_prefix = "doan-the"
+    name = "editorial_unions"
+    edit_handler = ObjectList(Union.panels, base_form_class=MembershipsForm)
+    list_display = ["name", "school_year", "kind", "leader"]
+    list_filter = ["school_year"]
+
+
+class EditorialBoardViewSet(StructureViewSet):
+    model = EditorialBoard
+    icon = "user"
+    menu_label = "Ban biên tập"
+    url_prefix = "ban-bien-tap"
+    name = "editorial_boards"
+    edit_handler = ObjectList(EditorialBoard.panels, base_form_class=MembershipsForm)
+    list_display = [
+        "__str__",
+        "decision_number",
+        Column(
+            "date",
+            label="Ngày quyết định",
+            accessor=lambda b: format_date_short(b.decision_date) if b.decision_date else "—",
+        ),
+    ]
+
+
+class SchoolStructureGroup(ModelViewSetGroup):
+    menu_label = "Cơ cấu nhà trường"
+    menu_icon = "site"
+    menu_order = 250
+    items = (SchoolYearViewSet, DepartmentViewSet, SchoolClassViewSet, UnionViewSet, EditorialBoardViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_structure_viewsets():
+    return SchoolStructureGroup()
+
+
+account_urls = [
+    path("", views.account_list, name="index"),
+    path("them/", views.account_create, name="add"),
+    path("<int:pk>/", views.account_edit, name="edit"),
+    path("<int:pk>/mat-khau/", views.account_password, name="password"),
+    path("<int:pk>/khoa/", views.account_set_active, {"active": False}, name="deactivate"),
+    path("<int:pk>/mo-khoa/", views.account_set_active, {"active": True}, name="reactivate"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [
+        path("tai-khoan/", include((account_urls, "editorial_accounts"), namespace="editorial_accounts")),
+        path("nam-hoc-moi/<int:pk>/", views.new_school_year, name="editorial_new_school_year"),
+    ]
+
+
+class AccountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.MANAGE_ACCOUNTS)
+
+
+@hooks.register("register_admin_menu_item")
+def register_accounts_menu_item():
+    return AccountsMenuItem("Tài khoản", reverse("editorial_accounts:index"), icon_name="user", order=240)
