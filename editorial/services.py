@@ -44,6 +44,9 @@ def setup_school(home_page):
             year.save(update_fields=["is_current"])
     groups = setup_roles(home_page)
     changed = sync_all_users()
+    from editorial.moderation.workflows import setup_workflows  # noqa: PLC0415 - moderation builds on editorial
+
+    setup_workflows(home_page)
     return {"year": year, "groups": groups, "users_changed": changed}
 
 

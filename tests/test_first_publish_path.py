@@ -1,4 +1,5 @@
-"""Issue 2: a teacher writes, the principal approves, the static site shows it; nothing leaks before."""
+"""Issue 2: a teacher writes, the board approves (department head, vice principal, principal since issue 4),
+the static site shows it; nothing leaks before."""
 
 import pytest
 from django.urls import reverse
@@ -72,9 +73,23 @@ def test_teacher_submits_principal_approves_static_site_shows_it(
     assert TITLE not in _static_text()
     assert not (current_dir() / "hoat-dong-chuyen-mon" / SLUG).exists()
 
+    # The head of the author's department, then the vice principal approve: still nothing public.
+    for reviewer in ("totruong1", "phohieutruong"):
+        client.logout()
+        login(reviewer)
+        state.refresh_from_db()
+        url = reverse(
+            "wagtailadmin_pages:workflow_action", args=(article.pk, "approve", state.current_task_state_id)
+        )
+        assert client.post(url, {"comment": "Đồng ý."}).status_code == 302
+        article.refresh_from_db()
+        assert not article.live
+        assert TITLE not in _static_text()
+
     # The principal approves through the admin's workflow action; approval publishes and rebuilds.
     client.logout()
     login("hieutruong")
+    state.refresh_from_db()
     task_state = state.current_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=(article.pk, "approve", task_state.pk))
     with django_capture_on_commit_callbacks(execute=True):

@@ -161,6 +161,8 @@ def ensure_articles(sections, users):
 @transaction.atomic
 def seed_demo(with_accounts=True):
     """Seed everything; returns a summary dict. Running it twice changes nothing the second time."""
+    from editorial.moderation.demo import seed_moderation
+    from editorial.planning.demo import seed_plan
     from editorial.roles import setup_roles
 
     with builds_suspended():
@@ -176,6 +178,8 @@ def seed_demo(with_accounts=True):
         _seed_documents_and_notices(home, users)
         _seed_portal(home, site, users)
         publishing_demo.seed()
+        seed_moderation(home, users)
+        seed_plan(users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
 
 

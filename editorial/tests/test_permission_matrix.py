@@ -143,6 +143,14 @@ class Approve(Action):
         self.article = draft_article("hoat-dong-chuyen-mon", author, "bai-cho-duyet")
         workflow = self.article.get_workflow() or Workflow.objects.get(name="Duyệt bài viết")
         self.state = workflow.start(self.article, author)
+        # Since issue 4 the route is department head → vice principal → principal: bring the article to
+        # the principal's stage, the one whose approval publishes.
+        for reviewer in ("totruong1", "phohieutruong"):
+            self.state.refresh_from_db()
+            self.state.current_task_state.specific.approve(
+                user=get_user_model().objects.get(username=reviewer)
+            )
+        self.state.refresh_from_db()
 
     def get_url(self):
         task_state = self.state.current_task_state

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # After wagtail.admin: their ready() replaces some of Wagtail's workflow e-mail handlers.
+    "editorial.moderation",
+    "editorial.planning",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "editorial.moderation.middleware.ModerationGuardMiddleware",
 ]
 
 ROOT_URLCONF = "portal_site.urls"
@@ -102,6 +106,8 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# Parse the admin's dd/mm/yyyy dates and times (portal_site/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["portal_site.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -136,6 +142,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Final approval publishes exactly the approved revision, as the approver, without a general publish right.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.moderation.finish.publish_approved_revision"
 # Wagtail's own slug generation keeps đ as "d" only with unicode slugs off; we fold Vietnamese ourselves.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

@@ -1,0 +1,112 @@
+"""Who reviews an author's work, found from the school structure of the current year (issue 3's models).
+
+Each resolver is one or two indexed queries and returns a ``User`` or ``None`` (nobody configured). A
+resolver may return the author themselves (a department head writing for their own department): the task
+decides what to do with that (``editorial.moderation.models``: the stage is skipped, never self-approved).
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models import Q
+
+from editorial.models import (
+    ClassMembership,
+    Department,
+    DepartmentMembership,
+    Position,
+    SchoolClass,
+    Union,
+)
+
+# Role keys (``editorial.models.RoleGroup``) and display names of the board's approval groups.
+PRINCIPAL_ROLE = ("hieu_truong", "Hiệu trưởng")
+VICE_PRINCIPAL_ROLE = ("pho_hieu_truong", "Phó hiệu trưởng")
+
+
+def _year_filter(prefix, school_year):
+    """Restrict to ``school_year`` or, by default, the current one."""
+    if school_year is not None:
+        return Q(**{f"{prefix}school_year": school_year})
+    return Q(**{f"{prefix}school_year__is_current": True})
+
+
+def department_head_for(author, school_year=None):
+    """Head of the author's department; for a student, head of their homeroom teacher's department.
+
+    A department head is the head of their own department (they get themselves back).
+    """
+    department = (
+        Department.objects.filter(Q(head=author) | Q(memberships__user=author), _year_filter("", school_year))
+        .select_related("head")
+        .order_by("-head_id")
+        .first()
+    )
+    if department is not None:
+        return department.head
+    # Student writing: the department of the class's homeroom teacher (Góc học sinh → Tổ của GVCN).
+    teacher_ids = ClassMembership.objects.filter(_year_filter("", school_year), user=author).values(
+        "school_class__homeroom_teacher"
+    )
+    membership = (
+        DepartmentMembership.objects.filter(_year_filter("", school_year), user__in=teacher_ids)
+        .select_related("department__head")
+        .first()
+    )
+    return membership.department.head if membership else None
+
+
+def homeroom_teacher_for(author, school_year=None):
+    """Homeroom teacher of the author's class; a homeroom teacher writing gets themselves back."""
+    school_class = (
+        SchoolClass.objects.filter(
+            Q(homeroom_teacher=author) | Q(memberships__user=author), _year_filter("", school_year)
+        )
+        .select_related("homeroom_teacher")
+        .first()
+    )
+    return school_class.homeroom_teacher if school_class else None
+
+
+def union_leader_for(author, school_year=None, section=None):
+    """Leader of the author's union (the one writing in ``section`` if given); a leader gets themselves."""
+    unions = Union.objects.filter(
+        Q(leader=author) | Q(memberships__user=author), _year_filter("", school_year), leader__isnull=False
+    )
+    if section is not None:
+        unions = unions.filter(Q(section=section) | Q(section__isnull=True))
+    # At most a few unions a person: one query, then the author's own leadership first (stage skipped).
+    found = list(unions.select_related("leader").order_by("kind"))
+    if any(union.leader_id == author.pk for union in found):
+        return author
+    return found[0].leader if found else None
+
+
+def role_group(role):
+    """The Wagtail group of a board role ``(key, name)``: by its ``RoleGroup`` key, else by name."""
+    key, name = role
+    group = Group.objects.filter(school_role__key=key).first()
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=name)
+    return group
+
+
+def vice_principals():
+    """Active vice principals (by position, or in the vice principals' group)."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(staff_profile__position=Position.VICE_PRINCIPAL)
+            | Q(groups__school_role__key=VICE_PRINCIPAL_ROLE[0])
+        )
+        .distinct()
+    )
+
+
+def principal():
+    """The active principal (by position, else the first member of the principal's group), or None."""
+    User = get_user_model()
+    user = User.objects.filter(is_active=True, staff_profile__position=Position.PRINCIPAL).first()
+    if user is None:
+        user = User.objects.filter(is_active=True, groups__school_role__key=PRINCIPAL_ROLE[0]).first()
+    return user
