@@ -1,6 +1,5 @@
 """The periodic job that re-renders documents when their status (chưa / còn / hết hiệu lực) changes."""
 
-
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
