@@ -6,8 +6,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
+from cms.core.pdf import ensure_pdf_document as ensure_document
 from cms.demo import content
-from cms.demo.files import ensure_document
 from cms.demo.seed import ensure_image
 from cms.disclosure.demo import seed_disclosure
 from cms.disclosure.models import DisclosureItem, DisclosureYearPage

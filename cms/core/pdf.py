@@ -51,3 +51,22 @@ def _ascii_keep_case(text):
         .encode("ascii", "replace")
         .decode()
     )
+
+
+def ensure_pdf_document(title, filename, lines=()):
+    """The Wagtail document titled ``title``, created once with a generated PDF named ``filename``.
+
+    Used by demo data of several apps; found by title afterwards, so seeding twice creates nothing new.
+    """
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title)
+        document.file.save(
+            filename, ContentFile(minimal_pdf(list(lines) or [title], title=title)), save=False
+        )
+        document.save()
+    return document

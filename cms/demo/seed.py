@@ -185,12 +185,11 @@ def seed_demo(with_accounts=True):
 
 def _seed_portal(home, site, users):
     """The public portal's own demo content (issue 6): one call per app, each idempotent."""
+    from cms.core.pdf import ensure_pdf_document as ensure_document
     from cms.disclosure.demo import seed_disclosure
     from cms.home.demo import seed_home, seed_school_settings
     from cms.news.demo import seed_news, showcase_article
     from cms.pages.demo import seed_pages
-
-    from .files import ensure_document
 
     seed_school_settings(site, content.SCHOOL)
     seed_news(home, users, ensure_image, ensure_document)

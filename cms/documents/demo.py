@@ -3,10 +3,7 @@
 
 from datetime import date
 
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
-
-from cms.core.pdf import minimal_pdf
+from cms.core.pdf import ensure_pdf_document
 
 from .models import DocumentFile, DocumentIndexPage, DocumentRelation, Issuer, OfficialDocumentPage
 
@@ -168,17 +165,6 @@ def ensure_index(home):
     return index_page
 
 
-def demo_pdf_document(title, lines, filename):
-    """A Wagtail document holding a small generated PDF (created once, found by title afterwards)."""
-    Document = get_document_model()
-    document = Document.objects.filter(title=title).first()
-    if document is None:
-        document = Document(title=title)
-        document.file.save(filename, ContentFile(minimal_pdf(lines, title=title)), save=False)
-        document.save()
-    return document
-
-
 def seed_documents(home, users=None):
     """Seed issuers and documents under the "Văn bản" page; idempotent. Returns the index page."""
     issuers = ensure_issuers()
@@ -208,8 +194,9 @@ def seed_documents(home, users=None):
             field=data["field"],
             owner=owner,
         )
-        file_doc = demo_pdf_document(
+        file_doc = ensure_pdf_document(
             f"Văn bản {data['number_symbol']}",
+            f"{data['slug']}.pdf",
             [
                 issuer.name,
                 f"So: {data['number_symbol']}",
@@ -218,7 +205,6 @@ def seed_documents(home, users=None):
                 data["summary"][:90],
                 f"{data['signer'][1]}: {data['signer'][0]}",
             ],
-            f"{data['slug']}.pdf",
         )
         page.files.add(DocumentFile(document=file_doc, label="Bản điện tử (PDF)"))
         for kind, target_symbol in data.get("relations", []):

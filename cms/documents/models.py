@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.core.files import validate_office_file
+from cms.core.attachments import OfficeFileAttachment
 from cms.core.pages import VietnamesePageMixin
 from cms.core.vietnamese import VN_TZ, fold, nfc
 
@@ -366,29 +366,15 @@ def check_symbol(number_symbol, doc_type, issuer, issue_date):
     return None
 
 
-class DocumentFile(Orderable):
+class DocumentFile(OfficeFileAttachment):
     """A file of the document (the signed PDF, an annex in Word or Excel)."""
 
     page = ParentalKey(OfficialDocumentPage, on_delete=models.CASCADE, related_name="files")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name="Tệp", on_delete=models.PROTECT, related_name="+"
-    )
     label = models.CharField("Mô tả tệp", max_length=200, blank=True, help_text="Ví dụ: Bản ký số, Phụ lục")
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
+    class Meta(OfficeFileAttachment.Meta):
         verbose_name = "Tệp văn bản"
         verbose_name_plural = "Tệp văn bản"
-
-    def clean(self):
-        super().clean()
-        self.label = nfc(self.label)
-        if self.document_id:
-            try:
-                validate_office_file(self.document.file)
-            except ValidationError as exc:
-                raise ValidationError({"document": exc.messages}) from exc
 
 
 class DocumentRelation(Orderable):

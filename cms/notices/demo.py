@@ -3,10 +3,7 @@
 
 from datetime import date, datetime
 
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
-
-from cms.core.pdf import minimal_pdf
+from cms.core.pdf import ensure_pdf_document
 from cms.core.vietnamese import VN_TZ
 
 from .models import NoticeAttachment, NoticeIndexPage, NoticePage
@@ -124,16 +121,6 @@ def ensure_index(home):
     return index_page
 
 
-def _pdf_document(title, filename, lines):
-    Document = get_document_model()
-    document = Document.objects.filter(title=title).first()
-    if document is None:
-        document = Document(title=title)
-        document.file.save(filename, ContentFile(minimal_pdf(lines, title=title)), save=False)
-        document.save()
-    return document
-
-
 def seed_notices(home, users=None):
     """Seed the notices under the "Thông báo" page; idempotent. Returns the index page."""
     index_page = ensure_index(home)
@@ -145,7 +132,7 @@ def seed_notices(home, users=None):
         page = NoticePage(owner=owner, **fields)
         if "attachment" in data:
             title, filename = data["attachment"]
-            document = _pdf_document(title, filename, [title, data["summary"][:90], "Nhan vien y te"])
+            document = ensure_pdf_document(title, filename, [title, data["summary"][:90], "Nhan vien y te"])
             page.attachments.add(NoticeAttachment(document=document, label=title))
         index_page.add_child(instance=page)
         page.save_revision(user=owner).publish()

@@ -7,10 +7,10 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from cms.core.files import validate_office_file
+from cms.core.attachments import OfficeFileAttachment
 from cms.core.pages import VietnamesePageMixin
 from cms.core.vietnamese import fold, nfc
 
@@ -156,29 +156,14 @@ class NoticePage(VietnamesePageMixin, Page):
             raise ValidationError({"valid_to": "Thời điểm hết hạn phải sau thời điểm bắt đầu hiển thị."})
 
 
-class NoticeAttachment(Orderable):
+class NoticeAttachment(OfficeFileAttachment):
     """A file attached to a notice (PDF, Word, Excel; content checked)."""
 
     page = ParentalKey(NoticePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name="Tệp", on_delete=models.PROTECT, related_name="+"
-    )
-    label = models.CharField("Mô tả tệp", max_length=200, blank=True)
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
+    class Meta(OfficeFileAttachment.Meta):
         verbose_name = "Tệp đính kèm"
         verbose_name_plural = "Tệp đính kèm"
-
-    def clean(self):
-        super().clean()
-        self.label = nfc(self.label)
-        if self.document_id:
-            try:
-                validate_office_file(self.document.file)
-            except ValidationError as exc:
-                raise ValidationError({"document": exc.messages}) from exc
 
 
 class ExpiryCheck(models.Model):
