@@ -191,3 +191,15 @@ def test_account_list_filters_by_name_and_position(principal, client):
     response = client.get(reverse("editorial_accounts:index"), {"position": Position.STUDENT})
     html = response.content.decode()
     assert "hocsinh1a" in html and "giaovien1" not in html
+
+
+@pytest.mark.django_db
+def test_admin_shows_names_in_vietnamese_order(client, django_user_model):
+    """The admin (Wagtail uses get_full_name) shows "Trần Thị Minh Nguyệt", not "Nguyệt Trần Thị Minh"."""
+    user = django_user_model.objects.get(username="totruong1")
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    full = f"{user.last_name} {user.first_name}"
+    assert user.get_full_name() == full
+    assert full in html
+    assert f"{user.first_name} {user.last_name}" not in html
