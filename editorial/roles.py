@@ -332,7 +332,10 @@ def setup_roles(home_page):
 
 
 def _setup_workflow(home_page, principal_group):
-    """The first moderation path (principal approves); issue 4 replaces it with per-section workflows."""
+    """Fallback workflow on the home page (principal approves) for pages outside the sections' own workflows.
+
+    Each section, and the documents and notices indexes, get their own workflow from editorial.moderation.
+    """
     task, _ = GroupApprovalTask.objects.get_or_create(name=PRINCIPAL_TASK)
     if set(task.groups.all()) != {principal_group}:
         task.groups.set([principal_group])

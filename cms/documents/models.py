@@ -206,11 +206,6 @@ class OfficialDocumentPage(VietnamesePageMixin, Page):
         return type_name(self.doc_type)
 
     @property
-    def type_abbreviation(self):
-        """The abbreviation of the document type in symbols (QĐ, QC…; "" for công văn)."""
-        return DOCUMENT_TYPES.get(self.doc_type, ("", ""))[1]
-
-    @property
     def is_issued_by_school(self):
         """True for the school's own documents ("văn bản đi"), False for those received from superiors."""
         return bool(self.issuer_id and self.issuer.is_school)

@@ -48,11 +48,6 @@ class Manifest:
         }
         return json.dumps(raw, ensure_ascii=False, sort_keys=True, indent=1).encode()
 
-    def paths_from(self, sources):
-        """Paths of the files produced by any of ``sources``."""
-        sources = set(sources)
-        return {path for path, entry in self.files.items() if entry.get("source") in sources}
-
 
 def entry_for(data, source, refs=None, shard=None):
     """A manifest entry for file content ``data`` produced by ``source``.

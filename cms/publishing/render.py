@@ -55,12 +55,6 @@ def render_template(site, path, template, context=None):
     return render_to_string(template, context, request=request).encode()
 
 
-def render_not_found(site):
-    """The friendly 404 page the static server returns for unknown addresses."""
-    request = make_request(site, "/404.html")
-    return render_to_string("404.html", {"request": request, "page": None}, request=request).encode()
-
-
 def output_path_for_url(url):
     """Map a page URL such as ``/tin-tuc/bai-viet/`` to ``tin-tuc/bai-viet/index.html``."""
     url = url.split("?")[0].split("#")[0]

@@ -119,11 +119,6 @@ class ModerationTaskMixin:
         """Return ``(reviewer or None, reason)``: ``reviewer`` is a user for computed stages."""
         raise NotImplementedError
 
-    def has_eligible_reviewer(self, author, obj):
-        """Whether anyone other than the author can act on this stage."""
-        reviewer, _ = self.eligible_reviewer(author, obj)
-        return reviewer is not None
-
     def _next_task(self, workflow_state):
         own = WorkflowTask.objects.filter(workflow=workflow_state.workflow, task=self).first()
         if own is None:

@@ -90,19 +90,6 @@ def role_group(role):
     return group
 
 
-def vice_principals():
-    """Active vice principals (by position, or in the vice principals' group)."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(staff_profile__position=Position.VICE_PRINCIPAL)
-            | Q(groups__school_role__key=VICE_PRINCIPAL_ROLE[0])
-        )
-        .distinct()
-    )
-
-
 def principal():
     """The active principal (by position, else the first member of the principal's group), or None."""
     User = get_user_model()

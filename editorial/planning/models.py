@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from cms.core.vietnamese import nfc
@@ -31,16 +30,6 @@ class AssignmentQuerySet(models.QuerySet):
     def overdue(self, on=None):
         """Not yet submitted (or returned and not resubmitted) after the due date."""
         return self.filter(status__in=OPEN_STATUSES, due_date__lt=on or today())
-
-    def with_overdue(self, on=None):
-        """Annotate ``is_overdue`` (for listing and sorting in one query)."""
-        return self.annotate(
-            is_overdue=Case(
-                When(Q(status__in=OPEN_STATUSES, due_date__lt=on or today()), then=Value(True)),
-                default=Value(False),
-                output_field=models.BooleanField(),
-            )
-        )
 
 
 class Assignment(models.Model):

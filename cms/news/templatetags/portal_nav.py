@@ -23,17 +23,6 @@ def _site(context):
 
 
 @register.simple_tag(takes_context=True)
-def main_sections(context):
-    """Live sections under the site's home page, for the main menu."""
-    from cms.news.models import SectionPage
-
-    site = _site(context)
-    if site is None:
-        return SectionPage.objects.none()
-    return SectionPage.objects.live().public().child_of(site.root_page).order_by("path")
-
-
-@register.simple_tag(takes_context=True)
 def menu_pages(context):
     """Pages of the main menu: every live public child of the home page that is a news section or is
     marked "show in menus" (giới thiệu, công khai, văn bản…), in the order of the page tree."""
@@ -49,13 +38,6 @@ def menu_pages(context):
         .filter(Q(show_in_menus=True) | Q(content_type=ContentType.objects.get_for_model(SectionPage)))
         .order_by("path")
     )
-
-
-@register.simple_tag(takes_context=True)
-def site_home(context):
-    """The home page of the current site (for footer links and JSON-LD)."""
-    site = _site(context)
-    return site.root_page.specific if site else None
 
 
 @register.filter
