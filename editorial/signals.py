@@ -147,17 +147,17 @@ def structure_pages():
 def _rebuild_board_page():
     from cms.publishing.builder import schedule_build
 
-    pages = structure_pages()
-    if not pages:
-        return
     connection = transaction.get_connection()
-    # One admin save touches the board and several members: schedule one build per transaction, not one each.
+    # One admin save touches a group and several members: look the pages up and schedule one build per
+    # transaction, not one per saved row.
     if connection.in_atomic_block and any(
         entry[1] is _structure_build_marker for entry in connection.run_on_commit
     ):
         return
     transaction.on_commit(_structure_build_marker)
-    schedule_build("Cơ cấu tổ chức, ban biên tập thay đổi", pages=pages)
+    pages = structure_pages()
+    if pages:
+        schedule_build("Cơ cấu tổ chức, ban biên tập thay đổi", pages=pages)
 
 
 def _board_changed(sender, instance, raw=False, **kwargs):
