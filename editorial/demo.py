@@ -9,6 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.text import capfirst
 
+from cms.core.school_pages import school_page
 from cms.demo import content
 
 from .models import (
@@ -75,20 +76,25 @@ def position_of(person):
     return Position.TEACHER
 
 
-@transaction.atomic
-def seed_school_structure(users, home=None):
-    """Create the 2025–2026 structure, board and profiles of the demo people, and the "Ban biên tập" page."""
-    from cms.home.models import HomePage
-    from cms.news.models import SectionPage
-
-    home = home or HomePage.objects.first()
-    sections = {section.slug: section for section in SectionPage.objects.child_of(home)}
+def ensure_demo_year():
+    """The demo's school year 2025–2026; current unless another year already is."""
     year = SchoolYear.objects.filter(name=YEAR["name"]).first()
     if year is None:
         year = SchoolYear.objects.create(
             **YEAR, is_current=not SchoolYear.objects.filter(is_current=True).exists()
         )
-    section_by_slug = sections
+    return year
+
+
+@transaction.atomic
+def seed_school_structure(users, home=None):
+    """Create the 2025–2026 structure, board and profiles of the demo people, and the "Ban biên tập" page."""
+    from cms.home.models import HomePage
+
+    home = home or HomePage.objects.first()
+    year = ensure_demo_year()
+    section_by_slug = {key: school_page(key) for key in (NEWS, PROFESSIONAL, UNIONS)}  # by section key
+    section_by_slug = {key: page for key, page in section_by_slug.items() if page is not None}
 
     for person in content.PEOPLE:
         user = users.get(person["username"])

@@ -33,6 +33,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms.core.models import PageKey
+from cms.core.school_pages import SectionKey, school_page
+
 from .models import (
     BoardMembership,
     ClassMembership,
@@ -46,14 +49,14 @@ from .models import (
     UnionMembership,
 )
 
-# Section slugs (cms/demo/content.py SECTIONS; a school may rename titles but keeps slugs).
-NEWS = "tin-tuc-su-kien"
-PROFESSIONAL = "hoat-dong-chuyen-mon"
-UNIONS = "hoat-dong-doi-cong-doan"
-STUDENTS = "goc-hoc-sinh"
-# Index pages built by the documents/notices issue; permissions are granted once they exist.
-DOCUMENTS_INDEX = "van-ban"
-NOTICES_INDEX = "thong-bao"
+# Sections and index pages are found by their page key (cms.core.school_pages), never by slug or title:
+# a school may rename both. ``setup_school`` gives the pages these keys.
+NEWS = SectionKey.NEWS.value
+PROFESSIONAL = SectionKey.PROFESSIONAL.value
+UNIONS = SectionKey.UNIONS.value
+STUDENTS = SectionKey.STUDENTS.value
+DOCUMENTS_INDEX = "van_ban"
+NOTICES_INDEX = "thong_bao"
 
 WRITER_PREFIX = "writer:"
 # Apps whose permissions the role table owns (a repair removes extra ones on a role group). Content apps
@@ -90,8 +93,8 @@ STRUCTURE_MODELS = ("schoolyear", "department", "schoolclass", "union", "editori
 class Role:
     """One role group: its key, display name and permissions.
 
-    ``pages`` maps a page slug ("" = the home page) to page permission codenames; pages that do not exist
-    yet (document and notice indexes) are skipped and granted by a later ``setup_school`` run.
+    ``pages`` maps a page key (``cms.core.school_pages``; "" = the home page) to page permission codenames;
+    pages that do not exist yet are skipped and granted by a later ``setup_school`` run.
     """
 
     key: str
@@ -265,15 +268,20 @@ def _set_group_permissions(group, model_perms, collection_perms, page_perms, man
     return changes
 
 
-def _page_by_slug(home_page, slug):
-    if slug == "":
+def _page_by_key(home_page, key):
+    if key == "":
         return home_page
-    return Page.objects.child_of(home_page).filter(slug=slug).first()
+    return school_page(key)
+
+
+def section_slugs(keys):
+    """Current slugs of the sections with these keys (``SectionKey`` values); missing sections are skipped."""
+    return set(PageKey.objects.filter(key__in=list(keys)).values_list("page__slug", flat=True))
 
 
 def managed_pages(home_page):
     """Pages whose permissions the role table owns: the home page, its sections and the index pages."""
-    indexes = Page.objects.child_of(home_page).filter(slug__in=[DOCUMENTS_INDEX, NOTICES_INDEX])
+    indexes = Page.objects.filter(school_key__key__in=[DOCUMENTS_INDEX, NOTICES_INDEX])
     return [home_page, *section_pages(home_page), *indexes]
 
 
@@ -310,8 +318,8 @@ def setup_roles(home_page):
     for role in ROLES:
         group = _role_group(role.key, role.name)
         page_perms = []
-        for slug, codenames in role.pages.items():
-            page = _page_by_slug(home_page, slug)
+        for key, codenames in role.pages.items():
+            page = _page_by_key(home_page, key)
             if page is not None:
                 page_perms += [(page, codename) for codename in codenames]
         collection_perms = [("wagtailimages", c) for c in role.images] + [
@@ -355,7 +363,7 @@ def sections_for(user, year=None):
     """Slugs of the sections ``user`` writes in this year: from position, department, class and unions."""
     year = year if year is not None else SchoolYear.objects.current()
     profile = getattr(user, "staff_profile", None)
-    slugs = set(POSITION_SECTIONS.get(profile.position, ())) if profile else set()
+    slugs = section_slugs(POSITION_SECTIONS.get(profile.position, ())) if profile else set()
     if year is None:
         return slugs
     department_ids = set(
@@ -373,7 +381,7 @@ def sections_for(user, year=None):
         SchoolClass.objects.filter(school_year=year, homeroom_teacher=user).exists()
         or ClassMembership.objects.filter(school_year=year, user=user).exists()
     ):
-        slugs.add(STUDENTS)
+        slugs |= section_slugs([STUDENTS])
     union_sections = Union.objects.filter(school_year=year, section__isnull=False).filter(
         pk__in=UnionMembership.objects.filter(user=user, school_year=year).values("union_id")
     ) | Union.objects.filter(school_year=year, section__isnull=False, leader=user)

@@ -198,3 +198,16 @@ class AccountsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_accounts_menu_item():
     return AccountsMenuItem("Tài khoản", reverse("editorial_accounts:index"), icon_name="user", order=240)
+
+
+@hooks.register("register_school_pages")
+def board_page():
+    """The public "Ban biên tập" page of a new school (``cms.core.school_pages``)."""
+    from cms.core.school_pages import HOME, SchoolPageSpec
+
+    intro = "Ban biên tập cổng thông tin điện tử do Hiệu trưởng ra quyết định thành lập."
+    return [
+        SchoolPageSpec(
+            "ban_bien_tap", "editorial.BoardPage", HOME, "Ban biên tập", "ban-bien-tap", {"intro": intro}, 60
+        )
+    ]

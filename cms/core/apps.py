@@ -7,3 +7,11 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = "Cấu hình chung"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from .addresses import clear_cache
+        from .models import SchoolSettings
+
+        post_save.connect(clear_cache, sender=SchoolSettings, dispatch_uid="core_addresses_clear_cache")

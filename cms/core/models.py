@@ -37,6 +37,14 @@ class SchoolSettings(BaseSiteSetting):
             "Chỉ bật khi nhà trường và cha mẹ học sinh đồng ý."
         ),
     )
+    public_url = models.URLField(
+        "Địa chỉ cổng thông tin công khai",
+        blank=True,
+        help_text=(
+            "Ví dụ https://thnk.edu.vn — dùng cho liên kết tuyệt đối (RSS, sitemap, liên kết chuẩn). "
+            "Để trống: lấy từ PORTAL_PUBLIC_URL của máy chủ."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="Logo",
@@ -69,6 +77,7 @@ class SchoolSettings(BaseSiteSetting):
             heading="Liên hệ",
         ),
         MultiFieldPanel([FieldPanel("show_student_full_name")], heading="Góc học sinh"),
+        MultiFieldPanel([FieldPanel("public_url")], heading="Địa chỉ"),
     ]
 
     class Meta:
@@ -91,3 +100,22 @@ class SchoolSettings(BaseSiteSetting):
         """The managing bodies, top first; falls back to the single ``managing_body``."""
         lines = [line.strip() for line in (self.managing_bodies or "").splitlines() if line.strip()]
         return lines or ([self.managing_body] if self.managing_body else [])
+
+
+class PageKey(models.Model):
+    """A page's stable identity in the school's tree ("tin_tuc", "van_ban", "home"…); see ``school_pages``.
+
+    Slugs and titles belong to the school and may change; code finds pages by this key.
+    """
+
+    key = models.SlugField("Mã trang", max_length=60, unique=True)
+    page = models.OneToOneField(
+        "wagtailcore.Page", verbose_name="Trang", on_delete=models.CASCADE, related_name="school_key"
+    )
+
+    class Meta:
+        verbose_name = "Mã trang của trường"
+        verbose_name_plural = "Mã trang của trường"
+
+    def __str__(self):
+        return f"{self.key} → {self.page_id}"

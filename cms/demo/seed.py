@@ -8,7 +8,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from cms.core.models import SchoolSettings
@@ -23,40 +23,35 @@ from .images import make_image
 DEMO_PASSWORD = "truong-hoc-2026"  # noqa: S105 - documented dev-only demo password
 
 
+def demo_answers():
+    """The demo school's install answers (``setup_school``), from ``content.SCHOOL``."""
+    from cms.core.school_pages import SchoolAnswers
+
+    school = content.SCHOOL
+    return SchoolAnswers(
+        name=school["name"],
+        short_name=school["short_name"],
+        managing_bodies=tuple(school["managing_bodies"]),
+        address=school["address"],
+        phone=school["phone"],
+        email=school["email"],
+        public_url="",  # follow PORTAL_PUBLIC_URL: `make run` passes the port it serves the site on
+    )
+
+
 def ensure_home():
-    """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
-    home = HomePage.objects.first()
-    if home is None:
-        root = Page.get_first_root_node()
-        home = root.add_child(
-            instance=HomePage(
-                title="Trang chủ",
-                slug="trang-chu",
-                intro="Cổng thông tin điện tử của " + content.SCHOOL["name"],
-            )
-        )
-        home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name=content.SCHOOL["name"],
-        )
-    elif site.root_page_id != home.pk:
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = content.SCHOOL["name"]
-        site.save()
-        if (
-            old_root.depth == 2
-            and not isinstance(old_root.specific, HomePage)
-            and not old_root.get_children()
-        ):
-            old_root.delete()  # Wagtail's "Welcome" placeholder
-    return home
+    """Install the demo school (page tree, site, settings, roles, workflows) and return its home page.
+
+    The install is ``editorial.install.install_school``, as for a real school; the demo only adds
+    people and content on top. The demo's school year is created first so it stays the current one.
+    """
+    from cms.core.school_pages import HOME, school_page
+    from editorial.demo import ensure_demo_year
+    from editorial.install import install_school
+
+    ensure_demo_year()
+    install_school(demo_answers())
+    return school_page(HOME)
 
 
 def ensure_settings(site):
@@ -91,14 +86,19 @@ def ensure_users():
 
 
 def ensure_sections(home):
+    """The demo's sections by their key (installed by ``setup_school``; a missing one is created)."""
+    from cms.core.models import PageKey
+    from cms.core.school_pages import school_page
+
     sections = {}
     for data in content.SECTIONS:
-        section = SectionPage.objects.child_of(home).filter(slug=data["slug"]).first()
+        section = school_page(data["key"])
         if section is None:
             section = home.add_child(
                 instance=SectionPage(title=data["title"], slug=data["slug"], intro=data["intro"])
             )
             section.save_revision().publish()
+            PageKey.objects.create(key=data["key"], page=section)
         sections[data["key"]] = section
     return sections
 

@@ -16,6 +16,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from cms.core.school_pages import school_page_keys
+
 PRINCIPAL_GROUP = "Hiệu trưởng"
 PORTAL_ADMIN_GROUP = "Quản trị cổng TTĐT"
 OFFICE_GROUP = "Văn thư"
@@ -24,16 +26,17 @@ NURSE_GROUP = "Nhân viên y tế"
 WORKFLOW_NAME = "Duyệt văn bản, thông báo"
 TASK_NAME = "Hiệu trưởng duyệt văn bản, thông báo"
 
-DOCUMENTS_SLUG = "van-ban"
-NOTICES_SLUG = "thong-bao"
+# Page keys (cms.core.school_pages), never slugs: the school may rename both pages.
+DOCUMENTS_KEY = "van_ban"
+NOTICES_KEY = "thong_bao"
 
 # Who may write (add/change, never publish) under which index page.
 WRITERS = {
-    DOCUMENTS_SLUG: {
+    DOCUMENTS_KEY: {
         PORTAL_ADMIN_GROUP: ("add_page", "change_page"),
         OFFICE_GROUP: ("add_page", "change_page"),
     },
-    NOTICES_SLUG: {PORTAL_ADMIN_GROUP: ("add_page", "change_page"), NURSE_GROUP: ("add_page",)},
+    NOTICES_KEY: {PORTAL_ADMIN_GROUP: ("add_page", "change_page"), NURSE_GROUP: ("add_page",)},
 }
 PRINCIPAL_PAGE_PERMS = ("add_page", "change_page", "publish_page")
 
@@ -85,13 +88,14 @@ def ensure_principal_approval(index_pages):
     # The register's issuing bodies (Bộ GD&ĐT, Phòng GD&ĐT…) are kept by the principal and the writers.
     issuer_perms = [_perm("documents", f"{action}_issuer") for action in ("add", "change", "view")]
     principal.permissions.add(*issuer_perms)
+    keys = school_page_keys(index_pages)
     for page in index_pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
         _grant_page(principal, page, PRINCIPAL_PAGE_PERMS)
-        for group_name, codenames in WRITERS.get(page.slug, {}).items():
+        for group_name, codenames in WRITERS.get(keys.get(page.pk), {}).items():
             group = _group(group_name)
             _grant_page(group, page, codenames)
             _grant_documents(group)
-            if page.slug == DOCUMENTS_SLUG:
+            if keys.get(page.pk) == DOCUMENTS_KEY:
                 group.permissions.add(*issuer_perms)
     return workflow

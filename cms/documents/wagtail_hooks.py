@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from cms.core.admin_sections import ExportIndexView, FoldedSearchHandler, SectionPermissionHelper
+from cms.core.school_pages import HOME, SchoolPageSpec
 from cms.core.vietnamese import format_date_short
 
 from .jobs import document_status_job
@@ -184,3 +185,14 @@ def refuse_copying_documents(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("register_school_pages")
+def documents_page():
+    """ "Văn bản" of a new school (``cms.core.school_pages``)."""
+    intro = "Văn bản của nhà trường và văn bản chỉ đạo của cấp trên."
+    return [
+        SchoolPageSpec(
+            "van_ban", "documents.DocumentIndexPage", HOME, "Văn bản", "van-ban", {"intro": intro}, 40
+        )
+    ]

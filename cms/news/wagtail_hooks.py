@@ -4,6 +4,7 @@ import json
 
 from wagtail import hooks
 
+from cms.core.school_pages import HOME, SchoolPageSpec, SectionKey
 from cms.core.vietnamese import format_date_short
 
 from .models import ArticlePage
@@ -35,3 +36,34 @@ def latest_news_json(site):
     ]
     body = json.dumps({"phien_ban": 1, "bai_viet": items}, ensure_ascii=False, indent=1)
     return {"api/v1/tin-moi.json": body.encode()}
+
+
+SECTION_INTROS = {
+    SectionKey.NEWS: "Tin về các sự kiện nổi bật của nhà trường.",
+    SectionKey.PROFESSIONAL: "Sinh hoạt chuyên môn, chuyên đề, hội giảng của các tổ chuyên môn.",
+    SectionKey.UNIONS: "Hoạt động của Công đoàn, Liên đội và Chi đoàn nhà trường.",
+    SectionKey.STUDENTS: "Bài viết, bài thơ, tranh vẽ của học sinh, được thầy cô hướng dẫn.",
+}
+SECTION_SLUGS = {
+    SectionKey.NEWS: "tin-tuc-su-kien",
+    SectionKey.PROFESSIONAL: "hoat-dong-chuyen-mon",
+    SectionKey.UNIONS: "hoat-dong-doi-cong-doan",
+    SectionKey.STUDENTS: "goc-hoc-sinh",
+}
+
+
+@hooks.register("register_school_pages")
+def news_sections():
+    """The four news sections of a new school (``cms.core.school_pages``)."""
+    return [
+        SchoolPageSpec(
+            key.value,
+            "news.SectionPage",
+            HOME,
+            key.label,
+            SECTION_SLUGS[key],
+            {"intro": SECTION_INTROS[key], "is_student_corner": key == SectionKey.STUDENTS},
+            order=20 + number,
+        )
+        for number, key in enumerate(SectionKey)
+    ]

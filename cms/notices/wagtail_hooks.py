@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from cms.core.admin_sections import ExportIndexView, SectionPermissionHelper
+from cms.core.school_pages import HOME, SchoolPageSpec
 from cms.core.vietnamese import format_date_short
 
 from .jobs import notices_validity_job
@@ -141,3 +142,14 @@ def notice_static_files(site):
 def notices_validity(now):
     """Take expired notices off the home page (and show newly valid ones) by scheduling a rebuild."""
     return notices_validity_job(now)
+
+
+@hooks.register("register_school_pages")
+def notices_page():
+    """ "Thông báo" of a new school (``cms.core.school_pages``)."""
+    intro = "Thông báo của nhà trường gửi cha mẹ học sinh, giáo viên và học sinh."
+    return [
+        SchoolPageSpec(
+            "thong_bao", "notices.NoticeIndexPage", HOME, "Thông báo", "thong-bao", {"intro": intro}, 41
+        )
+    ]

@@ -10,7 +10,9 @@ section). ``reset=True`` puts the standard route back.
 """
 
 from django.db import transaction
-from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+from cms.core.school_pages import SectionKey, school_page
 
 from .models import BoardApprovalTask, DepartmentHeadTask, HomeroomTeacherTask, UnionLeaderTask
 from .reviewers import PRINCIPAL_ROLE, VICE_PRINCIPAL_ROLE, role_group
@@ -31,16 +33,19 @@ TASKS = {
 }
 
 # Index pages of other apps: attached only if they exist and have no active workflow of their own.
-INDEXES = {"thong-bao", "van-ban"}
+INDEXES = {"thong_bao", "van_ban"}
 
-# page slug (a section or an index directly under the home page) → (workflow name, stages)
+# page key (cms.core.school_pages: a section or an index page) → (workflow name, stages)
 ROUTES = {
-    "hoat-dong-chuyen-mon": ("Duyệt bài Hoạt động chuyên môn", [DEPARTMENT_HEAD, VICE_PRINCIPAL, PRINCIPAL]),
-    "hoat-dong-doi-cong-doan": ("Duyệt bài Hoạt động Đội – Công đoàn", [UNION_LEADER, PRINCIPAL]),
-    "goc-hoc-sinh": ("Duyệt bài Góc học sinh", [HOMEROOM, DEPARTMENT_HEAD, PRINCIPAL]),
-    "tin-tuc-su-kien": ("Duyệt bài Tin tức – Sự kiện", [VICE_PRINCIPAL, PRINCIPAL]),
-    "thong-bao": ("Duyệt thông báo", [PRINCIPAL]),
-    "van-ban": ("Duyệt văn bản", [PRINCIPAL]),
+    SectionKey.PROFESSIONAL.value: (
+        "Duyệt bài Hoạt động chuyên môn",
+        [DEPARTMENT_HEAD, VICE_PRINCIPAL, PRINCIPAL],
+    ),
+    SectionKey.UNIONS.value: ("Duyệt bài Hoạt động Đội – Công đoàn", [UNION_LEADER, PRINCIPAL]),
+    SectionKey.STUDENTS.value: ("Duyệt bài Góc học sinh", [HOMEROOM, DEPARTMENT_HEAD, PRINCIPAL]),
+    SectionKey.NEWS.value: ("Duyệt bài Tin tức – Sự kiện", [VICE_PRINCIPAL, PRINCIPAL]),
+    "thong_bao": ("Duyệt thông báo", [PRINCIPAL]),
+    "van_ban": ("Duyệt văn bản", [PRINCIPAL]),
 }
 
 
@@ -64,7 +69,10 @@ def ensure_tasks():
 
 @transaction.atomic
 def setup_workflows(home_page, reset=False):
-    """Create or repair every section's workflow under ``home_page``; returns ``{slug: Workflow}``.
+    """Create or repair every section's workflow; returns ``{page key: Workflow}``.
+
+    Pages are found by their key (``cms.core.school_pages.school_page``): a renamed section keeps its route;
+    ``home_page`` is kept for callers and unused.
 
     Pages not there yet (the notices and documents indexes) are skipped; a later run attaches them. An index
     that its own app already put under an active (principal's) workflow keeps it.
@@ -72,9 +80,9 @@ def setup_workflows(home_page, reset=False):
     """
     tasks = ensure_tasks()
     workflows = {}
-    for slug, (name, stages) in ROUTES.items():
-        page = Page.objects.child_of(home_page).filter(slug=slug).first()
-        if slug in INDEXES and (page is None or _has_other_workflow(page, name)):
+    for key, (name, stages) in ROUTES.items():
+        page = school_page(key)
+        if key in INDEXES and (page is None or _has_other_workflow(page, name)):
             continue  # not there yet, or already under the principal's approval set up by its own app
         workflow = Workflow.objects.filter(name=name).first()
         if workflow is None:
@@ -88,7 +96,7 @@ def setup_workflows(home_page, reset=False):
             workflow.workflow_tasks.all().delete()
             for order, task_id in enumerate(wanted):
                 WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
-        workflows[slug] = workflow
+        workflows[key] = workflow
         if page is not None:
             link = WorkflowPage.objects.filter(page=page).select_related("workflow").first()
             if link is None:

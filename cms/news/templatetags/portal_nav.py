@@ -3,12 +3,13 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+
+from cms.core.addresses import public_base_url
 
 register = template.Library()
 
@@ -42,13 +43,13 @@ def menu_pages(context):
 
 @register.filter
 def absolute(path):
-    """Turn a site path ("/tin-tuc/", "/media/…") into an absolute address on SITE_PUBLIC_URL."""
+    """Turn a site path ("/tin-tuc/", "/media/…") into an absolute address on the public address."""
     if not path:
         return ""
     path = str(path)
     if path.startswith(("http://", "https://")):
         return path
-    return settings.SITE_PUBLIC_URL.rstrip("/") + "/" + path.lstrip("/")
+    return public_base_url() + "/" + path.lstrip("/")
 
 
 @register.simple_tag

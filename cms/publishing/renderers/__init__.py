@@ -1,6 +1,6 @@
 """Renderers turn one output source (see ``cms.publishing.outputs``) into files: ``{path: bytes}``."""
 
-from django.conf import settings
+from cms.core.addresses import public_base_url
 
 from ..outputs import parse_spec
 from ..render import output_path_for_url, render_page, render_route, render_template
@@ -27,10 +27,6 @@ class RenderContext:
 
     def url(self, page):
         return page.get_url(current_site=self.site) or "/"
-
-
-def public_base_url():
-    return settings.SITE_PUBLIC_URL.rstrip("/")
 
 
 def render_source(source, ctx):
