@@ -5,8 +5,12 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 ADMIN_ADDR ?= 127.0.0.1:8000
 SITE_PORT ?= 8080
+# Absolute links (feeds, sitemap, e-mails) follow the ports actually used: `make run SITE_PORT=9090` works.
+SITE_HOST ?= 127.0.0.1
+export PORTAL_PUBLIC_URL ?= http://$(SITE_HOST):$(SITE_PORT)
+export PORTAL_ADMIN_BASE_URL ?= http://$(ADMIN_ADDR)
 
-.PHONY: run test lint venv test-deps site clean
+.PHONY: run test test-postgres test-all lint venv test-deps site clean
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,8 +33,8 @@ run: $(VENV)/.installed-run
 	$(PY) manage.py seed_demo
 	$(PY) manage.py build_site
 	@echo ""
-	@echo "  Quản trị (back office): http://$(ADMIN_ADDR)/admin/"
-	@echo "  Trang công khai (static site): http://127.0.0.1:$(SITE_PORT)/"
+	@echo "  Quản trị (back office): $(PORTAL_ADMIN_BASE_URL)/admin/"
+	@echo "  Trang công khai (static site): $(PORTAL_PUBLIC_URL)/"
 	@echo "  Tài khoản mẫu, mật khẩu truong-hoc-2026: hieutruong, phohieutruong, totruong1, giaovien1,"
 	@echo "  gvcn1a, hocsinh1a, congdoan, quantri, vanthu, thuthu"
 	@echo ""
@@ -46,6 +50,14 @@ test: $(VENV)/.installed-test test-deps
 	DJANGO_SETTINGS_MODULE=portal_site.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) scripts/compile_translations.py --check
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make test-postgres: the same suite against a private, throw-away PostgreSQL server (Debian's package;
+## installed when missing and run as root). `make test` stays SQLite-only so a newcomer needs nothing else.
+test-postgres: $(VENV)/.installed-test test-deps
+	bash scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+## make test-all: what CI runs (.ci/run): `make test`, then the suite on PostgreSQL.
+test-all: test test-postgres
 
 test-deps:
 	@bash scripts/install-test-deps.sh

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from . import checks  # noqa: F401 - registers the deployment checks
         from .addresses import clear_cache
         from .models import SchoolSettings
 

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
@@ -74,6 +76,19 @@ def build_lock():
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _refuse_local_address():
+    """Production never builds a site whose feeds, sitemap and canonical links would point to localhost."""
+    if not getattr(settings, "PORTAL_PRODUCTION", False):
+        return
+    from cms.core.addresses import is_local, public_base_url
+
+    if is_local(public_base_url()):
+        raise ImproperlyConfigured(
+            f"Địa chỉ công khai '{public_base_url()}' trỏ về máy chủ: đặt PORTAL_PUBLIC_URL hoặc "
+            "Cài đặt → Thông tin nhà trường → Địa chỉ cổng thông tin công khai."
+        )
+
+
 _suspended = 0
 
 
@@ -122,6 +137,7 @@ def build_site(trigger="manual", progress=None):
     Only files whose bytes differ from the live release are written. On any error the half-built release
     is discarded, the previous site stays live and the error is recorded. ``progress(done, total)``.
     """
+    _refuse_local_address()
     with build_lock():
         last = PendingChange.objects.order_by("-pk").values_list("pk", flat=True).first()
         result = _build(trigger, None, progress)
@@ -132,6 +148,7 @@ def build_site(trigger="manual", progress=None):
 
 def build_pending(progress=None):
     """Build once for every pending change (coalescing bursts); returns a BuildResult or None."""
+    _refuse_local_address()
     with build_lock():
         rows = list(PendingChange.objects.order_by("pk").values("pk", "page_id", "trigger"))
         if not rows:

@@ -128,6 +128,9 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# True only in settings/production.py: system checks then refuse local addresses and missing secrets.
+PORTAL_PRODUCTION = False
+
 # --- Wagtail -------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Trường Tiểu học Nguyễn Khuyến"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_ADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -1,50 +1,108 @@
-"""Production: everything secret or host-specific comes from environment variables."""
+"""Production: everything secret or host-specific comes from environment variables (docs/deploy.md).
+
+Missing or wrong values are reported by Django system checks (``cms/core/checks.py``), which run when the web
+process starts (``portal_site/wsgi.py``), before the worker (systemd ``ExecStartPre``) and with
+``manage.py check --deploy``: the portal refuses to start rather than put ``localhost`` in feeds and mail.
+"""
 
 import os
+from pathlib import Path
+from urllib.parse import urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR
 
 
 def env(name, default=None, required=False):
     """Read a setting from the environment; refuse to start when a required one is missing."""
     value = os.environ.get(name, default)
     if required and not value:
-        raise ImproperlyConfigured(f"Thiếu biến môi trường {name}")
+        raise ImproperlyConfigured(f"Thiếu biến môi trường {name} (xem docs/deploy.md)")
     return value
 
 
+def env_list(name, default=""):
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def env_bool(name, default):
+    return env(name, "1" if default else "0").strip().lower() in ("1", "true", "yes", "on")
+
+
+PORTAL_PRODUCTION = True
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", required=True)
-ALLOWED_HOSTS = [h.strip() for h in env("DJANGO_ALLOWED_HOSTS", "").split(",") if h.strip()]
-CSRF_TRUSTED_ORIGINS = [o.strip() for o in env("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 PORTAL_ALLOW_DEMO_ACCOUNTS = False
 
-if env("DATABASE_ENGINE", "sqlite") == "postgres":
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": env("PGDATABASE", required=True),
-            "USER": env("PGUSER", required=True),
-            "PASSWORD": env("PGPASSWORD", ""),
-            "HOST": env("PGHOST", "127.0.0.1"),
-            "PORT": env("PGPORT", "5432"),
-            "CONN_MAX_AGE": 60,
-        }
-    }
+# --- Addresses ------------------------------------------------------------------------------------------
+# No localhost fallbacks: cms.core.checks refuses to start without real public and admin addresses.
+SITE_PUBLIC_URL = env("PORTAL_PUBLIC_URL", "")
+WAGTAILADMIN_BASE_URL = env("PORTAL_ADMIN_BASE_URL", "")
+_admin_host = urlsplit(WAGTAILADMIN_BASE_URL).hostname or ""
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", _admin_host)
+_admin_origin = "{0.scheme}://{0.netloc}".format(urlsplit(WAGTAILADMIN_BASE_URL)) if _admin_host else ""
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", _admin_origin)
 
-SESSION_COOKIE_SECURE = env("DJANGO_SECURE_COOKIES", "1") == "1"
+# --- Database: DATABASE_URL, e.g. postgres://portal:…@127.0.0.1:5432/thll or sqlite:////var/lib/portal/db.sqlite3
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", required=True), conn_max_age=60, conn_health_checks=True
+    )
+}
+
+# --- HTTPS and cookies (the back office is served by nginx with TLS; deploy/nginx) ------------------------
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# --- E-mail (workflow notices, password resets, error reports to the portal administrator) -------------
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env("EMAIL_USE_TLS", "0") == "1"
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env("PORTAL_FROM_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+SERVER_EMAIL = env("PORTAL_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# "Name <address>, Name <address>": the portal administrators who receive error reports.
+ADMINS = [(address.split("<")[0].strip(), address) for address in env_list("PORTAL_ADMINS")]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},  # journald under systemd
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
+    "root": {"handlers": ["console"], "level": env("PORTAL_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+        "cms.publishing": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
+    },
+}
+
+# --- Files ----------------------------------------------------------------------------------------------
+MEDIA_ROOT = Path(env("PORTAL_MEDIA_ROOT", str(BASE_DIR / "media")))
+STATIC_ROOT = Path(env("PORTAL_STATIC_ROOT", str(BASE_DIR / "var" / "static")))
+SITE_OUTPUT_DIR = Path(env("PORTAL_SITE_DIR", str(BASE_DIR / "var" / "site")))
+# Hashed names (portal.3f9a….css) so nginx/the CDN may cache static files for a year.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+}
 
 # Builds run in the background worker (`manage.py db_worker`) in production.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

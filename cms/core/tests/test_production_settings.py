@@ -1,0 +1,109 @@
+"""Issue 14: production configuration comes from the environment and is validated by system checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.core.checks import check_production_settings
+
+PROJECT = Path(__file__).resolve().parents[3]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal_site.settings.production",
+    "DJANGO_SECRET_KEY": "k3Jr8x9vQ2mZp7Lw4Tn6Yb1Hc5Fd0Gs8Ue3Ri7Oa2Pq9Xz4Vy6Wm1Nb5Lc8Kd2Je7",
+    "DATABASE_URL": "postgres://portal:secret@db.internal:5432/thll",
+    "PORTAL_PUBLIC_URL": "https://thll.edu.vn",
+    "PORTAL_ADMIN_BASE_URL": "https://quantri.thll.edu.vn",
+    "PORTAL_ADMINS": "Quản trị <quantri@thll.edu.vn>",
+    "EMAIL_HOST": "smtp.thll.edu.vn",
+}
+
+
+def manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "DJANGO_", "DATABASE_"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env={**clean, **PRODUCTION_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_passes_with_the_documented_variables():
+    done = manage("check", "--deploy")
+    assert done.returncode == 0, done.stderr
+    assert "no issues" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PORTAL_PUBLIC_URL", ""),
+        ("PORTAL_PUBLIC_URL", "http://127.0.0.1:8080"),
+        ("PORTAL_ADMIN_BASE_URL", "http://localhost:8000"),
+    ],
+)
+def test_production_refuses_to_start_without_real_addresses(settings, name, value):
+    settings.PORTAL_PRODUCTION = True
+    settings.SECRET_KEY = PRODUCTION_ENV["DJANGO_SECRET_KEY"]
+    settings.ALLOWED_HOSTS = ["quantri.thll.edu.vn"]
+    settings.SITE_PUBLIC_URL = "https://thll.edu.vn"
+    settings.WAGTAILADMIN_BASE_URL = "https://quantri.thll.edu.vn"
+    setattr(settings, "SITE_PUBLIC_URL" if name == "PORTAL_PUBLIC_URL" else "WAGTAILADMIN_BASE_URL", value)
+    errors = [m for m in check_production_settings() if m.is_serious()]
+    assert [e.id for e in errors] == ["portal.E001"]
+    assert name in errors[0].msg
+
+
+def test_the_web_process_does_not_start_with_a_local_public_address():
+    code = "import portal_site.wsgi"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "DJANGO_", "DATABASE_"))}
+    env = {**clean, **PRODUCTION_ENV, "PORTAL_PUBLIC_URL": "http://localhost:8080"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode != 0
+    assert "portal.E001" in done.stderr and "PORTAL_PUBLIC_URL" in done.stderr
+
+
+def test_a_missing_secret_or_database_stops_at_once():
+    done = manage("check", DJANGO_SECRET_KEY="")
+    assert done.returncode != 0 and "DJANGO_SECRET_KEY" in done.stderr
+    done = manage("check", DATABASE_URL="")
+    assert done.returncode != 0 and "DATABASE_URL" in done.stderr
+
+
+@pytest.mark.django_db
+def test_production_never_builds_a_site_pointing_to_localhost(settings, site_dir):
+    from cms.core.addresses import clear_cache
+    from cms.publishing.builder import build_site
+
+    settings.PORTAL_PRODUCTION = True
+    settings.SITE_PUBLIC_URL = "http://127.0.0.1:8080"
+    clear_cache()
+    with pytest.raises(ImproperlyConfigured, match="PORTAL_PUBLIC_URL"):
+        build_site(trigger="test")
+    clear_cache()
+
+
+@pytest.mark.django_db
+def test_the_public_address_is_the_school_s_data(settings):
+    """A Department server hosts many schools: each school's settings carry its own public address."""
+    from wagtail.models import Site
+
+    from cms.core.addresses import public_base_url
+    from cms.core.models import SchoolSettings
+
+    settings.SITE_PUBLIC_URL = "http://127.0.0.1:9999"
+    school = SchoolSettings.for_site(Site.objects.get(is_default_site=True))
+    school.public_url = "https://thnk.edu.vn/"
+    school.save()
+    assert public_base_url() == "https://thnk.edu.vn"
+    school.public_url = ""
+    school.save()
+    assert public_base_url() == "http://127.0.0.1:9999"  # empty: follows the environment (make run's port)
