@@ -1,35 +1,27 @@
-"""Periodic work, run about once a minute by `manage.py run_scheduler`: Wagtail's scheduled publishing
-and expiry, then every job registered with the ``register_periodic_jobs`` hook."""
+"""Periodic work, run about once a minute: Wagtail's scheduled publishing and expiry, then every job
+registered with the ``register_periodic_jobs`` hook (notice expiry, document status…).
+
+Development: ``manage.py run_scheduler`` (a loop, started by ``make run``). Production: one round per minute,
+``manage.py run_scheduler --once`` from the systemd timer ``deploy/systemd/portal-jobs@.timer``.
+"""
 
 import logging
 
-from django.apps import apps
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.models import DraftStateMixin, Page, Revision
 
 logger = logging.getLogger(__name__)
 
 
 def publish_scheduled(now):
-    """Unpublish what expired and publish revisions whose go-live time has come (as of ``now``).
+    """Wagtail's own ``publish_scheduled`` command: expire what is past ``expire_at`` and publish approved
+    revisions whose go-live time has come (pages and snippets). No copy of its logic here.
 
-    Same logic as Wagtail's ``publish_scheduled`` command, but with an explicit ``now``. Each publish or
+    Wagtail compares with the clock (``timezone.now()``); ``now`` is only the job signature. Each publish or
     unpublish sends Wagtail's signals, which schedule the incremental static build.
     """
-    done = 0
-    models = [Page] + [
-        m for m in apps.get_models() if issubclass(m, DraftStateMixin) and not issubclass(m, Page)
-    ]
-    for model in models:
-        for obj in list(model.objects.filter(live=True, expire_at__lt=now).order_by("expire_at")):
-            obj = obj.specific if isinstance(obj, Page) else obj
-            obj.unpublish(set_expired=True, log_action="wagtail.unpublish.scheduled")
-            done += 1
-    for revision in Revision.objects.filter(approved_go_live_at__lt=now).order_by("approved_go_live_at"):
-        revision.publish(log_action="wagtail.publish.scheduled")
-        done += 1
-    return done
+    call_command("publish_scheduled", verbosity=0)
 
 
 def tick(now=None):
