@@ -263,11 +263,22 @@ def _hook_files(site):
 
 
 def _static_files():
+    """The site's static files under their own names and, with ``ManifestStaticFilesStorage`` (production),
+    also under the hashed names ``{% static %}`` writes into pages (``portal.3f9a….css``), read from the
+    ``collectstatic`` output so CSS references are the rewritten ones. Hashed names are cached for a year."""
+    from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+
+    hashed = isinstance(staticfiles_storage, ManifestFilesMixin)
     files = {}
     for static_dir in site_static_dirs():
         static_dir = Path(static_dir)
         for path in sorted(p for p in static_dir.rglob("*") if p.is_file()):
-            files[f"static/{path.relative_to(static_dir).as_posix()}"] = path.read_bytes()
+            rel = path.relative_to(static_dir).as_posix()
+            files[f"static/{rel}"] = path.read_bytes()
+            if hashed:
+                stored = staticfiles_storage.stored_name(rel)
+                with staticfiles_storage.open(stored) as fh:
+                    files[f"static/{stored}"] = fh.read()
     return files
 
 

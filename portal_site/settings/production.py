@@ -104,6 +104,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 
+# Media in a PRIVATE S3-compatible bucket (never public-read; the builder copies what public pages use into
+# the site bucket). Schools sharing one bucket use different prefixes (PORTAL_MEDIA_S3_PREFIX=thll/media).
+if env("PORTAL_MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "cms.core.media.PrivateMediaStorage",
+        "OPTIONS": {
+            "bucket_name": env("PORTAL_MEDIA_S3_BUCKET"),
+            "endpoint_url": env("PORTAL_MEDIA_S3_ENDPOINT") or None,
+            "access_key": env("PORTAL_MEDIA_S3_ACCESS_KEY", required=True),
+            "secret_key": env("PORTAL_MEDIA_S3_SECRET_KEY", required=True),
+            "region_name": env("PORTAL_MEDIA_S3_REGION") or None,
+            "location": env("PORTAL_MEDIA_S3_PREFIX", "media"),
+        },
+    }
+# Local media leaves through nginx's internal location (deploy/nginx/admin.conf) after the login check.
+PORTAL_MEDIA_ACCEL_PREFIX = env("PORTAL_MEDIA_ACCEL_PREFIX", "")
+
 # Builds run in the background worker (`manage.py db_worker`) in production.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

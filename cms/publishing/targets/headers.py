@@ -22,9 +22,10 @@ _TYPES = {
     ".pagefind": "application/wasm",
 }
 # Files whose name changes whenever their content does: Wagtail renditions and originals get unique
-# names, Pagefind names its chunks by hash.
+# names, Pagefind names its chunks by hash, collectstatic's manifest storage puts a hash in static names.
 _IMMUTABLE = re.compile(
     r"^(media/(images|original_images)/"
+    r"|static/.+\.[0-9a-f]{12}\.[A-Za-z0-9]+$"  # ManifestStaticFilesStorage names (portal.3f9a1c2b4d5e.css)
     r"|pagefind/[^/]+/(fragment|index|filter)/"
     r"|pagefind/[^/]+/pagefind\.[^/]+\.pf_meta$)"
 )

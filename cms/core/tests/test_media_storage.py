@@ -1,0 +1,144 @@
+"""Issue 14: media is never public — a private bucket (moto's S3 server on loopback) or local files, read by
+staff through the back office; the builder copies into the public site only what public pages use."""
+
+from datetime import date
+from io import BytesIO
+
+import boto3
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.rich_text import RichText
+
+from cms.demo.images import make_image
+
+pytestmark = pytest.mark.django_db
+
+BUCKET = "so-gd-media"
+
+
+@pytest.fixture(scope="module")
+def s3_server():
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def media_bucket(s3_server, settings, monkeypatch):
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_server,
+        aws_access_key_id="test",
+        aws_secret_access_key="test",  # noqa: S106 - moto accepts any key
+        region_name="us-east-1",
+    )
+    client.create_bucket(Bucket=BUCKET)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "cms.core.media.PrivateMediaStorage",
+            "OPTIONS": {
+                "bucket_name": BUCKET,
+                "endpoint_url": s3_server,
+                "access_key": "test",
+                "secret_key": "test",
+                "region_name": "us-east-1",
+                "location": "thll/media",
+            },
+        },
+    }
+    yield client
+    for obj in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
+        client.delete_object(Bucket=BUCKET, Key=obj["Key"])
+    client.delete_bucket(Bucket=BUCKET)
+
+
+def _new_image(title="Hội giảng mùa xuân"):
+    image = get_image_model()(title=title)
+    image.file = ImageFile(BytesIO(make_image(title, "school", 11)), name="hoi-giang.jpg")
+    image.save()
+    return image
+
+
+def test_uploaded_media_is_private_in_the_bucket_with_the_right_headers(media_bucket):
+    image = _new_image()
+    key = "thll/media/" + image.file.name
+    head = media_bucket.head_object(Bucket=BUCKET, Key=key)
+    assert head["ContentType"] == "image/jpeg"
+    assert head["CacheControl"].startswith("private")
+    grants = media_bucket.get_object_acl(Bucket=BUCKET, Key=key)["Grants"]
+    assert not [g for g in grants if "AllUsers" in g["Grantee"].get("URI", "")]  # not public-read
+    # Pages render the back office's /media/ address, never a bucket URL or a signed link.
+    assert image.file.url == "/media/" + image.file.name
+
+
+def test_staff_read_media_through_the_back_office_and_visitors_cannot(client, media_bucket, login):
+    image = _new_image()
+    url = image.file.url
+    response = client.get(url)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+    nobody = get_user_model().objects.create_user("khach", password="mat-khau-dai-12345")
+    client.force_login(nobody)
+    assert client.get(url).status_code == 403
+
+    login("giaovien1")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["Content-Disposition"].startswith("inline")
+    assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"  # the JPEG itself, from the bucket
+    assert client.get("/media/../settings.py").status_code == 404
+
+
+def test_documents_open_only_for_staff_pdf_inline_others_downloaded(client, login):
+    pdf = get_document_model().objects.filter(file__endswith=".pdf").first()
+    response = client.get(pdf.url)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    media = client.get("/media/" + pdf.file.name)
+    assert media.status_code == 302
+
+    login("vanthu")
+    media = client.get("/media/" + pdf.file.name)
+    assert media.status_code == 200 and media["Content-Disposition"].startswith("inline")
+    sheet = get_document_model().objects.create(title="Danh sách lớp 3A")
+    sheet.file.save("danh-sach-3a.xlsx", ContentFile(b"PK\x03\x04 not really"), save=True)
+    media = client.get("/media/" + sheet.file.name)
+    assert media["Content-Disposition"].startswith("attachment")
+
+
+def test_the_builder_copies_what_public_pages_use_from_the_private_bucket(media_bucket, site_dir):
+    from cms.core.school_pages import school_page
+    from cms.news.models import ArticlePage
+    from cms.publishing.builder import build_site
+    from cms.publishing.release import current_dir
+
+    used, unused = _new_image("Ảnh dùng trên trang"), _new_image("Ảnh chưa dùng")
+    article = ArticlePage(
+        title="Hội giảng mùa xuân 2027",
+        slug="hoi-giang-mua-xuan-2027",
+        lead="Tổ 2 tổ chức hội giảng.",
+        cover_image=used,
+        cover_alt="Giờ dạy mẫu",
+        publication_date=date(2027, 2, 20),
+        body=[("paragraph", RichText("<p>Hội giảng.</p>"))],
+    )
+    school_page("chuyen_mon").add_child(instance=article)
+    article.save_revision().publish()
+    build_site(trigger="test: private media")
+    copied = {p.relative_to(current_dir()).as_posix() for p in current_dir().joinpath("media").rglob("*")}
+    renditions = [
+        name for name in copied if name.startswith("media/images/") and "hoi-giang" in name.split("/")[-1]
+    ]
+    assert renditions, "the cover's renditions, read from the private bucket, are on the public site"
+    assert "media/" + unused.file.name not in copied

@@ -1,0 +1,21 @@
+"""Back-office rules that belong to no single content app."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+
+
+@hooks.register("before_serve_document")
+def documents_for_staff_only(document, request):
+    """Wagtail's ``/documents/<id>/<file>`` is for the back office; the public reads the static site's copies.
+
+    Media is never public (docs/decisions/0014-production.md): anonymous visitors are sent to the login page,
+    accounts without admin access get 403.
+    """
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+    if not (user.is_active and user.has_perm("wagtailadmin.access_admin")):
+        raise PermissionDenied
+    return None
