@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Site
@@ -65,15 +65,41 @@ class MissingFile(Exception):
 
 @contextmanager
 def build_lock():
-    """One build at a time per output folder (web process, worker and `manage.py build_site`)."""
+    """One build at a time: per output folder (web process, worker and `manage.py build_site` on this host)
+    and, on PostgreSQL, per database (workers on several hosts sharing it, e.g. publishing to one bucket)."""
     root = release.site_root()
     root.mkdir(parents=True, exist_ok=True)
     with open(root / ".build.lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
-            yield
+            with database_build_lock():
+                yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# pg_advisory_lock key ("portal" in ASCII). Advisory locks are per database, so schools sharing one PostgreSQL
+# server with a database each do not wait for each other.
+BUILD_LOCK_KEY = 0x706F7274616C
+
+
+@contextmanager
+def database_build_lock():
+    """PostgreSQL: a session-level advisory lock held for the whole build (released if the process dies,
+    as its connection closes). SQLite serves one host, where the folder lock suffices: no-op."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [BUILD_LOCK_KEY])
+    try:
+        yield
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [BUILD_LOCK_KEY])
+        except DatabaseError:
+            connection.close()  # an aborted transaction: closing the session releases the lock
 
 
 def _refuse_local_address():
