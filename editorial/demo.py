@@ -93,8 +93,8 @@ def seed_school_structure(users, home=None):
 
     home = home or HomePage.objects.first()
     year = ensure_demo_year()
-    section_by_slug = {key: school_page(key) for key in (NEWS, PROFESSIONAL, UNIONS)}  # by section key
-    section_by_slug = {key: page for key, page in section_by_slug.items() if page is not None}
+    section_by_key = {key: school_page(key) for key in (NEWS, PROFESSIONAL, UNIONS)}
+    section_by_key = {key: page for key, page in section_by_key.items() if page is not None}
 
     for person in content.PEOPLE:
         user = users.get(person["username"])
@@ -102,11 +102,11 @@ def seed_school_structure(users, home=None):
             StaffProfile.objects.create(user=user, position=position_of(person))
 
     departments = {}
-    for name, kind, slugs in DEPARTMENTS:
+    for name, kind, keys in DEPARTMENTS:
         department = Department.objects.filter(school_year=year, name=name).first()
         if department is None:
             department = Department.objects.create(school_year=year, name=name, kind=kind)
-            department.sections.set([section_by_slug[s] for s in slugs if s in section_by_slug])
+            department.sections.set([section_by_key[k] for k in keys if k in section_by_key])
         departments[name] = department
     classes = {}
     for name in CLASSES:
@@ -122,7 +122,7 @@ def seed_school_structure(users, home=None):
                 kind=kind,
                 name=name,
                 leader=users.get(leader),
-                section=section_by_slug.get(UNIONS),
+                section=section_by_key.get(UNIONS),
             )
         unions[capfirst(union.get_kind_display())] = union
 
