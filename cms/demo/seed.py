@@ -99,6 +99,9 @@ def ensure_sections(home):
             )
             section.save_revision().publish()
             PageKey.objects.create(key=data["key"], page=section)
+        elif section.intro != data["intro"] and not section.get_children().exists():
+            section.title, section.intro = data["title"], data["intro"]  # the install's short texts
+            section.save_revision().publish()
         sections[data["key"]] = section
     return sections
 

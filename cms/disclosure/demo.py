@@ -67,6 +67,9 @@ def seed_disclosure(home, ensure_document, before_slug="lien-he"):
         if anchor is not None:
             index.move(anchor, pos="left")
             index = DisclosureIndexPage.objects.get(pk=index.pk)
+    if index.intro != INDEX["intro"] and not index.get_children().exists():
+        index.intro = INDEX["intro"]  # the install's short text
+        index.save_revision().publish()
     for school_year, items in YEAR_ITEMS.items():
         if DisclosureYearPage.objects.child_of(index).filter(school_year=school_year).exists():
             continue

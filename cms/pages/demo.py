@@ -113,14 +113,27 @@ def _rich(text):
 
 
 def _child(parent, model, slug, **fields):
-    """The child page with ``slug`` under ``parent``, created and published once."""
+    """The child page with ``slug`` under ``parent``, created and published once — or filled once when
+    ``setup_school`` installed it blank (no body, no links)."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
-        return existing.specific
+        page = existing.specific
+        if _blank(page):
+            for name, value in fields.items():
+                setattr(page, name, value)
+            page.save_revision().publish()
+        return page
     page = model(slug=slug, **fields)
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def _blank(page):
+    """A page as a fresh install leaves it: no body and no links yet."""
+    if isinstance(page, LinksPage):
+        return not page.links.exists()
+    return not page.body
 
 
 def _table(rows, caption):

@@ -101,8 +101,15 @@ def test_periodic_jobs_run_and_one_failure_does_not_stop_the_others():
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-def test_production_backend_queues_the_build_for_the_worker(built_site, django_capture_on_commit_callbacks):
+def test_production_backend_queues_the_build_for_the_worker(
+    built_site, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker closes connections outside autocommit (a real worker is its own process); here it shares the
+    # test's connection, whose transaction holds the data: PostgreSQL would lose it.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     title = "Hội thi giáo viên dạy giỏi cấp trường"
     with django_capture_on_commit_callbacks(execute=True):
