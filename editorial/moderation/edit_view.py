@@ -22,7 +22,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import WorkflowState
 
-from . import actions, notifications
+from . import actions, finish, notifications
 from .access import full_name
 
 AUTOSAVE_OFF = "Bài đang chờ duyệt nên không tự động lưu; bản lưu tự động không được dùng khi duyệt."
@@ -152,14 +152,11 @@ class ModerationEditView(EditView):
             latest = actions.check_loaded_revision(self.real_page_record, loaded_revision_id)
             page = form.save(commit=not self.page.live)
             self.subscription.save()
-            approved, corrected_from = latest, None
+            approved = latest
             if latest is None or not actions.same_content(page.serializable_data(), latest.content):
-                approved = page.save_revision(user=user, log_action=True)
-                corrected_from = latest
-            task.on_action(
-                stage, user, action, approved_revision=approved, corrected_from=corrected_from, **extra
-            )
-            return page, corrected_from
+                approved = page.save_revision(user=user, log_action=True)  # the reviewer's correction
+            task.on_action(stage, user, action, approved_revision=approved, **extra)
+            return page, getattr(stage, "corrected_from", None)
 
         try:
             self.page, corrected_from = actions.serialised(run)
@@ -191,6 +188,16 @@ class ModerationEditView(EditView):
             restart_reason = f"{full_name(self.request.user)} đã sửa nội dung khi bài đang chờ duyệt"
             notifications.restart_review(self.page, state, self.request.user, restart_reason)
             messages.warning(self.request, f"Bài phải duyệt lại từ đầu vì {restart_reason}.")
+        return response
+
+    def submit_action(self):
+        state = self.workflow_state
+        resuming = state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
+        approved_before = finish.approved_revision(state) if resuming else None
+        people = notifications.round_people(state, self.request.user) if resuming else []
+        response = super().submit_action()
+        if resuming and approved_before is not None:
+            notifications.on_resubmitted(self.page, state, self.request.user, approved_before, people)
         return response
 
     def add_save_confirmation_message(self):

@@ -23,7 +23,7 @@ from wagtail.signals import task_submitted
 
 from . import reviewers
 from .access import full_name
-from .actions import NEW_STATUS, claim, conflict_message, is_principal
+from .actions import NEW_STATUS, claim, conflict_message, is_principal, same_content
 
 SELF_APPROVAL_REFUSED = "Bạn không thể tự duyệt bài của chính mình."
 NOT_REVIEWER_REFUSED = "Bạn không phải người duyệt bước này của bài viết."
@@ -250,7 +250,7 @@ class ModerationTaskMixin:
     def get_form_for_action(self, action):
         return RejectForm if action == "reject" else ApproveForm
 
-    def on_action(self, task_state, user, action_name, approved_revision=None, corrected_from=None, **kwargs):
+    def on_action(self, task_state, user, action_name, approved_revision=None, **kwargs):
         """Approve or reject, refusing self-approval, non-reviewers and rejection without a reason.
 
         Serialised by ``actions.claim`` (one outcome for concurrent clicks). ``approved_revision``: the
@@ -270,7 +270,18 @@ class ModerationTaskMixin:
                 claim(state, user, action_name)
             if action_name == "approve":
                 obj = state.workflow_state.content_object
-                state.revision = approved_revision or obj.get_latest_revision()
+                approved = approved_revision or obj.get_latest_revision()
+                original = state.revision
+                # What the stage was opened with vs what is approved: a reviewer's correction, whether saved
+                # first ("Lưu nháp") or made in the same click.
+                corrected_from = None
+                if (
+                    original is not None
+                    and approved.pk != original.pk
+                    and not same_content(approved.content, original.content)
+                ):
+                    corrected_from = original
+                state.revision = approved
                 state.corrected_from = corrected_from
             return Task.on_action(self, state, user, action_name, **kwargs)
 

@@ -275,3 +275,20 @@ def restart_review(page, workflow_state, user, reason):
         f"Bài “{title}” phải duyệt lại từ đầu vì {reason}.\n\nXem bài: {admin_url(page)}\n"
     )
     _send(people, f"Duyệt lại từ đầu: {title}", body)
+
+
+def on_resubmitted(page, workflow_state, user, approved_before, people):
+    """After a return, the author's "Gửi lại": earlier reviewers get the comparison with what they approved."""
+    from .actions import compare_url
+
+    latest = page.get_latest_revision()
+    if latest is None or latest.pk == approved_before.pk:
+        return
+    title = page.get_admin_display_title()
+    stage = WorkflowState.objects.get(pk=workflow_state.pk).current_task_state
+    body = (
+        f"{_name(user)} đã sửa và gửi lại bài “{title}”; bài tiếp tục ở bước “{stage.task.name if stage else ''}”.\n"
+        f"So sánh bản thầy/cô đã duyệt với bản gửi lại: {compare_url(page, approved_before, latest)}\n\n"
+        f"Xem bài: {admin_url(page)}\n"
+    )
+    _send(people, f"Gửi lại: {title}", body)
