@@ -179,7 +179,9 @@ def compare_url(page, revision_a, revision_b):
     """Admin link to the comparison of two revisions of ``page`` (what the reviewer changed)."""
     from .notifications import absolute
 
-    return absolute(reverse("wagtailadmin_pages:revisions_compare", args=(page.pk, revision_a.pk, revision_b.pk)))
+    return absolute(
+        reverse("wagtailadmin_pages:revisions_compare", args=(page.pk, revision_a.pk, revision_b.pk))
+    )
 
 
 def is_principal(user):

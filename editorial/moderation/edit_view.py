@@ -24,6 +24,7 @@ from wagtail.models import WorkflowState
 
 from . import actions, finish, notifications
 from .access import full_name
+from .models import ModerationTaskMixin
 
 AUTOSAVE_OFF = "Bài đang chờ duyệt nên không tự động lưu; bản lưu tự động không được dùng khi duyệt."
 CANCEL_REFUSED = "Chỉ tác giả (rút bài) hoặc Hiệu trưởng mới được huỷ quy trình duyệt."
@@ -155,7 +156,9 @@ class ModerationEditView(EditView):
             approved = latest
             if latest is None or not actions.same_content(page.serializable_data(), latest.content):
                 approved = page.save_revision(user=user, log_action=True)  # the reviewer's correction
-            task.on_action(stage, user, action, approved_revision=approved, **extra)
+            if isinstance(task, ModerationTaskMixin):
+                extra["approved_revision"] = approved
+            task.on_action(stage, user, action, **extra)
             return page, getattr(stage, "corrected_from", None)
 
         try:
@@ -163,7 +166,9 @@ class ModerationEditView(EditView):
         except actions.ActionRefused as refusal:
             messages.error(self.request, str(refusal))
             return self.redirect_and_remain()
-        messages.success(self.request, notifications.outcome_message(self.page, stage, action, corrected_from))
+        messages.success(
+            self.request, notifications.outcome_message(self.page, stage, action, corrected_from)
+        )
         response = self.run_hook("after_edit_page", self.request, self.page)
         return response or self.redirect_away()
 
@@ -184,7 +189,11 @@ class ModerationEditView(EditView):
         reviewed = stage.revision
         response = super().save_action()
         latest = self.real_page_record.get_latest_revision()
-        if reviewed is not None and latest is not None and not actions.same_content(latest.content, reviewed.content):
+        if (
+            reviewed is not None
+            and latest is not None
+            and not actions.same_content(latest.content, reviewed.content)
+        ):
             restart_reason = f"{full_name(self.request.user)} đã sửa nội dung khi bài đang chờ duyệt"
             notifications.restart_review(self.page, state, self.request.user, restart_reason)
             messages.warning(self.request, f"Bài phải duyệt lại từ đầu vì {restart_reason}.")

@@ -29,5 +29,7 @@ def publish_approved_revision(workflow_state, user=None):
     revision = approved_revision(workflow_state)
     if revision is None:  # every stage skipped (nobody could review): what was submitted
         state = workflow_state.current_task_state
-        revision = state.revision if state is not None else workflow_state.content_object.get_latest_revision()
+        revision = (
+            state.revision if state is not None else workflow_state.content_object.get_latest_revision()
+        )
     revision.publish(user=user, skip_permission_checks=True)

@@ -84,7 +84,7 @@ class ReviewTaskState(TaskState):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Có khi người duyệt sửa bài rồi duyệt: bài được duyệt là ``revision``, bản tác giả gửi là đây.",
+        help_text="Khi người duyệt sửa bài rồi duyệt: bản trước khi sửa (bản được duyệt là ``revision``).",
     )
 
     class Meta:
@@ -401,3 +401,27 @@ class BoardApprovalTask(ModerationTaskMixin, AbstractGroupApprovalTask):
             .exclude(reviewtaskstate__author=user)
             .exclude(workflow_state__requested_by=user)
         )
+
+
+class WorkflowKey(models.Model):
+    """Marks a Wagtail workflow or task as one of the school's, by a stable key (never by display name).
+
+    A school may rename "Duyệt bài Hoạt động chuyên môn" or "Hiệu trưởng duyệt và cho đăng" in Wagtail's
+    workflow admin; ``setup_workflows`` still finds and repairs them by key (``route:<section>``,
+    ``task:<stage>``), as ``editorial.RoleGroup`` does for groups.
+    """
+
+    key = models.CharField("Khoá", max_length=80, unique=True)
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow", null=True, blank=True, on_delete=models.CASCADE, related_name="school_key"
+    )
+    task = models.OneToOneField(
+        "wagtailcore.Task", null=True, blank=True, on_delete=models.CASCADE, related_name="school_key"
+    )
+
+    class Meta:
+        verbose_name = "Khoá quy trình duyệt"
+        verbose_name_plural = "Khoá quy trình duyệt"
+
+    def __str__(self):
+        return self.key

@@ -160,7 +160,8 @@ def on_approved(sender, instance, user=None, **kwargs):
 
         corrected = (
             f"\nNgười duyệt đã chỉnh sửa bài trước khi duyệt; bản được duyệt là bản đã sửa.\n"
-            f"Xem so sánh bản gửi duyệt với bản đã sửa: {compare_url(obj, state.corrected_from, state.revision)}\n"
+            "Xem so sánh bản gửi duyệt với bản đã sửa: "
+            f"{compare_url(obj, state.corrected_from, state.revision)}\n"
         )
         subject = f"Đã duyệt kèm chỉnh sửa: {title}"
     body = (
@@ -216,13 +217,18 @@ def outcome_message(page, stage, action, corrected_from=None):
             return f"{done} và xuất bản “{title}”: bài đã lên cổng thông tin.{done_tail}"
         if getattr(fresh, "go_live_at", None):
             when = timezone.localtime(fresh.go_live_at)
-            return f"{done} “{title}”; bài sẽ tự đăng lúc {when:%H:%M} ngày {format_date_short(when)}.{done_tail}"
+            when_text = f"{when:%H:%M} ngày {format_date_short(when)}"
+            return f"{done} “{title}”; bài sẽ tự đăng lúc {when_text}.{done_tail}"
         return f"{done} “{title}”.{done_tail}"
     next_state = workflow_state.current_task_state
     if next_state is None:
         return f"{done} “{title}”.{done_tail}"
     who = ", ".join(full_name(user) for user in stage_reviewers(next_state.specific))
-    return f"{done} “{title}”, chuyển sang bước “{next_state.task.name}”" + (f" ({who})" if who else "") + f".{done_tail}"
+    return (
+        f"{done} “{title}”, chuyển sang bước “{next_state.task.name}”"
+        + (f" ({who})" if who else "")
+        + f".{done_tail}"
+    )
 
 
 def _record_reason(page, action, reason):
@@ -256,7 +262,8 @@ def on_direct_publish(page, workflow_state, user, people):
     title = page.get_admin_display_title()
     _record_reason(page, "wagtail.workflow.cancel", "Xuất bản trực tiếp")
     body = (
-        f"{_name(user)} đã xuất bản trực tiếp bài “{title}” (không qua các bước duyệt còn lại); quy trình duyệt "
+        f"{_name(user)} đã xuất bản trực tiếp bài “{title}” (không qua các bước duyệt còn lại); "
+        "quy trình duyệt "
         f"được đóng lại.\n\nXem bài: {admin_url(page)}\n"
     )
     _send(people, f"Đã xuất bản trực tiếp: {title}", body)
@@ -271,14 +278,12 @@ def restart_review(page, workflow_state, user, reason):
     if workflow is not None:
         workflow.start(page, workflow_state.requested_by or user)
     title = page.get_admin_display_title()
-    body = (
-        f"Bài “{title}” phải duyệt lại từ đầu vì {reason}.\n\nXem bài: {admin_url(page)}\n"
-    )
+    body = f"Bài “{title}” phải duyệt lại từ đầu vì {reason}.\n\nXem bài: {admin_url(page)}\n"
     _send(people, f"Duyệt lại từ đầu: {title}", body)
 
 
 def on_resubmitted(page, workflow_state, user, approved_before, people):
-    """After a return, the author's "Gửi lại": earlier reviewers get the comparison with what they approved."""
+    """After a return and "Gửi lại": earlier reviewers get the comparison with what they approved."""
     from .actions import compare_url
 
     latest = page.get_latest_revision()
@@ -287,7 +292,8 @@ def on_resubmitted(page, workflow_state, user, approved_before, people):
     title = page.get_admin_display_title()
     stage = WorkflowState.objects.get(pk=workflow_state.pk).current_task_state
     body = (
-        f"{_name(user)} đã sửa và gửi lại bài “{title}”; bài tiếp tục ở bước “{stage.task.name if stage else ''}”.\n"
+        f"{_name(user)} đã sửa và gửi lại bài “{title}”; "
+        f"bài tiếp tục ở bước “{stage.task.name if stage else ''}”.\n"
         f"So sánh bản thầy/cô đã duyệt với bản gửi lại: {compare_url(page, approved_before, latest)}\n\n"
         f"Xem bài: {admin_url(page)}\n"
     )

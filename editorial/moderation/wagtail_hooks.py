@@ -79,7 +79,7 @@ def moderation_action_menu(menu_items, request, context):
 
 
 class ResubmitMenuItem(SubmitForModerationMenuItem):
-    """"Gửi lại" after a return: the item continues at the stage that returned it."""
+    """ "Gửi lại" after a return: the item continues at the stage that returned it."""
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)

@@ -33,7 +33,9 @@ def _shot(page, name):
     page.screenshot(path=str(folder / f"moderation-{name}.png"))
 
 
-def test_teacher_route_return_resubmit_correct_and_publish(browser_page, site_dir, django_capture_on_commit_callbacks):
+def test_teacher_route_return_resubmit_correct_and_publish(
+    browser_page, site_dir, django_capture_on_commit_callbacks
+):
     """Hoạt động chuyên môn: tổ trưởng returns, the teacher fixes and resends, the tổ trưởng approves
     untouched (one stage), the vice principal corrects and approves, the principal approves: published."""
     page = browser_page
@@ -41,7 +43,9 @@ def test_teacher_route_return_resubmit_correct_and_publish(browser_page, site_di
     title = "Tổ 1 dự giờ tiết Tiếng Việt lớp 1A"
     with live_admin() as base:
         steps.log_in(page, base, "giaovien1")
-        steps.write_article(page, base, section.pk, title, "Sáng thứ Hai, Tổ 1 dự giờ.", "Các cô góp ý tiết học.")
+        steps.write_article(
+            page, base, section.pk, title, "Sáng thứ Hai, Tổ 1 dự giờ.", "Các cô góp ý tiết học."
+        )
         article = ArticlePage.objects.get(title=title)
         assert current_stage(article).task.name == "Tổ trưởng thẩm định"
 
