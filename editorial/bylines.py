@@ -10,7 +10,8 @@ structure of the current year when the item is written and submitted:
 Only the board may change a byline in the editor (``cms.core.page_forms.PortalPageForm``).
 """
 
-from .models import ClassMembership, DepartmentMembership, Position, person_name
+from .models import ClassMembership, DepartmentMembership, Position
+from .models.profiles import person_name
 
 # Positions written with the department: "Giáo viên Tổ 1", "Tổ trưởng Tổ 1".
 WITH_DEPARTMENT = {Position.TEACHER, Position.DEPARTMENT_HEAD}

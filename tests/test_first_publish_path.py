@@ -101,7 +101,7 @@ def test_teacher_submits_principal_approves_static_site_shows_it(
     article_html = (current_dir() / "hoat-dong-chuyen-mon" / SLUG / "index.html").read_text(encoding="utf-8")
     assert TITLE in article_html
     # The byline comes from the author's account, not from what the form posted (issue 10).
-    from editorial.models import person_name
+    from editorial.models.profiles import person_name
 
     assert f"{person_name(article.owner)} – Giáo viên Tổ 1" in article_html
     assert "Nguyễn Thị Hà" not in article_html

@@ -216,16 +216,18 @@ class ModerationEditView(EditView):
 
     def cancel_workflow_action(self):
         state = self.workflow_state
+        people = notifications.round_people(state, self.request.user)  # before the waiting stage ends
         response = super().cancel_workflow_action()
-        notifications.on_cancelled(self.page, state, self.request.user, reason=self.cancel_reason())
+        notifications.on_cancelled(self.page, state, self.request.user, people, reason=self.cancel_reason())
         return response
 
     def form_invalid(self, form):
         state = self.workflow_state
         cancelling = self.is_cancelling_workflow
+        people = notifications.round_people(state, self.request.user) if cancelling else []
         response = super().form_invalid(form)
         if cancelling:  # an author withdrawing a locked item: Wagtail cancels without saving
-            notifications.on_cancelled(self.page, state, self.request.user, reason=self.cancel_reason())
+            notifications.on_cancelled(self.page, state, self.request.user, people, reason=self.cancel_reason())
         return response
 
     def cancel_reason(self):

@@ -241,8 +241,9 @@ def _record_reason(page, action, reason):
         entry.save(update_fields=["data"])
 
 
-def on_cancelled(page, workflow_state, user, reason=""):
-    """Tell the author and the reviewers so far that moderation was cancelled: who, and why if given."""
+def on_cancelled(page, workflow_state, user, people, reason=""):
+    """Tell ``people`` (the author and the reviewers so far, ``round_people`` taken before the cancel) that
+    moderation was cancelled: who, and why if given."""
     if workflow_state is None:
         return
     title = page.get_admin_display_title()
@@ -254,7 +255,7 @@ def on_cancelled(page, workflow_state, user, reason=""):
     else:
         what = f"{_name(user)} đã huỷ quy trình duyệt bài “{title}”."
     body = f"{what}\nLý do: {reason or '(không ghi)'}\n\nXem bài: {admin_url(page)}\n"
-    _send(round_people(workflow_state, user), f"Đã huỷ duyệt: {title}", body)
+    _send(people, f"Đã huỷ duyệt: {title}", body)
 
 
 def on_direct_publish(page, workflow_state, user, people):

@@ -114,3 +114,21 @@ def action_with_comment(page, label, comment):
 
 def fill_field(page, selector, text):
     page.fill(selector, text)
+
+
+def publish_now(page):
+    """The principal's "Xuất bản" while the item is in moderation: confirm that it ends the workflow."""
+    click_action(page, "Xuất bản", navigates=False)
+    confirm = page.locator("[data-confirm-cancellation]")
+    with page.expect_navigation():
+        confirm.click()
+
+
+def build_and_read(path):
+    """Build the public static site now (as the publish signal would) and return one page's HTML."""
+    from cms.publishing.builder import build_site
+    from cms.publishing.release import current_dir
+
+    build_site(trigger="test: browser route")
+    target = current_dir() / path.strip("/") / "index.html"
+    return target.read_text(encoding="utf-8") if target.exists() else ""

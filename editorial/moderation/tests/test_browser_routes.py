@@ -103,3 +103,79 @@ def test_teacher_route_return_resubmit_correct_and_publish(
     assert article.live and "Nguyễn Thị Lan" in article.lead
     approvals = PageLogEntry.objects.filter(page=article, action="wagtail.workflow.approve").count()
     assert approvals == 3
+
+
+def test_pupil_route_withdraw_resubmit_and_principal_direct_publish(
+    browser_page, site_dir, django_capture_on_commit_callbacks
+):
+    """Góc học sinh: the pupil withdraws and resubmits (stage 1 again), homeroom teacher → tổ trưởng →
+    principal approve by clicks; the public page shows "Em <tên>, lớp 1A". Then the principal publishes a
+    teacher's article directly; the author and the reviewer waiting are told."""
+    from editorial.models.profiles import person_name
+    from editorial.moderation.tests.support import user
+
+    page = browser_page
+    section = SectionPage.objects.get(slug="goc-hoc-sinh")
+    title = "Bài thơ mùa đông của em"
+    pupil = user("hocsinh1a")
+    with live_admin() as base:
+        steps.log_in(page, base, "hocsinh1a")
+        steps.write_article(page, base, section.pk, title, "Bài thơ nhỏ về mùa đông.", "Mùa đông gió lạnh.")
+        article = ArticlePage.objects.get(title=title)
+        assert current_stage(article).task.name == "Giáo viên chủ nhiệm duyệt"
+        assert article.get_latest_revision().as_object().author_class == "1A"
+
+        # The pupil withdraws it ("Rút bài"), edits, and submits again: review starts at stage 1.
+        steps.open_editor(page, base, article.pk)
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            steps.click_action(page, "Rút bài (huỷ gửi duyệt)")
+        assert current_stage(article) is None
+        assert any("rút bài" in m.body for m in mail.outbox)
+        page.fill("#id_lead", "Bài thơ nhỏ về mùa đông, em viết tặng cô.")
+        steps.open_action_menu(page)
+        with page.expect_navigation():
+            page.locator("footer button[name=action-submit]").first.click()
+        assert current_stage(article).task.name == "Giáo viên chủ nhiệm duyệt"
+
+        for reviewer, next_stage in (
+            ("gvcn1a", "Tổ trưởng thẩm định"),
+            ("totruong1", "Hiệu trưởng duyệt và cho đăng"),
+        ):
+            steps.log_in(page, base, reviewer)
+            steps.open_from_queue(page, base, title)
+            assert not any("Huỷ" in label for label in steps.menu_labels(page))
+            steps.click_action(page, "Duyệt")
+            assert next_stage in steps.messages_text(page), steps.messages_text(page)
+        steps.log_in(page, base, "hieutruong")
+        steps.open_from_queue(page, base, title)
+        steps.click_action(page, "Duyệt và xuất bản")
+        assert "xuất bản" in steps.messages_text(page)
+
+        # The principal's direct publish of a teacher's article waiting for the department head.
+        other = "Tổ 1 họp chuyên môn tháng 12"
+        steps.log_in(page, base, "giaovien1")
+        steps.write_article(
+            page,
+            base,
+            SectionPage.objects.get(slug="hoat-dong-chuyen-mon").pk,
+            other,
+            "Họp tổ.",
+            "Nội dung họp.",
+        )
+        teacher_article = ArticlePage.objects.get(title=other)
+        steps.log_in(page, base, "hieutruong")
+        steps.open_editor(page, base, teacher_article.pk)
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            steps.publish_now(page)
+        teacher_article.refresh_from_db()
+        assert teacher_article.live
+        told = {address for m in mail.outbox if "xuất bản trực tiếp" in m.body for address in m.to}
+        assert {user("giaovien1").email, user("totruong1").email} <= told
+
+    article.refresh_from_db()
+    assert article.live
+    html = steps.build_and_read(article.url_path.split("/", 2)[-1])
+    given = person_name(pupil).split()[-1]
+    assert f"Em {given}, lớp 1A" in html
