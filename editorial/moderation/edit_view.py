@@ -227,7 +227,9 @@ class ModerationEditView(EditView):
         people = notifications.round_people(state, self.request.user) if cancelling else []
         response = super().form_invalid(form)
         if cancelling:  # an author withdrawing a locked item: Wagtail cancels without saving
-            notifications.on_cancelled(self.page, state, self.request.user, people, reason=self.cancel_reason())
+            notifications.on_cancelled(
+                self.page, state, self.request.user, people, reason=self.cancel_reason()
+            )
         return response
 
     def cancel_reason(self):
