@@ -4,8 +4,8 @@
 owners of each piece instead of repeating them:
 
 - pages: ``cms.core.school_pages.ensure_school_pages`` (every app's ``register_school_pages`` hook);
-- documents/notices approval: ``cms.documents.approval.ensure_principal_approval``;
-- school year, role groups, workflows, everyone's roles: ``editorial.services.setup_school``.
+- school year, role groups, workflows (documents and notices included), everyone's roles:
+  ``editorial.services.setup_school``.
 
 Idempotent: a second run with the same answers changes nothing. Builds are suspended while it runs (the
 caller builds once afterwards).
@@ -141,14 +141,11 @@ def install_school(answers, principal_username=None, principal_name="", principa
     ``answers``: ``SchoolAnswers``. ``principal_username``: create the principal's account if it is missing
     (the returned ``password`` is set only when it was created now). No demo people or content.
     """
-    from cms.documents.approval import ensure_principal_approval
-
     with builds_suspended():
         pages = ensure_school_pages(answers)
         home = pages[HOME]
         site = ensure_site(home, answers.public_url)
         ensure_settings(site, answers)
-        ensure_principal_approval([pages[key] for key in ("van_ban", "thong_bao") if key in pages])
         principal, password = (None, None)
         if principal_username:
             principal, password = ensure_principal(principal_username, principal_name, principal_email)

@@ -24,13 +24,9 @@ from django.db import transaction
 from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
 )
 
 from cms.core.models import PageKey
@@ -199,9 +195,6 @@ POSITION_SECTIONS = {
     Position.STUDENT: {STUDENTS},
 }
 
-WORKFLOW_NAME = "Duyệt bài viết"
-PRINCIPAL_TASK = "Hiệu trưởng phê duyệt"
-
 
 def _perm(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -309,7 +302,7 @@ def writer_group(section):
 
 @transaction.atomic
 def setup_roles(home_page):
-    """Create or repair every role and writer group, their permissions and the approval workflow.
+    """Create or repair every role and writer group and their permissions.
 
     Idempotent: a second run changes nothing and logs nothing. Returns ``{key: Group}``.
     """
@@ -335,25 +328,9 @@ def setup_roles(home_page):
     for section in section_pages(home_page):
         groups[WRITER_PREFIX + section.slug] = writer_group(section)
 
-    _setup_workflow(home_page, groups["hieu_truong"])
+    # The approval workflows (every section, documents, notices, the home page's fallback) are set up by
+    # editorial.moderation.workflows.setup_workflows, called by setup_school and the demo seed.
     return groups
-
-
-def _setup_workflow(home_page, principal_group):
-    """Fallback workflow on the home page (principal approves) for pages outside the sections' own workflows.
-
-    Each section, and the documents and notices indexes, get their own workflow from editorial.moderation.
-    """
-    task, _ = GroupApprovalTask.objects.get_or_create(name=PRINCIPAL_TASK)
-    if set(task.groups.all()) != {principal_group}:
-        task.groups.set([principal_group])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    if not WorkflowPage.objects.filter(page=home_page, workflow=workflow).exists():
-        WorkflowPage.objects.update_or_create(page=home_page, defaults={"workflow": workflow})
 
 
 # --- From the structure to each person's groups ---------------------------------------------------------

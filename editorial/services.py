@@ -47,6 +47,9 @@ def setup_school(home_page):
     from editorial.moderation.workflows import setup_workflows  # noqa: PLC0415 - moderation builds on editorial
 
     setup_workflows(home_page)
+    from cms.documents.approval import ensure_document_permissions  # noqa: PLC0415 - optional content app
+
+    ensure_document_permissions()
     return {"year": year, "groups": groups, "users_changed": changed}
 
 

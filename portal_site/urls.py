@@ -7,8 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.media import serve_media
+from editorial.moderation.edit_view import ModerationEditView
 
 urlpatterns = [
+    # The page editor with the school's moderation rules, at Wagtail's own address (before Wagtail's URLs,
+    # so every "edit page" link and form post reaches it; reverse() still names wagtailadmin_pages:edit).
+    path("admin/pages/<int:page_id>/edit/", ModerationEditView.as_view(), name="moderation_page_edit"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Media is never served raw to anonymous visitors (the public reads the builder's copies): staff only.

@@ -100,7 +100,11 @@ def test_teacher_submits_principal_approves_static_site_shows_it(
     assert article.live
     article_html = (current_dir() / "hoat-dong-chuyen-mon" / SLUG / "index.html").read_text(encoding="utf-8")
     assert TITLE in article_html
-    assert "Nguyễn Thị Hà – Giáo viên Tổ 1" in article_html
+    # The byline comes from the author's account, not from what the form posted (issue 10).
+    from editorial.models.profiles import person_name
+
+    assert f"{person_name(article.owner)} – Giáo viên Tổ 1" in article_html
+    assert "Nguyễn Thị Hà" not in article_html
     section_html = (current_dir() / "hoat-dong-chuyen-mon" / "index.html").read_text(encoding="utf-8")
     assert f"/hoat-dong-chuyen-mon/{SLUG}/" in section_html
     home_html = (current_dir() / "index.html").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from .page_forms import PortalPageForm
 from .vietnamese import nfc, slugify_vi
 
 
@@ -10,7 +11,11 @@ class VietnamesePageMixin:
 
     Editors paste from Word or macOS, which often yields decomposed (NFD) text; stored text
     must be NFC so that search, sorting and comparisons behave.
+
+    Every page type is edited with ``PortalPageForm`` (an untouched editor is never "changed").
     """
+
+    base_form_class = PortalPageForm
 
     def _normalise_vietnamese(self):
         for field in self._meta.concrete_fields:

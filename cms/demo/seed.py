@@ -202,25 +202,28 @@ def _seed_portal(home, site, users):
 
 
 def _seed_documents_and_notices(home, users):
-    """Documents and notices (their own apps), both behind the principal's approval workflow."""
-    from cms.documents.approval import ensure_principal_approval
+    """Documents and notices (their own apps). Their approval workflows are set up with every other route
+    by ``setup_workflows`` (``seed_moderation``), exactly as ``setup_school`` does in production."""
+    from cms.documents.approval import ensure_document_permissions
     from cms.documents.demo import seed_documents
     from cms.notices.demo import seed_notices
+    from editorial.roles import setup_roles
 
-    ensure_principal_approval([seed_documents(home, users), seed_notices(home, users)])
+    seed_documents(home, users)
+    seed_notices(home, users)
+    setup_roles(home)  # the index pages exist now: their page permissions
+    ensure_document_permissions()
     if users:
         _assign_office_roles(users)
 
 
 def _assign_office_roles(users):
-    """Demo accounts of the portal administrator, the office and the nurse join their groups (by name)."""
-    from django.contrib.auth.models import Group
+    """Demo accounts of the portal administrator and the office join their role groups (by role key)."""
+    from editorial.roles import role_group
 
-    from cms.documents.approval import OFFICE_GROUP, PORTAL_ADMIN_GROUP
-
-    for username, group_name in (("quantri", PORTAL_ADMIN_GROUP), ("vanthu", OFFICE_GROUP)):
+    for username, key in (("quantri", "quan_tri"), ("vanthu", "van_thu")):
         if username in users:
-            users[username].groups.add(Group.objects.get(name=group_name))
+            users[username].groups.add(role_group(key))
 
 
 def _assign_demo_roles(users, roles):

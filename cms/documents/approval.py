@@ -1,101 +1,31 @@
-"""The principal's approval of documents and notices (Điều 13.3): one workflow on both index pages.
+"""Set-up of documents and notices beyond the role table: the issuers register (Điều 13.3).
 
-Groups are looked up by name only (editorial.roles owns the role groups); missing ones are created so
-that a fresh database works. Idempotent: a second run changes nothing.
+Approval itself is the school's moderation: the workflows "Duyệt văn bản" and "Duyệt thông báo" (the
+principal's stage) are created and attached by ``editorial.moderation.workflows.setup_workflows``, the same
+in tests, the demo and production (``setup_school``), with the same Vietnamese e-mails as articles. Page and
+collection permissions of the writers (office, nurse, portal administrator) come from ``editorial.roles``.
+Groups are found by role key (``editorial.roles.role_group``), never by display name. Idempotent.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import transaction
-from wagtail.models import (
-    Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
 
-from cms.core.school_pages import school_page_keys
-
-PRINCIPAL_GROUP = "Hiệu trưởng"
-PORTAL_ADMIN_GROUP = "Quản trị cổng TTĐT"
-OFFICE_GROUP = "Văn thư"
-NURSE_GROUP = "Nhân viên y tế"
-
-WORKFLOW_NAME = "Duyệt văn bản, thông báo"
-TASK_NAME = "Hiệu trưởng duyệt văn bản, thông báo"
-
-# Page keys (cms.core.school_pages), never slugs: the school may rename both pages.
-DOCUMENTS_KEY = "van_ban"
-NOTICES_KEY = "thong_bao"
-
-# Who may write (add/change, never publish) under which index page.
-WRITERS = {
-    DOCUMENTS_KEY: {
-        PORTAL_ADMIN_GROUP: ("add_page", "change_page"),
-        OFFICE_GROUP: ("add_page", "change_page"),
-    },
-    NOTICES_KEY: {PORTAL_ADMIN_GROUP: ("add_page", "change_page"), NURSE_GROUP: ("add_page",)},
-}
-PRINCIPAL_PAGE_PERMS = ("add_page", "change_page", "publish_page")
-
-
-def _perm(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def _group(name):
-    group, _ = Group.objects.get_or_create(name=name)
-    group.permissions.add(_perm("wagtailadmin", "access_admin"))
-    return group
-
-
-def _grant_page(group, page, codenames):
-    for codename in codenames:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission=_perm("wagtailcore", codename)
-        )
-
-
-def _grant_documents(group):
-    root = Collection.get_first_root_node()
-    for codename in ("add_document", "choose_document"):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=_perm("wagtaildocs", codename)
-        )
+# Role keys (editorial.roles.ROLES) of the groups that keep the register of issuing bodies.
+ISSUER_KEEPERS = ("hieu_truong", "van_thu", "quan_tri")
 
 
 @transaction.atomic
-def ensure_principal_approval(index_pages):
-    """Attach the workflow "Duyệt văn bản, thông báo" (principal's group approval) to ``index_pages``.
+def ensure_document_permissions():
+    """Give the principal, the office and the portal administrator add/change/view on ``Issuer``.
 
-    Also grants writers (portal administrator, office, nurse) add/change rights on the index pages they
-    work in and the principal add/change/publish; returns the workflow.
+    Groups not created yet (before ``setup_roles``) are skipped; a later run adds them.
     """
-    principal = _group(PRINCIPAL_GROUP)
-    task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
-    if not task.active:
-        task.active = True
-        task.save(update_fields=["active"])
-    if list(task.groups.all()) != [principal]:
-        task.groups.set([principal])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    # The register's issuing bodies (Bộ GD&ĐT, Phòng GD&ĐT…) are kept by the principal and the writers.
-    issuer_perms = [_perm("documents", f"{action}_issuer") for action in ("add", "change", "view")]
-    principal.permissions.add(*issuer_perms)
-    keys = school_page_keys(index_pages)
-    for page in index_pages:
-        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-        _grant_page(principal, page, PRINCIPAL_PAGE_PERMS)
-        for group_name, codenames in WRITERS.get(keys.get(page.pk), {}).items():
-            group = _group(group_name)
-            _grant_page(group, page, codenames)
-            _grant_documents(group)
-            if keys.get(page.pk) == DOCUMENTS_KEY:
-                group.permissions.add(*issuer_perms)
-    return workflow
+    from editorial.models import RoleGroup
+
+    perms = list(
+        Permission.objects.filter(
+            content_type__app_label="documents", codename__in=["add_issuer", "change_issuer", "view_issuer"]
+        )
+    )
+    for marker in RoleGroup.objects.filter(key__in=ISSUER_KEEPERS).select_related("group"):
+        marker.group.permissions.add(*perms)

@@ -175,9 +175,20 @@ class ArticlePage(VietnamesePageMixin, Page):
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
 
+    # Filled from the author's account (editorial.bylines.account_byline); only the board edits them.
+    BYLINE_FIELDS = ("author_name", "author_position", "author_kind", "author_class")
+
     class Meta:
         verbose_name = "Bài viết"
         verbose_name_plural = "Bài viết"
+
+    def byline_from_account(self, user):
+        """The byline fields' values from ``user``'s account (``editorial.bylines``), or ``{}``."""
+        if user is None or not user.is_authenticated:
+            return {}
+        from editorial.bylines import account_byline
+
+        return account_byline(user)
 
     def clean(self):
         super().clean()

@@ -14,7 +14,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.forms import TaskStateCommentForm
 from wagtail.log_actions import log
@@ -23,6 +23,7 @@ from wagtail.signals import task_submitted
 
 from . import reviewers
 from .access import full_name
+from .actions import NEW_STATUS, claim, conflict_message, is_principal, same_content
 
 SELF_APPROVAL_REFUSED = "Bạn không thể tự duyệt bài của chính mình."
 NOT_REVIEWER_REFUSED = "Bạn không phải người duyệt bước này của bài viết."
@@ -76,10 +77,41 @@ class ReviewTaskState(TaskState):
         related_name="+",
     )
     note = models.TextField("Ghi chú của hệ thống", blank=True)
+    corrected_from = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="Bản trước khi người duyệt sửa",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Khi người duyệt sửa bài rồi duyệt: bản trước khi sửa (bản được duyệt là ``revision``).",
+    )
 
     class Meta:
         verbose_name = "Bước duyệt"
         verbose_name_plural = "Bước duyệt"
+
+    def log_state_change_action(self, user, action):
+        """Wagtail's approve/reject log entry, plus the comparison when the reviewer corrected the text."""
+        obj = self.revision.as_object()
+        next_task = self.workflow_state.get_next_task()
+        data = {
+            "workflow": {
+                "id": self.workflow_state.workflow_id,
+                "title": self.workflow_state.workflow.name,
+                "status": self.status,
+                "task_state_id": self.id,
+                "task": {"id": self.task_id, "title": self.task.name},
+                "next": {"id": next_task.id, "title": next_task.name} if next_task else None,
+            },
+            "comment": self.get_comment(),
+        }
+        if action == "approve" and self.corrected_from_id:
+            from .actions import compare_url
+
+            data["corrected_from"] = self.corrected_from_id
+            data["compare_url"] = compare_url(obj, self.corrected_from, self.revision)
+        log(instance=obj, action=f"wagtail.workflow.{action}", user=user, data=data, revision=self.revision)
 
     def get_comment(self):
         """Reviewer's comment, followed by the system's note (why a stage was skipped or reassigned)."""
@@ -92,7 +124,7 @@ class ReviewTaskState(TaskState):
         if user.pk in (self.author_id, self.workflow_state.requested_by_id):
             return SELF_APPROVAL_REFUSED
         if self.status != self.STATUS_IN_PROGRESS:
-            return "Bước duyệt này đã kết thúc."
+            return conflict_message(self.pk)
         if not self.task.specific.user_is_reviewer(self, user):
             return NOT_REVIEWER_REFUSED
         return None
@@ -202,7 +234,9 @@ class ModerationTaskMixin:
         return self.user_can_review(obj, user)
 
     def locked_for_user(self, obj, user):
-        return not self.user_can_review(obj, user)
+        # The principal may still edit (which restarts review) or publish directly; everyone else but the
+        # current reviewer waits, the author included (they withdraw the item to edit it).
+        return not (self.user_can_review(obj, user) or is_principal(user))
 
     def user_can_lock(self, obj, user):
         return self.user_can_review(obj, user)
@@ -216,15 +250,40 @@ class ModerationTaskMixin:
     def get_form_for_action(self, action):
         return RejectForm if action == "reject" else ApproveForm
 
-    def on_action(self, task_state, user, action_name, **kwargs):
-        """Approve or reject, refusing self-approval, non-reviewers and rejection without a reason."""
+    def on_action(self, task_state, user, action_name, approved_revision=None, **kwargs):
+        """Approve or reject, refusing self-approval, non-reviewers and rejection without a reason.
+
+        Serialised by ``actions.claim`` (one outcome for concurrent clicks). ``approved_revision``: the
+        revision the reviewer approved (the editor passes what they had open, or their correction; else the
+        latest); ``corrected_from``: the revision they corrected, if any. The stage keeps the approved
+        revision, which the finish action publishes.
+        """
         state = task_state.specific
-        reason = state.refusal_reason(user)
-        if reason:
-            raise PermissionDenied(reason)
+        if getattr(state, "_claimed_for", None) is None:
+            reason = state.refusal_reason(user)
+            if reason:
+                raise PermissionDenied(reason)
         if action_name == "reject" and not (kwargs.get("comment") or "").strip():
             raise PermissionDenied(REASON_REQUIRED)
-        return Task.on_action(self, state, user, action_name, **kwargs)
+        with transaction.atomic():
+            if action_name in NEW_STATUS:
+                claim(state, user, action_name)
+            if action_name == "approve":
+                obj = state.workflow_state.content_object
+                approved = approved_revision or obj.get_latest_revision()
+                original = state.revision
+                # What the stage was opened with vs what is approved: a reviewer's correction, whether saved
+                # first ("Lưu nháp") or made in the same click.
+                corrected_from = None
+                if (
+                    original is not None
+                    and approved.pk != original.pk
+                    and not same_content(approved.content, original.content)
+                ):
+                    corrected_from = original
+                state.revision = approved
+                state.corrected_from = corrected_from
+            return Task.on_action(self, state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         return (
@@ -342,3 +401,27 @@ class BoardApprovalTask(ModerationTaskMixin, AbstractGroupApprovalTask):
             .exclude(reviewtaskstate__author=user)
             .exclude(workflow_state__requested_by=user)
         )
+
+
+class WorkflowKey(models.Model):
+    """Marks a Wagtail workflow or task as one of the school's, by a stable key (never by display name).
+
+    A school may rename "Duyệt bài Hoạt động chuyên môn" or "Hiệu trưởng duyệt và cho đăng" in Wagtail's
+    workflow admin; ``setup_workflows`` still finds and repairs them by key (``route:<section>``,
+    ``task:<stage>``), as ``editorial.RoleGroup`` does for groups.
+    """
+
+    key = models.CharField("Khoá", max_length=80, unique=True)
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow", null=True, blank=True, on_delete=models.CASCADE, related_name="school_key"
+    )
+    task = models.OneToOneField(
+        "wagtailcore.Task", null=True, blank=True, on_delete=models.CASCADE, related_name="school_key"
+    )
+
+    class Meta:
+        verbose_name = "Khoá quy trình duyệt"
+        verbose_name_plural = "Khoá quy trình duyệt"
+
+    def __str__(self):
+        return self.key

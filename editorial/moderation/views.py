@@ -15,9 +15,24 @@ from .access import full_name, is_board
 REPORT_ACTIONS = {
     "wagtail.workflow.approve": "Duyệt",
     "wagtail.workflow.reject": "Trả lại",
+    "wagtail.workflow.cancel": "Huỷ quy trình duyệt",
     "wagtail.publish": "Đăng",
     "wagtail.publish.scheduled": "Đăng theo lịch",
 }
+
+
+def action_label(entry):
+    """What happened, as the report says it: one label per log entry (one entry per real approval)."""
+    data = entry.data or {}
+    if entry.action == "wagtail.workflow.approve" and data.get("compare_url"):
+        return "Duyệt có chỉnh sửa"
+    if entry.action == "wagtail.workflow.cancel":
+        comment = data.get("comment", "")
+        if comment.startswith("Xuất bản trực tiếp"):
+            return "Xuất bản trực tiếp"
+        if comment.startswith("Duyệt lại từ đầu"):
+            return "Duyệt lại từ đầu"
+    return REPORT_ACTIONS.get(entry.action, entry.action)
 
 
 def month_choices(today=None):
@@ -97,7 +112,8 @@ class ApprovalReportView(WagtailAdminTemplateMixin, TemplateView):
             rows.append(
                 {
                     "entry": entry,
-                    "action": REPORT_ACTIONS.get(entry.action, entry.action),
+                    "action": action_label(entry),
+                    "compare_url": data.get("compare_url", ""),
                     "stage": (workflow.get("task") or {}).get("title", ""),
                     "comment": data.get("comment", ""),
                     "title": entry.label,

@@ -1,9 +1,13 @@
 """Admin wiring of moderation: dashboard panels, the approval report, our log actions."""
 
+import copy
+
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
 
+from . import actions
 from .access import is_board
 from .panels import AwaitingMyReviewPanel, MySubmissionsPanel
 from .views import ApprovalReportView
@@ -39,3 +43,46 @@ def approval_report_menu_item():
 @hooks.register("register_log_actions")
 def moderation_log_actions(actions):
     actions.register_action("moderation.stage_skipped", "Bỏ qua bước duyệt", "Bỏ qua bước duyệt")
+
+
+CANCEL_ITEMS = {"action-cancel-workflow", "action-restart-workflow"}
+
+
+@hooks.register("construct_page_action_menu")
+def moderation_action_menu(menu_items, request, context):
+    """Cancel only for the author ("Rút bài") and the principal; a returned author's main button is "Gửi lại".
+
+    The server refuses the same (``ModerationEditView``); this keeps the menu honest.
+    """
+    page = context.get("page")
+    if context.get("view") != "edit" or page is None:
+        return
+    state = page.current_workflow_state
+    allowed = actions.can_cancel(request.user, state)
+    kept = []
+    for item in menu_items:
+        name = getattr(item, "name", "")
+        if name in CANCEL_ITEMS and not allowed:
+            continue
+        if name == "action-cancel-workflow" and actions.is_author(request.user, state):
+            item = copy.copy(item)  # Wagtail's menu items are shared between requests
+            item.label = "Rút bài (huỷ gửi duyệt)"
+        elif name == "action-restart-workflow":
+            item = copy.copy(item)
+            item.label = "Gửi duyệt lại từ bước đầu"
+        elif name == "action-submit" and state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            item = ResubmitMenuItem(order=item.order)
+            kept.insert(0, item)  # the returned author's main button
+            continue
+        kept.append(item)
+    menu_items[:] = kept
+
+
+class ResubmitMenuItem(SubmitForModerationMenuItem):
+    """ "Gửi lại" after a return: the item continues at the stage that returned it."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        state = context["page"].current_workflow_state
+        context["label"] = f"Gửi lại (tiếp tục bước “{state.current_task_state.task.name}”)"
+        return context

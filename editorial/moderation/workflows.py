@@ -2,7 +2,10 @@
 
 Routes (Quy chế 39/QC-THNK): professional news → head of the author's department → vice principal →
 principal; union news → union leader → principal; student writing → homeroom teacher → department head →
-principal; school news → vice principal → principal; notices and documents → principal.
+principal; school news → vice principal → principal; notices and documents → principal; any other page
+under the home page → principal. The same function sets them up in tests, the demo and production
+(``setup_school``); workflows and tasks are found by key (``WorkflowKey``), never by display name, and the
+board stages' groups by role key (``editorial.roles.role_group``).
 
 Workflows stay editable in Wagtail's workflow admin: a later run keeps a school's own task order and only
 repairs what is missing or broken (task types, the groups of the board stages, activation, attachment to the
@@ -13,9 +16,9 @@ from django.db import transaction
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
 from cms.core.school_pages import SectionKey, school_page
+from editorial.roles import role_group
 
-from .models import BoardApprovalTask, DepartmentHeadTask, HomeroomTeacherTask, UnionLeaderTask
-from .reviewers import PRINCIPAL_ROLE, VICE_PRINCIPAL_ROLE, role_group
+from .models import BoardApprovalTask, DepartmentHeadTask, HomeroomTeacherTask, UnionLeaderTask, WorkflowKey
 
 DEPARTMENT_HEAD = "to_truong"
 HOMEROOM = "gv_chu_nhiem"
@@ -28,8 +31,8 @@ TASKS = {
     DEPARTMENT_HEAD: (DepartmentHeadTask, "Tổ trưởng thẩm định", None),
     HOMEROOM: (HomeroomTeacherTask, "Giáo viên chủ nhiệm duyệt", None),
     UNION_LEADER: (UnionLeaderTask, "Lãnh đạo đoàn thể duyệt", None),
-    VICE_PRINCIPAL: (BoardApprovalTask, "Phó hiệu trưởng duyệt", VICE_PRINCIPAL_ROLE),
-    PRINCIPAL: (BoardApprovalTask, "Hiệu trưởng duyệt và cho đăng", PRINCIPAL_ROLE),
+    VICE_PRINCIPAL: (BoardApprovalTask, "Phó hiệu trưởng duyệt", "pho_hieu_truong"),
+    PRINCIPAL: (BoardApprovalTask, "Hiệu trưởng duyệt và cho đăng", "hieu_truong"),
 }
 
 # Index pages of other apps: attached only if they exist and have no active workflow of their own.
@@ -47,15 +50,33 @@ ROUTES = {
     "thong_bao": ("Duyệt thông báo", [PRINCIPAL]),
     "van_ban": ("Duyệt văn bản", [PRINCIPAL]),
 }
+# Every other page under the home page (introduction, links, công khai…): the principal approves.
+HOME_ROUTE = ("Duyệt trang khác của cổng", [PRINCIPAL])
+# Workflows other set-ups attached before this one owned every route (a stock group task, found by name
+# only here, to replace them): the old fallback on the home page and the documents/notices workflow.
+LEGACY_NAMES = ("Duyệt bài viết", "Duyệt văn bản, thông báo")
+
+
+def _keyed(key, model, name, field):
+    """The object marked ``key``; else one named ``name`` (legacy) or a new one, then marked."""
+    marker = WorkflowKey.objects.filter(key=key).select_related(field).first()
+    if marker is not None and getattr(marker, f"{field}_id"):
+        obj = getattr(marker, field)
+        return obj.specific if hasattr(obj, "specific") and field == "task" else obj
+    obj = model.objects.filter(name=name, school_key__isnull=True).first() if name else None
+    if obj is not None and field == "task" and not isinstance(obj.specific, model):
+        obj = None  # a stock task of the same name: leave it, make ours
+    if obj is None:
+        obj = model.objects.create(name=name)
+    WorkflowKey.objects.update_or_create(key=key, defaults={field: obj})
+    return obj
 
 
 def ensure_tasks():
     """Create or repair the five task instances; returns ``{key: task}``."""
     tasks = {}
     for key, (model, name, role) in TASKS.items():
-        task = model.objects.filter(name=name).first()
-        if task is None:
-            task = model.objects.create(name=name)
+        task = _keyed(f"task:{key}", model, name, "task")
         if not task.active:
             task.active = True
             task.save(update_fields=["active"])
@@ -69,25 +90,23 @@ def ensure_tasks():
 
 @transaction.atomic
 def setup_workflows(home_page, reset=False):
-    """Create or repair every section's workflow; returns ``{page key: Workflow}``.
+    """Create or repair every section's workflow under ``home_page``; returns ``{page key: Workflow}``.
 
-    Pages are found by their key (``cms.core.school_pages.school_page``): a renamed section keeps its route;
-    ``home_page`` is kept for callers and unused.
-
-    Pages not there yet (the notices and documents indexes) are skipped; a later run attaches them. An index
-    that its own app already put under an active (principal's) workflow keeps it.
-    Idempotent: a second run changes nothing.
+    Pages not there yet (the notices and documents indexes) are skipped; a later run attaches them. A page
+    attached to a legacy workflow (see ``LEGACY_NAMES``) is moved to ours. Idempotent: a second run changes
+    nothing. The key ``""`` is the home page's fallback route.
     """
     tasks = ensure_tasks()
     workflows = {}
-    for key, (name, stages) in ROUTES.items():
-        page = school_page(key)
-        if key in INDEXES and (page is None or _has_other_workflow(page, name)):
-            continue  # not there yet, or already under the principal's approval set up by its own app
-        workflow = Workflow.objects.filter(name=name).first()
-        if workflow is None:
-            workflow = Workflow.objects.create(name=name, active=True)
-        elif not workflow.active:
+    # Pages are found by their key (cms.core.school_pages), never by slug: a renamed section keeps its route.
+    routes = [(page_key, school_page(page_key), route) for page_key, route in ROUTES.items()]
+    routes.append(("", home_page, HOME_ROUTE))
+    for slug, page, (name, stages) in routes:
+        if slug in INDEXES and page is None:
+            continue  # not there yet: a later run attaches it
+        key = f"route:{slug}"
+        workflow = _keyed(key, Workflow, name, "workflow")
+        if not workflow.active:
             workflow.active = True
             workflow.save(update_fields=["active"])
         wanted = [tasks[key].pk for key in stages]
@@ -96,17 +115,19 @@ def setup_workflows(home_page, reset=False):
             workflow.workflow_tasks.all().delete()
             for order, task_id in enumerate(wanted):
                 WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
-        workflows[key] = workflow
+        workflows[slug] = workflow
         if page is not None:
             link = WorkflowPage.objects.filter(page=page).select_related("workflow").first()
             if link is None:
                 WorkflowPage.objects.create(page=page, workflow=workflow)
-            elif link.workflow_id != workflow.pk and (reset or not link.workflow.active):
+            elif link.workflow_id != workflow.pk and (
+                reset or not link.workflow.active or _legacy(link.workflow)
+            ):
                 link.workflow = workflow
                 link.save(update_fields=["workflow"])
     return workflows
 
 
-def _has_other_workflow(page, name):
-    """Whether ``page`` already has an active workflow other than ours (e.g. the documents app's)."""
-    return WorkflowPage.objects.filter(page=page, workflow__active=True).exclude(workflow__name=name).exists()
+def _legacy(workflow):
+    """A workflow made before keys by another app's set-up (documents/notices, the old fallback)."""
+    return not hasattr(workflow, "school_key") and workflow.name in LEGACY_NAMES

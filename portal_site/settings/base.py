@@ -143,7 +143,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# The edit rule during review is project code (editorial.moderation.actions), not "any new revision
+# restarts review": Wagtail's rule restarted on every untouched save (issue 10).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # Final approval publishes exactly the approved revision, as the approver, without a general publish right.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.moderation.finish.publish_approved_revision"

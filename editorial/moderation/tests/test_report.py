@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from .support import approve_through, submit, user
+from .support import approve_through, article_form, save_draft, submit, user
 
 pytestmark = pytest.mark.django_db
 URL = "moderation_approval_report"
@@ -39,3 +39,28 @@ def test_report_is_for_the_board_only(client):
     assert response.status_code in (302, 403)
     client.force_login(user("phohieutruong"))
     assert client.get(reverse(URL)).status_code == 200
+
+
+def test_report_has_one_row_per_approval_and_shows_corrections_and_direct_publishing(client):
+    page = submit(
+        client, "giaovien1", "hoat-dong-chuyen-mon", "Bài báo cáo đủ", "bai-bao-cao-du", text="Bản gửi."
+    )
+    approve_through(client, page, ["totruong1"])
+    save_draft(client, "phohieutruong", page, "Bài báo cáo đủ", "Bản phó hiệu trưởng sửa.")
+    approve_through(client, page, ["phohieutruong"])
+    # The principal publishes directly instead of approving.
+    client.force_login(user("hieutruong"))
+    edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    response = client.post(
+        edit, article_form("Bài báo cáo đủ", page.slug, "Bản phó hiệu trưởng sửa.", **{"action-publish": "1"})
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+
+    html = client.get(reverse(URL)).content.decode()
+    rows = [row for row in html.split("<tr>") if "Bài báo cáo đủ" in row]
+    labels = [row for row in rows if ">Duyệt<" in row or "Duyệt có chỉnh sửa" in row]
+    assert len(labels) == 2, rows  # exactly one row per real approval
+    assert any("Duyệt có chỉnh sửa" in row and "/revisions/compare/" in row for row in rows)
+    assert any("Xuất bản trực tiếp" in row for row in rows)

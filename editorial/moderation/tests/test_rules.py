@@ -153,13 +153,18 @@ def test_reject_needs_a_reason_author_sees_it_edit_resubmit_approve_publishes(
     author_mail = [m for m in mailoutbox if user("giaovien1").email in m.to]
     assert author_mail and reason in author_mail[-1].body
 
-    # Edit and resubmit: the workflow continues; every stage approves the new text; it is published.
-    resubmit(client, "giaovien1", page, "Bài cần sửa", "Bản đã sửa theo góp ý.")
+    # Edit and resubmit ("Gửi lại"): the workflow continues at the stage that returned it; the earlier
+    # reviewer is sent the comparison of what they approved with the resubmitted text.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        resubmit(client, "giaovien1", page, "Bài cần sửa", "Bản đã sửa theo góp ý.")
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert current_stage(page).task.name == "Phó hiệu trưởng duyệt"
+    head_mail = [m for m in mailoutbox if user("totruong1").email in m.to and "Gửi lại" in m.subject]
+    assert head_mail and "/revisions/compare/" in head_mail[0].body
     with django_capture_on_commit_callbacks(execute=True):
-        # The returned stage comes first, then the earlier one again (its approval covered the old text).
-        approve_through(client, page, ["phohieutruong", "totruong1", "hieutruong"])
+        approve_through(client, page, ["phohieutruong", "hieutruong"])
     page.refresh_from_db()
     assert page.live
     assert "Bản đã sửa theo góp ý." in str(live_text(page)[1])
@@ -179,20 +184,45 @@ def test_edit_after_approval_restarts_moderation_and_live_text_is_the_approved_o
     assert "Nội dung đã duyệt." in str(live_text(page)[1])
     assert current_stage(page).task.name == "Tổ trưởng thẩm định"
 
-    # Mid-way, after the department head approved, the vice principal edits the text: the department
-    # head's approval no longer covers it, so their stage comes back before the principal's.
+    # Mid-way, the vice principal (the current reviewer) corrects the text and saves, then approves: the
+    # approval covers the correction, the item moves on (no restart), the principal's approval publishes it.
     approve_through(client, page, ["totruong1"])
     response = save_draft(client, "phohieutruong", page, "Bài đã duyệt", "Nội dung Phó hiệu trưởng chỉnh.")
     assert response.status_code == 302
+    assert current_stage(page).task.name == "Phó hiệu trưởng duyệt"
     page.refresh_from_db()
     edited = page.get_latest_revision()
     assert edited.user.username == "phohieutruong"
     approve_through(client, page, ["phohieutruong"])
-    assert current_stage(page).task.name == "Tổ trưởng thẩm định"
-    approve_through(client, page, ["totruong1", "phohieutruong", "hieutruong"])
+    stage = workflow_state(page).task_states.filter(status="approved").order_by("-finished_at").first()
+    assert stage.specific.corrected_from_id is not None  # "duyệt có chỉnh sửa", with the comparison
+    assert current_stage(page).task.name == "Hiệu trưởng duyệt và cho đăng"
+    approve_through(client, page, ["hieutruong"])
     page.refresh_from_db()
     assert page.live_revision_id == edited.pk
     assert "Nội dung Phó hiệu trưởng chỉnh." in str(live_text(page)[1])
+
+
+def test_edit_by_someone_not_reviewing_restarts_at_the_first_stage(client, mailoutbox):
+    """The principal edits an item waiting for the vice principal: review starts again at the first stage."""
+    page = submit(client, "giaovien1", PRO, "Bài hiệu trưởng sửa", "bai-hieu-truong-sua", text="Bản gửi.")
+    approve_through(client, page, ["totruong1"])
+    assert current_stage(page).task.name == "Phó hiệu trưởng duyệt"
+
+    # An untouched save is not an edit: nothing restarts.
+    response = save_draft(client, "hieutruong", page, "Bài hiệu trưởng sửa", "Bản gửi.")
+    assert response.status_code == 302
+    assert current_stage(page).task.name == "Phó hiệu trưởng duyệt"
+
+    response = save_draft(client, "hieutruong", page, "Bài hiệu trưởng sửa", "Bản hiệu trưởng sửa.")
+    assert response.status_code == 302
+    from django.contrib.messages import get_messages
+
+    texts = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("duyệt lại từ đầu" in text for text in texts), texts
+    stage = current_stage(page)
+    assert stage.task.name == "Tổ trưởng thẩm định" and stage.reviewer.username == "totruong1"
+    assert workflow_state(page).requested_by.username == "giaovien1"
 
 
 def test_final_approval_schedules_publication_at_go_live_time(client, monkeypatch):

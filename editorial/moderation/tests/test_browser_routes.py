@@ -1,0 +1,181 @@
+"""Acceptance tests of moderation: people click and type in the real Wagtail editor (Debian Chromium).
+
+One browser session per route walks it from writing to the public page; server-side tests stay for rules
+and edge cases (test_rules.py, test_routes.py, test_actions.py).
+"""
+
+import pytest
+from django.core import mail
+from wagtail.models import PageLogEntry
+
+from cms.news.models import ArticlePage, SectionPage
+from editorial.moderation.tests import browser_steps as steps
+from editorial.moderation.tests.support import current_stage
+from tests.support.live_admin import live_admin
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def browser_page(chromium_browser):
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+
+
+def _shot(page, name):
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[3] / "tests" / "artifacts"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"moderation-{name}.png"))
+
+
+def test_teacher_route_return_resubmit_correct_and_publish(
+    browser_page, site_dir, django_capture_on_commit_callbacks
+):
+    """Hoạt động chuyên môn: tổ trưởng returns, the teacher fixes and resends, the tổ trưởng approves
+    untouched (one stage), the vice principal corrects and approves, the principal approves: published."""
+    page = browser_page
+    section = SectionPage.objects.get(slug="hoat-dong-chuyen-mon")
+    title = "Tổ 1 dự giờ tiết Tiếng Việt lớp 1A"
+    with live_admin() as base:
+        steps.log_in(page, base, "giaovien1")
+        steps.write_article(
+            page, base, section.pk, title, "Sáng thứ Hai, Tổ 1 dự giờ.", "Các cô góp ý tiết học."
+        )
+        article = ArticlePage.objects.get(title=title)
+        assert current_stage(article).task.name == "Tổ trưởng thẩm định"
+
+        # The department head returns it with a reason.
+        steps.log_in(page, base, "totruong1")
+        steps.open_from_queue(page, base, title)
+        labels = steps.menu_labels(page)
+        assert not any("Huỷ" in label for label in labels), labels
+        steps.action_with_comment(page, "Trả lại, yêu cầu sửa", "Thêm tên giáo viên dạy minh hoạ.")
+        assert "Đã trả lại" in steps.messages_text(page)
+
+        # The author sees the reason at the top and "Gửi lại" as the main button.
+        steps.log_in(page, base, "giaovien1")
+        steps.open_editor(page, base, article.pk)
+        assert "Thêm tên giáo viên dạy minh hoạ." in steps.messages_text(page)
+        assert steps.menu_labels(page)[0].startswith("Gửi lại")
+        page.fill("#id_lead", "Sáng thứ Hai, Tổ 1 dự giờ cô Lan dạy minh hoạ.")
+        steps.click_action(page, steps.menu_labels(page)[0])
+        assert current_stage(article).task.name == "Tổ trưởng thẩm định"
+
+        # Department head: "Duyệt" on an untouched editor advances exactly one stage, saves no revision.
+        revisions = article.revisions.count()
+        mail.outbox.clear()
+        steps.log_in(page, base, "totruong1")
+        steps.open_from_queue(page, base, title)
+        steps.click_action(page, "Duyệt")
+        message = steps.messages_text(page)
+        assert "Đã duyệt" in message and "Phó hiệu trưởng duyệt" in message, message
+        assert "Đã cập nhật" not in message
+        assert current_stage(article).task.name == "Phó hiệu trưởng duyệt"
+        assert article.revisions.count() == revisions
+
+        # Vice principal corrects the lead and approves in one step.
+        steps.log_in(page, base, "phohieutruong")
+        steps.open_from_queue(page, base, title)
+        page.fill("#id_lead", "Sáng thứ Hai, Tổ 1 dự giờ cô Nguyễn Thị Lan dạy minh hoạ.")
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            steps.click_action(page, "Duyệt")
+        message = steps.messages_text(page)
+        assert "Đã duyệt kèm chỉnh sửa" in message and "Hiệu trưởng duyệt" in message, message
+        corrected = [m for m in mail.outbox if "kèm chỉnh sửa" in m.subject]
+        assert corrected and "/revisions/compare/" in corrected[0].body
+        assert current_stage(article).task.name == "Hiệu trưởng duyệt và cho đăng"
+
+        # Principal approves untouched: published, with the vice principal's correction.
+        steps.log_in(page, base, "hieutruong")
+        steps.open_from_queue(page, base, title)
+        steps.click_action(page, "Duyệt và xuất bản")
+        message = steps.messages_text(page)
+        assert "xuất bản" in message, message
+        _shot(page, "teacher-published")
+
+    article.refresh_from_db()
+    assert article.live and "Nguyễn Thị Lan" in article.lead
+    approvals = PageLogEntry.objects.filter(page=article, action="wagtail.workflow.approve").count()
+    assert approvals == 3
+
+
+def test_pupil_route_withdraw_resubmit_and_principal_direct_publish(
+    browser_page, site_dir, django_capture_on_commit_callbacks
+):
+    """Góc học sinh: the pupil withdraws and resubmits (stage 1 again), homeroom teacher → tổ trưởng →
+    principal approve by clicks; the public page shows "Em <tên>, lớp 1A". Then the principal publishes a
+    teacher's article directly; the author and the reviewer waiting are told."""
+    from editorial.models.profiles import person_name
+    from editorial.moderation.tests.support import user
+
+    page = browser_page
+    section = SectionPage.objects.get(slug="goc-hoc-sinh")
+    title = "Bài thơ mùa đông của em"
+    pupil = user("hocsinh1a")
+    with live_admin() as base:
+        steps.log_in(page, base, "hocsinh1a")
+        steps.write_article(page, base, section.pk, title, "Bài thơ nhỏ về mùa đông.", "Mùa đông gió lạnh.")
+        article = ArticlePage.objects.get(title=title)
+        assert current_stage(article).task.name == "Giáo viên chủ nhiệm duyệt"
+        assert article.get_latest_revision().as_object().author_class == "1A"
+
+        # The pupil withdraws it ("Rút bài"), edits, and submits again: review starts at stage 1.
+        steps.open_editor(page, base, article.pk)
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            steps.click_action(page, "Rút bài (huỷ gửi duyệt)")
+        assert current_stage(article) is None
+        assert any("rút bài" in m.body for m in mail.outbox)
+        page.fill("#id_lead", "Bài thơ nhỏ về mùa đông, em viết tặng cô.")
+        steps.open_action_menu(page)
+        with page.expect_navigation():
+            page.locator("footer button[name=action-submit]").first.click()
+        assert current_stage(article).task.name == "Giáo viên chủ nhiệm duyệt"
+
+        for reviewer, next_stage in (
+            ("gvcn1a", "Tổ trưởng thẩm định"),
+            ("totruong1", "Hiệu trưởng duyệt và cho đăng"),
+        ):
+            steps.log_in(page, base, reviewer)
+            steps.open_from_queue(page, base, title)
+            assert not any("Huỷ" in label for label in steps.menu_labels(page))
+            steps.click_action(page, "Duyệt")
+            assert next_stage in steps.messages_text(page), steps.messages_text(page)
+        steps.log_in(page, base, "hieutruong")
+        steps.open_from_queue(page, base, title)
+        steps.click_action(page, "Duyệt và xuất bản")
+        assert "xuất bản" in steps.messages_text(page)
+
+        # The principal's direct publish of a teacher's article waiting for the department head.
+        other = "Tổ 1 họp chuyên môn tháng 12"
+        steps.log_in(page, base, "giaovien1")
+        steps.write_article(
+            page,
+            base,
+            SectionPage.objects.get(slug="hoat-dong-chuyen-mon").pk,
+            other,
+            "Họp tổ.",
+            "Nội dung họp.",
+        )
+        teacher_article = ArticlePage.objects.get(title=other)
+        steps.log_in(page, base, "hieutruong")
+        steps.open_editor(page, base, teacher_article.pk)
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            steps.publish_now(page)
+        teacher_article.refresh_from_db()
+        assert teacher_article.live
+        told = {address for m in mail.outbox if "xuất bản trực tiếp" in m.body for address in m.to}
+        assert {user("giaovien1").email, user("totruong1").email} <= told
+
+    article.refresh_from_db()
+    assert article.live
+    html = steps.build_and_read(article.url_path.split("/", 2)[-1])
+    given = person_name(pupil).split()[-1]
+    assert f"Em {given}, lớp 1A" in html

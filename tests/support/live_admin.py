@@ -1,0 +1,97 @@
+"""A live back office for browser tests, inside the test's own transaction (nothing to flush or re-seed).
+
+pytest-django's ``live_server`` needs a transactional test, whose flush would wipe the demo school seeded
+once per session (conftest.py). Here the server thread uses the test's own database connection instead:
+every request runs inside the test transaction (as savepoints) and is rolled back with it. Requests are
+handled one at a time (a lock around the Django application), because one connection must never run two
+transactions at once; static files are served beside it without the lock.
+
+Works with the in-memory SQLite test database and with PostgreSQL (``PORTAL_TEST_DB=postgres``): the
+server never closes the shared connection.
+"""
+
+import threading
+from contextlib import contextmanager
+
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connections
+from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+
+from cms.demo.seed import DEMO_PASSWORD
+
+
+class _SharedConnectionServer(ThreadedWSGIServer):
+    def _close_connections(self):
+        """The connection belongs to the test (and its transaction): never close it after a request."""
+
+
+class _SerialApp:
+    """Run the Django application for one request at a time (one shared database connection)."""
+
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            return self.app(environ, start_response)
+
+
+class _Thread(LiveServerThread):
+    server_class = _SharedConnectionServer
+
+    def run(self):
+        for alias, conn in (self.connections_override or {}).items():
+            connections[alias] = conn
+        try:
+            from django.core.handlers.wsgi import WSGIHandler
+
+            handler = StaticFilesHandler(_SerialApp(WSGIHandler()))
+            self.httpd = self._create_server(connections_override=self.connections_override)
+            self.port = self.httpd.server_address[1]
+            self.httpd.set_app(handler)
+            self.is_ready.set()
+            self.httpd.serve_forever()
+        except Exception as error:  # reported to the test by live_admin()
+            self.error = error
+            self.is_ready.set()
+
+    def _create_server(self, connections_override=None):
+        return self.server_class(
+            (self.host, self.port),
+            QuietWSGIRequestHandler,
+            allow_reuse_address=False,
+            connections_override=connections_override,
+        )
+
+
+@contextmanager
+def live_admin():
+    """Serve the back office on a free loopback port; yields its base URL (``http://127.0.0.1:PORT``)."""
+    conn = connections["default"]
+    conn.inc_thread_sharing()
+    thread = _Thread("127.0.0.1", None, connections_override={"default": conn}, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    try:
+        if thread.error:
+            raise thread.error
+        yield f"http://127.0.0.1:{thread.port}"
+    finally:
+        if hasattr(thread, "httpd"):
+            thread.httpd.shutdown()
+            thread.httpd.server_close()
+        thread.join(timeout=10)
+        conn.dec_thread_sharing()
+
+
+def log_in(page, base_url, username, password=DEMO_PASSWORD):
+    """Sign in through the admin's login form (as a person would) in a fresh Playwright page."""
+    page.context.clear_cookies()
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
