@@ -75,3 +75,27 @@ def test_page_search_ignores_tone_marks_and_folds_d(section):
         found = ArticlePage.objects.search(query.replace("giai nha", "giai nhat"))
         assert article.pk in [p.pk for p in found], query
     assert article.pk not in [p.pk for p in Page.objects.autocomplete("bong da")]
+
+
+def test_data_migration_repairs_never_published_pages_only(section):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("cms.core.migrations.0003_repair_vietnamese_slugs")
+    draft = _article(section, slug="placeholder")
+    published = _article(section, title="Đá cầu học đường", slug="placeholder-2", live=True)
+    published.save_revision().publish()
+    draft.save_revision()
+    # Simulate the state the stock script left (the model's own save would repair it).
+    stock_path = f"{section.url_path}dji-tuyn-dja-cu-djt-gii-nht/"
+    Page.objects.filter(pk=draft.pk).update(slug="dji-tuyn-dja-cu-djt-gii-nht", url_path=stock_path)
+    Page.objects.filter(pk=published.pk).update(slug="dja-cu-hc-djng")
+
+    migration.repair(apps, None)
+
+    draft.refresh_from_db()
+    assert draft.slug == GOOD
+    assert draft.url_path == f"{section.url_path}{GOOD}/"
+    assert draft.get_latest_revision_as_object().slug == GOOD
+    assert Page.objects.get(pk=published.pk).slug == "dja-cu-hc-djng"  # public address kept
