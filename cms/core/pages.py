@@ -68,10 +68,11 @@ class VietnamesePageMixin:
     def get_search_fields(cls):
         """Wagtail's search fields of the page type plus ``search_folded`` (full text and autocomplete)."""
         fields = list(super().get_search_fields())
-        if not any(getattr(f, "field_name", None) == FOLDED_FIELD for f in fields):
-            # The admin's page search uses autocomplete (prefix match on the last word), other searches
-            # the full text: index the folded copy for both.
-            fields += [index.SearchField(FOLDED_FIELD), index.AutocompleteField(FOLDED_FIELD)]
+        # The admin's page search uses autocomplete (prefix match on the last word), other searches the
+        # full text: index the folded copy for both. Pages may keep it as a column (documents, notices).
+        for kind in (index.SearchField, index.AutocompleteField):
+            if not any(type(f) is kind and f.field_name == FOLDED_FIELD for f in fields):
+                fields.append(kind(FOLDED_FIELD))
         return fields
 
 

@@ -155,6 +155,26 @@ def name_sort_key(family_and_middle, given=""):
     return (given_letters, family_letters, given_tones, family_tones)
 
 
+def name_sort_string(family_and_middle, given=""):
+    """:func:`name_sort_key` as a plain string for a database column (``ORDER BY`` gives the same order).
+
+    Only lower-case ASCII letters and digits, so the order is the same under SQLite's binary collation and
+    any PostgreSQL collation: each letter is two letters (its place in the alphabet), "0" separates the
+    given name, the family names and the tones (one digit per letter).
+    """
+    given_letters, family_letters, given_tones, family_tones = name_sort_key(family_and_middle, given)
+
+    def letters(codes):
+        return "".join(chr(97 + min(code, 675) // 26) + chr(97 + min(code, 675) % 26) for code in codes)
+
+    def tones(codes):
+        return "".join(str(code + 1) for code in codes)
+
+    return "0".join(
+        (letters(given_letters), letters(family_letters), tones(given_tones), tones(family_tones))
+    )
+
+
 # The Vietnamese alphabet (with the foreign letters f j w z in Latin order), then the tones in dictionary
 # order: ngang, huyền, hỏi, ngã, sắc, nặng.
 _ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z"

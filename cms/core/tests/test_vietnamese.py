@@ -289,3 +289,24 @@ def test_name_sort_key_vietnamese_order():
     # Family/middle names break ties of the given name; NFD input sorts like NFC.
     assert vi.name_sort_key("Nguyễn Thị", "Mai") < vi.name_sort_key("Trần Thị", "Mai")
     assert vi.name_sort_key(nfd("Đỗ Văn Đức")) == vi.name_sort_key("Đỗ Văn Đức")
+
+
+def test_name_sort_string_orders_like_the_key():
+    people = [
+        ("Đỗ Văn", "Đức"),
+        ("Nguyễn Văn", "Dũng"),
+        ("Trần Thị", "Ân"),
+        ("Lê", "An"),
+        ("Lê", "Anh"),
+        ("Bùi Thị", "Ánh"),
+        ("Phạm Thị", "Bình"),
+        ("Vũ", "Hoa"),
+        ("Nguyễn", "Ánh"),
+        ("Đặng", "An"),
+        ("Dương", "An"),
+    ]
+    by_key = sorted(people, key=lambda p: vi.name_sort_key(*p))
+    by_string = sorted(people, key=lambda p: vi.name_sort_string(*p))
+    assert by_string == by_key
+    assert by_key[:4] == [("Dương", "An"), ("Đặng", "An"), ("Lê", "An"), ("Bùi Thị", "Ánh")]
+    assert set(vi.name_sort_string("Đỗ Văn", "Đức")) <= set("abcdefghijklmnopqrstuvwxyz0123456789")
