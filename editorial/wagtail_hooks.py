@@ -15,6 +15,7 @@ from cms.core.vietnamese import format_date_short
 
 from . import views
 from .admin_forms import DepartmentAdminForm, MembershipsForm, SchoolClassAdminForm
+from .class_images import pupil_article_restriction
 from .models import Department, EditorialBoard, SchoolClass, SchoolYear, Union
 from .permissions import department_permission_policy
 from .roles import roles_synced_once
@@ -198,3 +199,7 @@ class AccountsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_accounts_menu_item():
     return AccountsMenuItem("Tài khoản", reverse("editorial_accounts:index"), icon_name="user", order=240)
+
+
+# Pupils' articles: what they may contain and which images they may use (cms.news.pupil_rules).
+hooks.register("article_writer_restrictions", pupil_article_restriction)
