@@ -3,6 +3,7 @@
 from django.db import models
 from wagtail.search import index
 
+from .forms import VietnamesePageForm
 from .vietnamese import fold, is_mangled_slug, nfc, slugify_vi
 
 FOLDED_FIELD = "search_folded"  # cms.core.search folds queries for models that index it
@@ -35,8 +36,11 @@ class VietnamesePageMixin:
     must be NFC so that search, sorting and comparisons behave. The slug rule is ``repaired_slug``.
     The search index gets ``search_folded`` (title and every indexed text, folded), so the admin's page
     search finds "Đội tuyển Đá cầu" when someone types "doi tuyen da cau" (queries are folded by
-    ``cms.core.search``).
+    ``cms.core.search``). The admin form (``cms.core.forms.VietnamesePageForm``) keeps the address of a
+    published page unless the board changes it.
     """
+
+    base_form_class = VietnamesePageForm
 
     def _normalise_vietnamese(self):
         for field in self._meta.concrete_fields:

@@ -2,8 +2,9 @@
 
 from django.forms.utils import ErrorList
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError
+
+from cms.core.forms import VietnamesePageForm
 
 from .pupil_rules import article_problems
 
@@ -21,7 +22,7 @@ def writer_restriction(user):
     return None
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(VietnamesePageForm):
     """Refuses, field by field with Vietnamese messages, what a pupil's article may not contain.
 
     Nothing is dropped silently: the pupil sees what to remove and keeps everything else they typed.

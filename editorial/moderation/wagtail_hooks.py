@@ -39,3 +39,7 @@ def approval_report_menu_item():
 @hooks.register("register_log_actions")
 def moderation_log_actions(actions):
     actions.register_action("moderation.stage_skipped", "Bỏ qua bước duyệt", "Bỏ qua bước duyệt")
+
+
+# The address of a published page is changed by the board only (cms.core.forms.VietnamesePageForm).
+hooks.register("may_change_published_address", is_board)

@@ -99,3 +99,33 @@ def test_data_migration_repairs_never_published_pages_only(section):
     assert draft.url_path == f"{section.url_path}{GOOD}/"
     assert draft.get_latest_revision_as_object().slug == GOOD
     assert Page.objects.get(pk=published.pk).slug == "dja-cu-hc-djng"  # public address kept
+
+
+def _edit_slug(client, page, slug):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
+
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data["slug"] = slug
+    # The body editor is drawn by JavaScript; post one paragraph as it would.
+    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Nội dung.</p>"))])}))
+    return client.post(url, data)
+
+
+def test_only_the_board_changes_the_address_of_a_published_page(client, section):
+    from django.contrib.auth import get_user_model
+
+    writer = get_user_model().objects.get(username="giaovien1")
+    article = ArticlePage.objects.child_of(section).live().filter(owner=writer).first()
+    old = article.slug
+    client.force_login(writer)  # the author of the published article, not on the board
+    response = _edit_slug(client, article, "dia-chi-moi")
+    assert response.status_code == 200
+    assert "chỉ Ban biên tập được đổi địa chỉ" in response.content.decode()
+    assert ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().slug == old
+
+    client.force_login(get_user_model().objects.get(username="hieutruong"))
+    response = _edit_slug(client, article, "dia-chi-moi")
+    assert response.status_code == 302
+    assert ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().slug == "dia-chi-moi"
