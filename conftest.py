@@ -58,3 +58,23 @@ def static_site_url(site_dir):
     build_site(trigger="test")
     with StaticSiteServer() as base_url:
         yield base_url
+
+
+@pytest.fixture
+def admin_server(db):
+    """The real admin on a free loopback port, sharing this test's (rolled-back) database transaction."""
+    from tests.support.live_admin import start_admin_server
+
+    server, stop = start_admin_server()
+    yield server
+    stop()
+
+
+@pytest.fixture
+def admin_page(chromium_browser, admin_server):
+    """A fresh browser tab (own cookies) on the admin server, Vietnamese locale, 1280 px wide."""
+    context = chromium_browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()

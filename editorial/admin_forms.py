@@ -12,14 +12,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.models import register_form_field_override
 
 from .models import ClassMembership, DepartmentMembership
-from .models.profiles import person_name
+from .models.profiles import order_people, person_name
 
 
 class PersonChoiceField(forms.ModelChoiceField):
-    """A person chooser showing "Phạm Văn Tuấn (hieutruong)", sorted by Vietnamese name."""
+    """A person chooser showing "Phạm Văn Tuấn (hieutruong)", sorted the Vietnamese way (by given name)."""
 
     def __init__(self, queryset, *args, **kwargs):
-        super().__init__(queryset.order_by("last_name", "first_name", "username"), *args, **kwargs)
+        super().__init__(order_people(queryset), *args, **kwargs)
 
     def label_from_instance(self, obj):
         return f"{person_name(obj)} ({obj.username})"

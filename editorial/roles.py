@@ -32,6 +32,7 @@ from wagtail.models import (
 from cms.core.models import PageKey
 from cms.core.school_pages import SectionKey, school_page
 
+from .class_images import CLASS_PREFIX, class_image_group, class_keys_for
 from .models import (
     BoardMembership,
     ClassMembership,
@@ -134,7 +135,8 @@ ROLES = [
     ),
     Role("giao_vien", "Giáo viên", "Viết bài trong chuyên mục của tổ mình, gửi duyệt."),
     Role("gv_chu_nhiem", "Giáo viên chủ nhiệm", "Hướng dẫn học sinh lớp mình viết bài Góc học sinh."),
-    Role("hoc_sinh", "Học sinh", "Viết bài trong Góc học sinh, gửi duyệt."),
+    # Pupils' images: only their class's collection (editorial.class_images), never the root collection.
+    Role("hoc_sinh", "Học sinh", "Viết bài trong Góc học sinh, gửi duyệt.", images=()),
     Role(
         "van_thu",
         "Văn thư",
@@ -286,12 +288,19 @@ def section_pages(home_page):
 
 
 def writer_group(section):
-    """Create or repair the "Viết bài: <section>" group: ``add_page`` on that section only."""
+    """Create or repair the "Viết bài: <section>" group: ``add_page`` on that section only.
+
+    Writers get images on the root collection, except in the pupils' section, whose writers are pupils (their
+    class's collection, editorial.class_images) and homeroom teachers (staff rights already).
+    """
     group = _role_group(WRITER_PREFIX + section.slug, WRITER_GROUP_NAME.format(title=section.title))
+    images = [("wagtailimages", c) for c in IMAGES_WRITE]
+    if section.slug == STUDENTS or getattr(section, "is_student_corner", False):
+        images = []
     changes = _set_group_permissions(
         group,
         (ADMIN,),
-        [("wagtailimages", c) for c in IMAGES_WRITE],
+        images,
         [(section, "add_page")],
         managed_pages(section.get_parent()),
     )
@@ -383,6 +392,7 @@ def role_keys_for(user, year=None):
         if BoardMembership.objects.filter(school_year=year, user=user).exists():
             keys.add("ban_bien_tap")
     keys |= {WRITER_PREFIX + slug for slug in sections_for(user, year)}
+    keys |= class_keys_for(user, year)
     return keys
 
 
@@ -403,6 +413,10 @@ def sync_user_roles(user, actor=None):
             section = SectionPage.objects.filter(slug=key.removeprefix(WRITER_PREFIX)).first()
             if section is not None:
                 markers[key] = writer_group(section)
+        elif key.startswith(CLASS_PREFIX):
+            school_class = SchoolClass.objects.filter(pk=key.removeprefix(CLASS_PREFIX)).first()
+            if school_class is not None:
+                markers[key] = class_image_group(school_class, _role_group)
     wanted = {markers[key] for key in keys if key in markers}
     current = set(user.groups.filter(school_role__isnull=False))
     added, removed = wanted - current, current - wanted

@@ -177,3 +177,14 @@ def _board_member_position_changed(sender, instance, raw=False, **kwargs):
     # The page shows each member's position.
     if not raw and BoardMembership.objects.current().filter(user_id=instance.user_id).exists():
         _rebuild_board_page()
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="editorial-person-index")
+def _person_index_follows_the_account(sender, instance, raw=False, **kwargs):
+    """A renamed account is found and sorted by its new name (StaffProfile.search_folded, name_sort)."""
+    if raw:
+        return
+    from .models.profiles import person_index
+
+    search_folded, name_sort = person_index(instance)
+    StaffProfile.objects.filter(user_id=instance.pk).update(search_folded=search_folded, name_sort=name_sort)

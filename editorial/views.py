@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,7 +23,7 @@ from cms.core.vietnamese import nfc
 
 from .forms import AccountForm, NewSchoolYearForm, ResetPasswordForm
 from .models import DepartmentMembership, Position, SchoolYear
-from .models.profiles import person_name
+from .models.profiles import order_people, person_name, search_people
 from .roles import sync_user_roles
 from .services import start_new_school_year
 
@@ -70,13 +70,12 @@ def account_list(request):
                 queryset=DepartmentMembership.objects.filter(school_year=year).select_related("department"),
             ),
         )
-        .order_by("-is_active", "last_name", "first_name")
     )
+    # Active accounts first, each group in Vietnamese name order (given name, then family name; Đ after D).
+    users = order_people(users, "-is_active")
     query = nfc(request.GET.get("q", "")).strip()
     if query:
-        users = users.filter(
-            Q(username__icontains=query) | Q(last_name__icontains=query) | Q(first_name__icontains=query)
-        )
+        users = search_people(users, query)  # tone marks and đ folded: "duc" finds "Đức"
     position = request.GET.get("position", "")
     if position in Position.values:
         users = users.filter(staff_profile__position=position)

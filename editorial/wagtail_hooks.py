@@ -15,6 +15,7 @@ from cms.core.vietnamese import format_date_short
 
 from . import views
 from .admin_forms import DepartmentAdminForm, MembershipsForm, SchoolClassAdminForm
+from .class_images import pupil_article_restriction
 from .models import Department, EditorialBoard, SchoolClass, SchoolYear, Union
 from .permissions import department_permission_policy
 from .roles import roles_synced_once
@@ -211,3 +212,7 @@ def board_page():
             "ban_bien_tap", "editorial.BoardPage", HOME, "Ban biên tập", "ban-bien-tap", {"intro": intro}, 60
         )
     ]
+
+
+# Pupils' articles: what they may contain and which images they may use (cms.news.pupil_rules).
+hooks.register("article_writer_restrictions", pupil_article_restriction)

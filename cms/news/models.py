@@ -16,6 +16,7 @@ from cms.core.pages import VietnamesePageMixin
 from cms.core.vietnamese import fold, short_given_name
 
 from .blocks import ArticleBodyBlock
+from .forms import ArticlePageForm
 
 ARCHIVE_PREFIX = "luu-tru"
 
@@ -172,6 +173,8 @@ class ArticlePage(VietnamesePageMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    # Pupils' articles are checked on the server (cms.news.pupil_rules), not only in the toolbar.
+    base_form_class = ArticlePageForm
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
 

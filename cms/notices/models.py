@@ -92,6 +92,9 @@ class NoticePage(VietnamesePageMixin, Page):
     )
     summary = models.TextField("Tóm tắt", max_length=500, blank=True)
     body = RichTextField("Nội dung", features=["bold", "italic", "ol", "ul", "link", "document-link"])
+    # Title, summary, sender, audience and body folded (no tone marks, đ→d): the admin list's search and the
+    # page search index (VietnamesePageMixin), the same on SQLite and PostgreSQL.
+    search_folded = models.TextField(editable=False, blank=True, default="")
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -148,6 +151,19 @@ class NoticePage(VietnamesePageMixin, Page):
     def search_text(self):
         """Folded text for client-side search (đ→d, no tone marks)."""
         return fold(" ".join([self.title, self.summary, self.sender, self.get_audience_display()]))
+
+    def _derive_search_folded(self):
+        from django.utils.html import strip_tags
+
+        self.search_folded = " ".join(f"{self.search_text()} {fold(strip_tags(self.body or ''))}".split())
+
+    def full_clean(self, *args, **kwargs):
+        self._derive_search_folded()
+        return super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._derive_search_folded()
+        return super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -9,4 +9,6 @@ class PublishingConfig(AppConfig):
     verbose_name = "Xuất bản trang tĩnh"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects publish/unpublish handlers
+        from . import signals  # connects publish/unpublish handlers
+
+        signals.connect_redirect_signals()

@@ -7,6 +7,8 @@ Every output file is produced by a *source*, a short string kept in the manifest
 - ``rss:<id>`` / ``atom:<id>`` the feeds of a page that has ``feed_items()``
 - ``sitemap:<group>``         one sitemap per top-level section (``trang-khac`` for other pages)
 - ``sitemap-index``, ``fixed:404``, ``fixed:robots``, ``fixed:search``: rendered on every build
+- ``fixed:redirects``: one page per Wagtail ``Redirect`` at its old address (``renderers/redirects.py``),
+  rendered on every build
 - ``hook``, ``static``, ``media``, ``pagefind``: files from other apps, static assets, referenced media
   and the search index.
 
@@ -21,7 +23,7 @@ Page models take part through optional methods (duck typing, so no app imports t
 """
 
 OTHER_SITEMAP = "trang-khac"
-ALWAYS_SPECS = ("fixed:404", "fixed:robots", "fixed:search", "sitemap-index")
+ALWAYS_SPECS = ("fixed:404", "fixed:redirects", "fixed:robots", "fixed:search", "sitemap-index")
 
 
 def page_spec(page_id):

@@ -86,3 +86,7 @@ class ResubmitMenuItem(SubmitForModerationMenuItem):
         state = context["page"].current_workflow_state
         context["label"] = f"Gửi lại (tiếp tục bước “{state.current_task_state.task.name}”)"
         return context
+
+
+# The address of a published page is changed by the board only (cms.core.forms.VietnamesePageForm).
+hooks.register("may_change_published_address", is_board)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from cms.core.vietnamese import nfc
+from cms.core.vietnamese import fold, nfc
 
 
 class AssignmentStatus(models.TextChoices):
@@ -76,6 +76,8 @@ class Assignment(models.Model):
     )
     note = models.TextField("Ghi chú", blank=True)
     created_at = models.DateTimeField("Ngày giao", default=timezone.now, editable=False)
+    # Topic, note, writer and section folded (no tone marks, đ→d): the list's search, same on every database.
+    search_folded = models.TextField(editable=False, blank=True, default="")
 
     objects = AssignmentQuerySet.as_manager()
 
@@ -98,7 +100,19 @@ class Assignment(models.Model):
             from .rules import department_of
 
             self.department = department_of(self.assignee)
+        self.search_folded = self.folded_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_folded"}
         super().save(*args, **kwargs)
+
+    def folded_text(self):
+        """What the writing plan's search looks in: topic, note, the writer's name and the section, folded."""
+        parts = [self.topic, self.note]
+        if self.assignee_id:
+            parts += [self.assignee.last_name, self.assignee.first_name, self.assignee.username]
+        if self.section_id:
+            parts.append(self.section.title)
+        return " ".join(fold(" ".join(part for part in parts if part)).split())
 
     @property
     def is_overdue(self):

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from editorial.models import Department, DepartmentMembership
+from editorial.models.profiles import order_people
 from editorial.moderation.access import is_board
 
 
@@ -42,12 +43,12 @@ def assignable_users(user):
     """Whom ``user`` may assign to: anyone (board) or the members of the departments they head."""
     users = get_user_model().objects.filter(is_active=True)
     if is_board(user):
-        return users.order_by("last_name", "first_name")
+        return order_people(users)
     departments = headed_department_ids(user)
     if not departments:
         return users.none()
     members = DepartmentMembership.objects.filter(department_id__in=departments).values("user_id")
-    return users.filter(pk__in=members).order_by("last_name", "first_name")
+    return order_people(users.filter(pk__in=members))
 
 
 def visible_assignments(user, queryset):

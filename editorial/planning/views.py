@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from cms.core.vietnamese import nfc
+from cms.core.vietnamese import fold, name_sort_key, nfc
 from cms.news.models import SectionPage
 from editorial.moderation.access import full_name, is_board
 
@@ -138,6 +138,14 @@ class AssignmentIndexView(generic.IndexView):
         queryset = super().get_base_queryset().select_related("section", "assignee", "assigned_by")
         return rules.visible_assignments(self.request.user, queryset)
 
+    def search_queryset(self, queryset):
+        """Every word of the query, tone marks and đ folded, in the stored folded text (any database)."""
+        if not self.is_searching:
+            return queryset
+        for word in fold(self.search_query).split():
+            queryset = queryset.filter(search_folded__contains=word)
+        return queryset
+
     def get_row_classname(self, instance):  # older Wagtail API name, harmless if unused
         return "assignment--overdue" if instance.is_overdue else ""
 
@@ -189,7 +197,7 @@ class AssignmentViewSet(ModelViewSet):
         Column("due_date", label="Hạn nộp", accessor=lambda a: a.due_date.strftime("%d/%m/%Y")),
         StatusColumn("status", label="Trạng thái"),
     ]
-    search_fields = ["topic"]
+    search_fields = ["search_folded"]  # searched by AssignmentIndexView.search_queryset (folded words)
 
     def get_form_class(self, for_update=False):
         return AssignmentForm
@@ -244,15 +252,19 @@ def monthly_report(queryset, year, month, grouping):
     )
     result = []
     for row in rows:
+        sort = ()
         if grouping == "nguoi":
             name = " ".join(
                 part for part in (row["assignee__last_name"], row["assignee__first_name"]) if part
             )
             text = name or row["assignee__username"]
+            # People in Vietnamese order: given name, then family name (Đ after D).
+            sort = name_sort_key(row["assignee__last_name"], row["assignee__first_name"])
         else:
             text = row[fields[0]] or "(chưa thuộc tổ nào)"
-        result.append({"label": text, **{key: row[key] for key, _ in COLUMNS}})
-    return result
+        result.append((sort, {"label": text, **{key: row[key] for key, _ in COLUMNS}}))
+    result.sort(key=lambda item: item[0])  # stable: other groupings keep the database order
+    return [row for _, row in result]
 
 
 class MonthlyReportView(WagtailAdminTemplateMixin, TemplateView):

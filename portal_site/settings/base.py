@@ -134,7 +134,7 @@ PORTAL_PRODUCTION = False
 # --- Wagtail -------------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Trường Tiểu học Nguyễn Khuyến"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_ADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.core.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -87,11 +87,36 @@ def live_admin():
         conn.dec_thread_sharing()
 
 
-def log_in(page, base_url, username, password=DEMO_PASSWORD):
-    """Sign in through the admin's login form (as a person would) in a fresh Playwright page."""
+class AdminServer:
+    """A running admin server; ``url(path)`` gives an absolute address on it."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+
+    def url(self, path="/"):
+        return self.base_url + path
+
+
+def start_admin_server():
+    """``live_admin()`` for fixtures: returns ``(AdminServer, stop)``."""
+    manager = live_admin()
+    base_url = manager.__enter__()
+
+    def stop():
+        manager.__exit__(None, None, None)
+
+    return AdminServer(base_url), stop
+
+
+def log_in(page, server, username, password=DEMO_PASSWORD):
+    """Sign in through the admin's login form (as a person would) in a fresh Playwright page.
+
+    ``server``: the base URL (``live_admin()``) or an ``AdminServer``.
+    """
+    base_url = server if isinstance(server, str) else server.base_url
     page.context.clear_cookies()
     page.goto(f"{base_url}/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
+    page.wait_for_url(lambda url: "/admin/login/" not in url)

@@ -209,3 +209,104 @@ def test_filters_in_template():
     )
     rendered = template.render(Context({"d": datetime(2023, 9, 23, 20, 0, tzinfo=UTC), "x": None}))
     assert rendered == "ngày 24 tháng 9 năm 2023|24/09/2023|Chủ Nhật, 24/9/2023|"
+
+
+# --- the one folding for addresses (issue 10 item 3) ----------------------------------------------
+
+SLUG_CASES = [
+    ("Đội tuyển Đá cầu đạt giải Nhất", "doi-tuyen-da-cau-dat-giai-nhat"),
+    (nfd("Đội tuyển Đá cầu đạt giải Nhất"), "doi-tuyen-da-cau-dat-giai-nhat"),
+    ("ĐỘI TUYỂN ĐÁ CẦU ĐẠT GIẢI NHẤT", "doi-tuyen-da-cau-dat-giai-nhat"),
+    ("Kỷ niệm ngày 9/3/2020", "ky-niem-ngay-9-3-2020"),
+    ("V/v tổ chức Hội khoẻ Phù Đổng", "v-v-to-chuc-hoi-khoe-phu-dong"),
+    ("v/v", "v-v"),
+    ("Số 12.5 – 2024", "so-12-5-2024"),
+    ("“Ngày hội đọc sách” năm học 2025–2026!", "ngay-hoi-doc-sach-nam-hoc-2025-2026"),
+    ("Ươm mầm ước mơ: ỨNG XỬ Ở TRƯỜNG", "uom-mam-uoc-mo-ung-xu-o-truong"),
+    ("Tin\u200bnhanh\u00a0tuần 3", "tinnhanh-tuan-3"),
+    ("Thông báo " * 30, vi.slugify_vi("Thông báo " * 30)),
+    ("Nghiêng" * 20, vi.slugify_vi("Nghiêng" * 20)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SLUG_CASES)
+def test_slugify_vi_keeps_every_letter(text, expected):
+    assert vi.slugify_vi(text) == expected
+
+
+def _run_formatters_like_wagtail(text):
+    """What Wagtail's w-slug#urlify does with our formatters (wagtail/admin/static_src CleanController)."""
+    import re
+
+    value = text.strip()
+    for pattern, replacement in vi.slug_formatters():
+        value = re.sub(pattern, replacement.replace("$1", r"\1"), value)
+    value = re.sub(r"[^-\w\s]", "", value.lower(), flags=re.ASCII)
+    value = re.sub(r"[-\s]+", "-", value)[:255]
+    return re.sub(r"-+$", "", value)
+
+
+@pytest.mark.parametrize(("text", "expected"), SLUG_CASES)
+def test_editor_formatters_give_the_server_slug(text, expected):
+    assert _run_formatters_like_wagtail(text) == expected
+
+
+def test_every_vietnamese_letter_folds_the_same_in_editor_and_server():
+    letters = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
+    text = " ".join(letters + letters.upper())
+    assert _run_formatters_like_wagtail(text) == vi.slugify_vi(text)
+    assert set(vi.slugify_vi(text, max_length=10_000).replace("-", "")) <= set("aeiouyd")
+
+
+@pytest.mark.parametrize(
+    ("slug", "mangled"),
+    [
+        ("dji-tuyn-dja-cu-djt-gii-nht", True),
+        ("oi-tuyen-a-cau-at-giai-nhat", True),
+        ("doi-tuyen-da-cau-dat-giai-nhat", False),
+        ("doi-tuyen-da-cau", False),  # the editor shortened it: whole words
+        ("giai-nhat-da-cau", False),  # other order: the editor's choice
+        ("tin-moi", False),
+    ],
+)
+def test_is_mangled_slug(slug, mangled):
+    assert vi.is_mangled_slug(slug, "Đội tuyển Đá cầu đạt giải Nhất") is mangled
+
+
+# --- people in Vietnamese order ---------------------------------------------------------------------
+
+
+def test_name_sort_key_vietnamese_order():
+    names = ["Đỗ Văn Đức", "Nguyễn Văn Dũng", "Trần Thị Ân", "Lê An", "Phạm Thị Bình", "Vũ Hoa"]
+    assert sorted(names, key=vi.name_sort_key) == [
+        "Lê An",
+        "Trần Thị Ân",
+        "Phạm Thị Bình",
+        "Nguyễn Văn Dũng",
+        "Đỗ Văn Đức",
+        "Vũ Hoa",
+    ]
+    # Family/middle names break ties of the given name; NFD input sorts like NFC.
+    assert vi.name_sort_key("Nguyễn Thị", "Mai") < vi.name_sort_key("Trần Thị", "Mai")
+    assert vi.name_sort_key(nfd("Đỗ Văn Đức")) == vi.name_sort_key("Đỗ Văn Đức")
+
+
+def test_name_sort_string_orders_like_the_key():
+    people = [
+        ("Đỗ Văn", "Đức"),
+        ("Nguyễn Văn", "Dũng"),
+        ("Trần Thị", "Ân"),
+        ("Lê", "An"),
+        ("Lê", "Anh"),
+        ("Bùi Thị", "Ánh"),
+        ("Phạm Thị", "Bình"),
+        ("Vũ", "Hoa"),
+        ("Nguyễn", "Ánh"),
+        ("Đặng", "An"),
+        ("Dương", "An"),
+    ]
+    by_key = sorted(people, key=lambda p: vi.name_sort_key(*p))
+    by_string = sorted(people, key=lambda p: vi.name_sort_string(*p))
+    assert by_string == by_key
+    assert by_key[:4] == [("Dương", "An"), ("Đặng", "An"), ("Lê", "An"), ("Bùi Thị", "Ánh")]
+    assert set(vi.name_sort_string("Đỗ Văn", "Đức")) <= set("abcdefghijklmnopqrstuvwxyz0123456789")

@@ -4,7 +4,7 @@ from cms.core.addresses import public_base_url
 
 from ..outputs import parse_spec
 from ..render import output_path_for_url, render_page, render_route, render_template
-from . import feeds, sitemaps
+from . import feeds, redirects, sitemaps
 
 
 class RenderContext:
@@ -41,6 +41,8 @@ def render_source(source, ctx):
             return {"robots.txt": body.encode()}
         if key == "search":
             return {"tim-kiem/index.html": render_template(site, "/tim-kiem/", "publishing/search_page.html")}
+        if key == "redirects":
+            return redirects.render_redirects(site, ctx, public_base_url())
         raise ValueError(source)
     if kind == "sitemap-index":
         return {"sitemap.xml": sitemaps.render_index(site, public_base_url())}

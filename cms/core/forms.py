@@ -1,0 +1,46 @@
+"""The admin form every portal page type starts from (``VietnamesePageMixin.base_form_class``)."""
+
+from wagtail import hooks
+
+from .page_forms import PortalPageForm
+from .vietnamese import slugify_vi
+
+ADDRESS_HOOK = "may_change_published_address"
+ADDRESS_LOCKED = (
+    "Trang này đã được đăng: chỉ Ban biên tập được đổi địa chỉ của trang (các liên kết cũ đang trỏ tới "
+    "địa chỉ “{slug}”). Hãy giữ địa chỉ cũ hoặc nhờ Ban biên tập đổi."
+)
+
+
+def may_change_published_address(user):
+    """True if ``user`` may change the address of a published page: a ``may_change_published_address``
+    hook says so (``editorial`` answers: the board); without any hook, superusers only."""
+    if user is None:
+        return False
+    answers = [hook(user) for hook in hooks.get_hooks(ADDRESS_HOOK)]
+    return any(answers) if answers else user.is_superuser
+
+
+class VietnamesePageForm(PortalPageForm):
+    """``PortalPageForm`` (real edits only, bylines from the account) that also keeps the address of a
+    published page unless the board changes it.
+
+    Wagtail then records a ``Redirect`` from the old address when the change is published, and the static
+    builder writes it (``cms.publishing.renderers.redirects``). Pages never published take any address;
+    the model repairs stock-script slugs (``cms.core.pages.repaired_slug``).
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        page = self.instance
+        shown = self.initial.get("slug") or ""
+        slug = cleaned_data.get("slug")
+        published = page.pk and (page.live or page.first_published_at or page.last_published_at)
+        if (
+            published
+            and slug
+            and slugify_vi(slug) != shown
+            and not may_change_published_address(self.for_user)
+        ):
+            self.add_error("slug", ADDRESS_LOCKED.format(slug=shown))
+        return cleaned_data

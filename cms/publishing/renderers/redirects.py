@@ -1,0 +1,75 @@
+"""Old addresses of the static site: one small HTML page per Wagtail ``Redirect``.
+
+A page whose slug changed or that moved gets a ``Redirect`` from Wagtail (``WAGTAILREDIRECTS_AUTO_CREATE``);
+people can also add redirects in the admin ("Chuyển hướng"). The static site has no Django to answer them,
+so every redirect becomes ``<old path>/index.html`` with ``<meta http-equiv="refresh">`` (browsers follow
+it at once) and ``<link rel="canonical">`` (search engines move the ranking to the new address). Server-side
+rules (nginx ``return 301``, S3 ``x-amz-website-redirect-location``) can be generated from the same list
+(``static_redirects``) by the deploy files.
+"""
+
+from django.utils.html import escape
+from wagtail.contrib.redirects.models import Redirect
+
+from ..public import public_pages
+
+PAGE = """<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Trang đã chuyển địa chỉ</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{absolute}">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p>Trang này đã chuyển sang địa chỉ mới: <a href="{target}">{absolute}</a>.</p>
+</body>
+</html>
+"""
+
+
+def _target(redirect, site, ctx):
+    """The public address a redirect points to, or None when its page is not public (nothing to show)."""
+    if redirect.redirect_page_id:
+        page = ctx.page(redirect.redirect_page_id)
+        if page is None:
+            return None
+        url = ctx.url(page)
+        route = (redirect.redirect_page_route_path or "").lstrip("/")
+        return url + route
+    link = (redirect.redirect_link or "").strip()
+    return link if link.startswith(("http://", "https://", "/")) else None
+
+
+def static_redirects(site, ctx):
+    """``[(old_path, target)]`` for every redirect of ``site`` (or of all sites) the static site can serve.
+
+    Skipped: paths with a query string (a static file cannot match them), targets that are not public, and
+    old paths where a public page lives now (the page wins, as in Wagtail's middleware).
+    """
+    redirects = Redirect.objects.filter(site__isnull=True) | Redirect.objects.filter(site=site)
+    root = site.root_page.url_path.rstrip("/")
+    pages = public_pages(site, specific=False).filter(url_path__startswith=root + "/")
+    live_paths = set(pages.values_list("url_path", flat=True))
+    result = []
+    for redirect in redirects.order_by("old_path"):
+        old_path = redirect.old_path.rstrip("/")
+        if not old_path or "?" in old_path or ".." in old_path.split("/"):
+            continue
+        if f"{root}{old_path}/" in live_paths:
+            continue
+        target = _target(redirect, site, ctx)
+        if target and target.rstrip("/") != old_path:
+            result.append((old_path, target))
+    return result
+
+
+def render_redirects(site, ctx, base_url):
+    """``{"<old path>/index.html": bytes}`` for every static redirect (see module docstring)."""
+    files = {}
+    for old_path, target in static_redirects(site, ctx):
+        absolute = target if target.startswith(("http://", "https://")) else base_url + target
+        html = PAGE.format(target=escape(target), absolute=escape(absolute))
+        files[old_path.strip("/") + "/index.html"] = html.encode()
+    return files
