@@ -9,6 +9,7 @@ class SiteBuild(models.Model):
     class Status(models.TextChoices):
         RUNNING = "running", "Đang chạy"
         SUCCESS = "success", "Thành công"
+        PARTIAL = "partial", "Thành công một phần"
         FAILED = "failed", "Lỗi"
 
     started_at = models.DateTimeField("Bắt đầu", auto_now_add=True)
@@ -23,6 +24,7 @@ class SiteBuild(models.Model):
     files_deleted = models.PositiveIntegerField("Số tệp gỡ bỏ", default=0)
     duration_ms = models.PositiveIntegerField("Thời gian (ms)", default=0)
     error = models.TextField("Lỗi", blank=True)
+    failed_pages = models.JSONField("Trang lỗi", default=list, blank=True)
 
     class Meta:
         verbose_name = "Lần xuất bản"
@@ -43,6 +45,7 @@ class PendingChange(models.Model):
     page_id = models.PositiveIntegerField("Trang", null=True, blank=True)
     trigger = models.CharField("Lý do", max_length=200)
     created_at = models.DateTimeField("Thời điểm", auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField("Số lần dựng lỗi", default=0)
 
     class Meta:
         verbose_name = "Thay đổi chờ xuất bản"

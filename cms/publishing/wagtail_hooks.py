@@ -1,9 +1,19 @@
 """Admin: the list of the last static builds (when, why, pages, files written, time, errors)."""
 
+from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .models import SiteBuild
+from .panels import BuildProblemPanel, concerns, current_problem
+
+
+@hooks.register("construct_homepage_panels")
+def build_problem_panel(request, panels):
+    """The persistent notice of a failed or partial build, for those who must act on it."""
+    build = current_problem()
+    if build is not None and concerns(request.user, build):
+        panels.insert(0, BuildProblemPanel(build))
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
