@@ -1,23 +1,20 @@
 """Behaviour every portal page shares: NFC text and Vietnamese-folded slugs."""
 
-from django.db import models
-
-from .vietnamese import nfc, slugify_vi
+from .text import clean_instance
+from .vietnamese import slugify_vi
 
 
 class VietnamesePageMixin:
-    """Normalise text fields to NFC and fold the slug (đ→d) before validation and saving.
+    """Normalise text fields (NFC, no control characters) and fold the slug (đ→d) before validation and save.
 
     Editors paste from Word or macOS, which often yields decomposed (NFD) text; stored text
     must be NFC so that search, sorting and comparisons behave.
     """
 
     def _normalise_vietnamese(self):
-        for field in self._meta.concrete_fields:
-            if isinstance(field, models.CharField | models.TextField) and field.name != "slug":
-                value = getattr(self, field.attname)
-                if isinstance(value, str):
-                    setattr(self, field.attname, nfc(value))
+        # NFC and no control characters in every text, rich-text and StreamField field (cms.core.text),
+        # before validation too, so the revision an editor submits is already clean.
+        clean_instance(self)
         folded = slugify_vi(self.slug or self.title or "")
         if folded:
             self.slug = folded

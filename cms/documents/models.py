@@ -8,7 +8,6 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
@@ -16,20 +15,13 @@ from wagtail.search import index
 
 from cms.core.attachments import OfficeFileAttachment
 from cms.core.pages import VietnamesePageMixin
-from cms.core.vietnamese import VN_TZ, fold, nfc
+from cms.core.vietnamese import fold, nfc, today_vn, vn_date
 
 from .doctypes import DOCUMENT_TYPE_CHOICES, DOCUMENT_TYPES, LEGAL_YEAR_TYPES, type_name
 
 
-def today_vn():
-    """Today's date in Vietnam (the server may run in UTC)."""
-    return timezone.now().astimezone(VN_TZ).date()
-
-
 def _as_date(value):
-    if isinstance(value, datetime):
-        return value.astimezone(VN_TZ).date() if timezone.is_aware(value) else value.date()
-    return value
+    return vn_date(value) if isinstance(value, datetime) else value
 
 
 class Issuer(models.Model):

@@ -7,6 +7,7 @@ hard-linked from the live release. A failed or killed build never touches the li
 
 import fcntl
 import logging
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from .manifest import MANIFEST_PATH, Manifest, entry_for
 from .models import PendingChange, SiteBuild
 from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps, parse_spec
 from .public import public_pages
-from .render import site_static_dirs
+from .render import output_path_for_url, site_static_dirs
 from .renderers import RenderContext, render_source
 from .targets import s3
 from .targets.local import LocalRelease, live_manifest
@@ -295,7 +296,7 @@ def _static_files():
     return files
 
 
-def _render_sources(sources, ctx, progress=None):
+def _render_sources(sources, ctx, progress=None, with_hooks=True):
     """Render ``sources`` one by one; returns ({path: (bytes, source)}, {source: error})."""
     rendered, failures = {}, {}
     ordered = sorted(sources)
@@ -310,8 +311,9 @@ def _render_sources(sources, ctx, progress=None):
                 rendered[path] = (data, source)
         if progress:
             progress(done, len(ordered))
-    for path, (data, source) in _hook_files(ctx.site, failures).items():
-        rendered[path] = (data, source)
+    if with_hooks:
+        for path, (data, source) in _hook_files(ctx.site, failures).items():
+            rendered[path] = (data, source)
     return rendered, failures
 
 
@@ -326,19 +328,69 @@ def _new_failed_pages(failures, old):
     return pages
 
 
-def _render_without(hidden, sources, site, failures, progress):
-    """Render ``sources`` again as if the pages ``hidden`` were not live, so no output links them.
+@contextmanager
+def _hiding(hidden):
+    """Inside this block the pages ``hidden`` are not live, so every output leaves them out.
 
-    The pages are marked not live inside a transaction that is always rolled back: every template and
-    query (listings, feeds, JSON, sitemaps) then leaves them out without knowing about this build.
+    They are marked not live inside a transaction that is always rolled back: templates and queries
+    (listings, feeds, JSON, sitemaps) then leave them out without knowing about this build.
     """
+    if not hidden:
+        yield
+        return
     with transaction.atomic():
         Page.objects.filter(pk__in=hidden).update(live=False)
-        ctx = RenderContext(site, public_pages(site))
-        keep = {s for s in sources if s not in failures and parse_spec(s)[1] not in hidden}
-        rendered, more = _render_sources(keep, ctx, progress)
-        transaction.set_rollback(True)
-    return ctx, rendered, more
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
+# Internal links worth tracking: deeper than the top level (top-level pages change the navigation of
+# every page, which rebuilds everything anyway).
+_LINK = re.compile(rb"""href=["'](/[^"'#?\s]*/[^"'#?\s]+)["'#?]""")
+
+
+def _links(data):
+    """Output paths of the internal pages an HTML file links to (for re-rendering it when one goes)."""
+    links = set()
+    for match in _LINK.findall(data):
+        url = match.decode("utf-8", "replace")
+        if url.startswith(("/media/", "/static/", "/pagefind/")) or ".." in url:
+            continue
+        if not url.endswith("/") and "." not in url.rsplit("/", 1)[-1]:
+            url += "/"
+        links.add(output_path_for_url(url))
+    return links
+
+
+def _assemble(files, rendered, ctx):
+    """Add manifest entries for what was just rendered (object refs, search shard, internal links)."""
+    for path, (data, source) in rendered.items():
+        refs = shard = links = None
+        kind, key, _ = parse_spec(source) if ":" in source else (source, None, None)
+        if kind == "page":
+            page = ctx.page(key)
+            if page is not None:
+                refs = media.page_refs(page)  # through the models, never from the HTML
+                if path.endswith(".html"):
+                    shard = search.shard_for(page, data)
+        if path.endswith(".html") and source != "static":
+            links = _links(data)
+        files[path] = entry_for(data, source, refs, shard, links)
+
+
+def _stale_linkers(files, old, rendered):
+    """Sources of kept files that link a page whose file is gone from the release (unpublished, deleted,
+    moved): they must be rendered again so no public link answers 404."""
+    vanished = {p for p in old.files if p.endswith(".html")} - set(files)
+    if not vanished:
+        return set()
+    return {
+        e["source"]
+        for p, e in files.items()
+        if p not in rendered and vanished.intersection(e.get("links", ()))
+    }
 
 
 def _build_release(page_ids, progress):
@@ -356,39 +408,44 @@ def _build_release(page_ids, progress):
     # 1. Render in memory everything that may have changed; a failing source is isolated.
     rendered, failures = _render_sources(sources, ctx, progress)
     hidden = _new_failed_pages(failures, old)
-    if hidden:
-        # A new page that cannot be rendered is left out together with every link to it.
-        ctx, rendered, more = _render_without(hidden, sources, site, failures, progress)
-        failures.update(more)
-        for pk in hidden:
-            pages_map.pop(str(pk), None)
-    for path, data in _static_files().items():
-        rendered[path] = (data, "static")
+    with _hiding(hidden):
+        if hidden:
+            # A new page that cannot be rendered is left out together with every link to it.
+            ctx = RenderContext(site, public_pages(site))
+            keep = {s for s in sources if s not in failures and parse_spec(s)[1] not in hidden}
+            rendered, more = _render_sources(keep, ctx, progress)
+            failures.update(more)
+            for pk in hidden:
+                pages_map.pop(str(pk), None)
+        for path, data in _static_files().items():
+            rendered[path] = (data, "static")
 
-    # 2. The new file list: untouched outputs of the live release plus what was just rendered. A source
-    # that failed keeps its previous files (same bytes, hard-linked).
-    produced = {source for _, source in rendered.values()}
-    replaced = (sources | produced | EVERY_BUILD) - set(failures)
-    if full:
-        files = {p: e for p, e in old.files.items() if e.get("source") in failures}
-    else:
-        files = {
-            p: e
-            for p, e in old.files.items()
-            if e.get("source") not in replaced | {"media", "pagefind"}
-            and not (e.get("source", "").startswith("hook:") and e.get("source") not in failures)
-        }
-    for path, (data, source) in rendered.items():
-        refs = shard = None
-        kind, key, _ = parse_spec(source) if ":" in source else (source, None, None)
-        if kind == "page":
-            page = ctx.page(key)
-            if page is not None:
-                refs = media.page_refs(page)  # through the models, never from the HTML
-                if path.endswith(".html"):
-                    shard = search.shard_for(page, data)
-        files[path] = entry_for(data, source, refs, shard)
-    _add_media(files, rendered, old, site)
+        # 2. The new file list: untouched outputs of the live release plus what was just rendered. A
+        # source that failed keeps its previous files (same bytes, hard-linked).
+        produced = {source for _, source in rendered.values()}
+        replaced = (sources | produced | EVERY_BUILD) - set(failures)
+        if full:
+            files = {p: e for p, e in old.files.items() if e.get("source") in failures}
+        else:
+            files = {
+                p: e
+                for p, e in old.files.items()
+                if e.get("source") not in replaced | {"media", "pagefind"}
+                and not (e.get("source", "").startswith("hook:") and e.get("source") not in failures)
+            }
+        _assemble(files, rendered, ctx)
+        # Outputs that link a page that went away (listed from the linking side) are rendered again.
+        for _round in range(3):
+            linkers = _stale_linkers(files, old, rendered) - set(failures)
+            if not linkers:
+                break
+            for path in [p for p, e in files.items() if e["source"] in linkers]:
+                del files[path]
+            more_rendered, more = _render_sources(linkers, ctx, with_hooks=False)
+            failures.update(more)
+            rendered.update(more_rendered)
+            _assemble(files, more_rendered, ctx)
+        _add_media(files, rendered, old, site)
 
     timings["render"] = time.monotonic() - clock
     # 3. The release folder: changed files written, unchanged ones linked from the live release.

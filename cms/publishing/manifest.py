@@ -50,7 +50,7 @@ class Manifest:
         return json.dumps(raw, ensure_ascii=False, sort_keys=True, indent=1).encode()
 
 
-def entry_for(data, source, refs=None, shard=None):
+def entry_for(data, source, refs=None, shard=None, links=None):
     """A manifest entry for file content ``data`` produced by ``source``.
 
     ``refs``: object references (``image:<id>``) of the page's images and documents; ``shard``: the
@@ -61,4 +61,6 @@ def entry_for(data, source, refs=None, shard=None):
         entry["refs"] = sorted(refs)
     if shard:
         entry["shard"] = shard
+    if links:
+        entry["links"] = sorted(links)  # internal pages this HTML links to (re-rendered when one goes)
     return entry
