@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from . import alerts, media, release, search
+from . import alerts, integrity, media, release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for
 from .models import PendingChange, SiteBuild
 from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps, parse_spec
@@ -54,6 +54,7 @@ class BuildResult:
     timings: dict = field(default_factory=dict)  # seconds per phase: render, write, search, upload
     failures: dict = field(default_factory=dict)  # source -> error, for outputs that could not be rendered
     hidden: list = field(default_factory=list)  # ids of new pages left out because they failed
+    manifest_sha256: str = ""
 
     @property
     def partial(self):
@@ -123,15 +124,17 @@ def _enqueue():
 # --- entry points -------------------------------------------------------------------------------------
 
 
-def build_site(trigger="manual", progress=None):
+def build_site(trigger="manual", progress=None, fresh=False):
     """Render every public output into a new release and make it live; returns a BuildResult.
 
-    Only files whose bytes differ from the live release are written. On any error the half-built release
-    is discarded, the previous site stays live and the error is recorded. ``progress(done, total)``.
+    Only files whose bytes differ from the live release are written (``fresh=True``: every file is written
+    anew, nothing is linked from the live release; used to repair an altered site). On a total failure the
+    half-built release is discarded, the previous site stays live and the error is recorded; a failing
+    output only makes the build partial (see ``_render_sources``). ``progress(done, total)``.
     """
     with build_lock():
         last = PendingChange.objects.order_by("-pk").values_list("pk", flat=True).first()
-        result = _build(trigger, None, progress)
+        result = _build(trigger, None, progress, fresh=fresh)
         if last:
             PendingChange.objects.filter(pk__lte=last).delete()
         return result
@@ -165,12 +168,12 @@ def build_pending(progress=None):
 # --- the build ----------------------------------------------------------------------------------------
 
 
-def _build(trigger, page_ids, progress):
+def _build(trigger, page_ids, progress, fresh=False):
     record = SiteBuild.objects.create(trigger=trigger[:200])
     started = time.monotonic()
     try:
         try:
-            result = _build_release(page_ids, progress)
+            result = _build_release(page_ids, progress, fresh=fresh)
         except MissingFile as exc:
             logger.warning("Live release incomplete (%s); doing a full build", exc)
             result = _build_release(None, progress)
@@ -188,6 +191,7 @@ def _build(trigger, page_ids, progress):
         status=SiteBuild.Status.PARTIAL if result.partial else SiteBuild.Status.SUCCESS,
         error="\n".join(f"{source}: {error}" for source, error in sorted(result.failures.items()))[:5000],
         failed_pages=_failed_page_ids(result.failures),
+        manifest_sha256=result.manifest_sha256,
         finished_at=timezone.now(),
         release=result.release_id,
         full=result.full,
@@ -393,9 +397,9 @@ def _stale_linkers(files, old, rendered):
     }
 
 
-def _build_release(page_ids, progress):
+def _build_release(page_ids, progress, fresh=False):
     site = Site.objects.get(is_default_site=True)
-    old = live_manifest()
+    old = Manifest() if fresh else live_manifest()
     full = page_ids is None or _needs_full(page_ids, old, site)
     ctx = RenderContext(site, public_pages(site))
     if full:
@@ -466,6 +470,8 @@ def _build_release(page_ids, progress):
         manifest_bytes = manifest.to_bytes()
         target.write(MANIFEST_PATH, manifest_bytes)
         written.append(MANIFEST_PATH)
+        # The approved copy, outside the served folder, for the integrity check (verify_site).
+        manifest_sha256 = integrity.save_approved_manifest(target.release_id, manifest_bytes)
         if s3.s3_configured():
             clock = time.monotonic()
             s3.publish(target.path, manifest_bytes)
@@ -484,6 +490,7 @@ def _build_release(page_ids, progress):
         timings=timings,
         failures=failures,
         hidden=sorted(hidden),
+        manifest_sha256=manifest_sha256,
     )
 
 
