@@ -99,3 +99,31 @@ def _safe_name(name):
         logger.warning("Skipping unsafe media name %r", name)
         return False
     return True
+
+
+def in_public_use(obj):
+    """True if the image or document ``obj`` is used by the public site or by a live page.
+
+    Public use is what the live release lists (its manifest's object references) plus anything a live page
+    or the site settings reference now (a page approved but not built yet counts too).
+    """
+    from wagtail.models import Page
+
+    from .targets.local import live_manifest
+
+    kind = IMAGE if isinstance(obj, get_image_model()) else DOCUMENT
+    ref = f"{kind}:{obj.pk}"
+    manifest = live_manifest()
+    if any(ref in entry.get("refs", ()) for entry in manifest.files.values()):
+        return True
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = [
+        int(r.object_id)
+        for r in ReferenceIndex.get_references_to(obj)
+        if r.base_content_type_id == page_type.pk and str(r.object_id).isdigit()
+    ]
+    if page_ids and Page.objects.filter(pk__in=page_ids, live=True).exists():
+        return True
+    from wagtail.models import Site
+
+    return any(ref in site_refs(site) for site in Site.objects.all())
