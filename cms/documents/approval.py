@@ -5,6 +5,7 @@ that a fresh database works. Idempotent: a second run changes nothing.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -12,9 +13,12 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
+
+from .models import Issuer
 
 PRINCIPAL_GROUP = "Hiệu trưởng"
 PORTAL_ADMIN_GROUP = "Quản trị cổng TTĐT"
@@ -84,7 +88,11 @@ def ensure_principal_approval(index_pages):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     # The register's issuing bodies (Bộ GD&ĐT, Phòng GD&ĐT…) are kept by the principal and the writers.
     issuer_perms = [_perm("documents", f"{action}_issuer") for action in ("add", "change", "view")]
-    principal.permissions.add(*issuer_perms)
+    # Only the principal publishes an issuer's change; the others' edits go through this workflow.
+    principal.permissions.add(*issuer_perms, _perm("documents", "publish_issuer"))
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(Issuer), defaults={"workflow": workflow}
+    )
     for page in index_pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
         _grant_page(principal, page, PRINCIPAL_PAGE_PERMS)
