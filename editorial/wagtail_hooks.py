@@ -216,3 +216,22 @@ def board_page():
 
 # Pupils' articles: what they may contain and which images they may use (cms.news.pupil_rules).
 hooks.register("article_writer_restrictions", pupil_article_restriction)
+
+
+# Who the static publishing engine alerts (cms.publishing.alerts): it never imports the school structure.
+_ALERT_ROLES = {"administrator": "quan_tri", "principal": "hieu_truong"}
+
+
+@hooks.register("register_site_alert_recipients")
+def site_alert_recipients(kind):
+    """Members of the role group for ``kind`` (the portal administrator, the principal)."""
+    from .models import RoleGroup
+    from .roles import role_group
+
+    key = _ALERT_ROLES.get(kind)
+    if key is None:
+        return []
+    try:
+        return list(role_group(key).user_set.filter(is_active=True))
+    except RoleGroup.DoesNotExist:
+        return []

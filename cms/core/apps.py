@@ -1,4 +1,30 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import pre_save
+
+# Wagtail and Django apps whose text people read on the public site: document and image titles, the
+# names of people (users).
+CLEANED_THIRD_PARTY = {"wagtaildocs", "wagtailimages", "auth"}
+
+
+def cleaned_app_labels():
+    """App labels whose models get their text cleaned on save (``cms.core.text.clean_instance``)."""
+    ours = {a.label for a in apps.get_app_configs() if a.name.startswith(("cms.", "editorial"))}
+    return ours | CLEANED_THIRD_PARTY
+
+
+def clean_text_before_save(sender, instance, raw=False, **kwargs):
+    """Remove control characters from every text field before any save of the portal's models."""
+    from wagtail.models import Page
+
+    from .text import clean_instance
+
+    if raw:
+        return
+    if sender._meta.app_label in _labels or isinstance(instance, Page):
+        clean_instance(instance)
+
+
+_labels = set()
 
 
 class CoreConfig(AppConfig):
@@ -23,3 +49,6 @@ class CoreConfig(AppConfig):
         # Replaces Wagtail's own registration for SlugField: every admin form (pages, snippets, the copy
         # form's new slug excepted) gets the Vietnamese folding in the browser.
         register_form_field_override(models.SlugField, override={"widget": VietnameseSlugInput})
+
+        _labels.update(cleaned_app_labels())
+        pre_save.connect(clean_text_before_save, dispatch_uid="cms.core.clean_text_before_save")

@@ -1,10 +1,10 @@
 """Behaviour every portal page shares: NFC text, Vietnamese slugs and folded search text."""
 
-from django.db import models
 from wagtail.search import index
 
 from .forms import VietnamesePageForm
-from .vietnamese import fold, is_mangled_slug, nfc, slugify_vi
+from .text import clean_instance
+from .vietnamese import fold, is_mangled_slug, slugify_vi
 
 FOLDED_FIELD = "search_folded"  # cms.core.search folds queries for models that index it
 
@@ -30,7 +30,8 @@ def repaired_slug(page):
 
 
 class VietnamesePageMixin:
-    """Normalise text fields to NFC and repair the slug before validation and saving; index folded text.
+    """Normalise text fields (NFC, no control characters) and repair the slug before validation and saving;
+    index folded text.
 
     Editors paste from Word or macOS, which often yields decomposed (NFD) text; stored text
     must be NFC so that search, sorting and comparisons behave. The slug rule is ``repaired_slug``.
@@ -44,11 +45,9 @@ class VietnamesePageMixin:
     base_form_class = VietnamesePageForm
 
     def _normalise_vietnamese(self):
-        for field in self._meta.concrete_fields:
-            if isinstance(field, models.CharField | models.TextField) and field.name != "slug":
-                value = getattr(self, field.attname)
-                if isinstance(value, str):
-                    setattr(self, field.attname, nfc(value))
+        # NFC and no control characters in every text, rich-text and StreamField field (cms.core.text),
+        # before validation too, so the revision an editor submits is already clean.
+        clean_instance(self)
         folded = repaired_slug(self)
         if folded:
             self.slug = folded

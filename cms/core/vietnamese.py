@@ -200,33 +200,48 @@ def _alphabet_key(text):
     return tuple(letters), tuple(tones)
 
 
-def _local_date(d):
-    # Aware datetimes (Django with USE_TZ stores UTC) must be shown in Vietnam time:
-    # 20:00 UTC is already the next day in Hanoi. Naive datetimes are taken as local.
+def vn_datetime(value):
+    """``value`` (an aware datetime) in Vietnam time (Asia/Ho_Chi_Minh); a naive one is taken as local."""
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        return value.astimezone(VN_TZ)
+    return value.replace(tzinfo=VN_TZ)
+
+
+def vn_date(d):
+    """The Vietnam calendar date of a date or datetime: THE way to turn a timestamp into a date.
+
+    Django with USE_TZ stores UTC: 23:30 UTC on 30/11 is already 1/12 in Hà Nội, so ``value.date()`` on a
+    stored timestamp is wrong for seven hours a day. Dates pass through unchanged; None raises TypeError.
+    """
     if isinstance(d, datetime):
-        if d.tzinfo is not None and d.utcoffset() is not None:
-            d = d.astimezone(VN_TZ)
-        return d.date()
+        return vn_datetime(d).date()
     if isinstance(d, date):
         return d
     raise TypeError(f"expected date or datetime, got {type(d).__name__}")
 
 
+def today_vn(now=None):
+    """Today's date in Vietnam (``now``: an aware datetime, default the current time)."""
+    from django.utils import timezone
+
+    return vn_date(now or timezone.now())
+
+
 def format_date_long(d):
     """Format a date/datetime as "ngày 24 tháng 9 năm 2023"."""
-    d = _local_date(d)
+    d = vn_date(d)
     return f"ngày {d.day} tháng {d.month} năm {d.year}"
 
 
 def format_date_short(d):
     """Format a date/datetime as "24/09/2023" (dd/mm/yyyy)."""
-    d = _local_date(d)
+    d = vn_date(d)
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
 def format_weekday_date(d):
     """Format a date/datetime as "Chủ Nhật, 24/9/2023" (weekday name, no leading zeros)."""
-    d = _local_date(d)
+    d = vn_date(d)
     return f"{WEEKDAYS[d.weekday()]}, {d.day}/{d.month}/{d.year}"
 
 

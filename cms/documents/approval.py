@@ -11,7 +11,8 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 
 # Role keys (editorial.roles.ROLES) of the groups that keep the register of issuing bodies.
-ISSUER_KEEPERS = ("hieu_truong", "van_thu", "quan_tri")
+PRINCIPAL = "hieu_truong"
+ISSUER_KEEPERS = (PRINCIPAL, "van_thu", "quan_tri")
 
 
 @transaction.atomic
@@ -29,3 +30,9 @@ def ensure_document_permissions():
     )
     for marker in RoleGroup.objects.filter(key__in=ISSUER_KEEPERS).select_related("group"):
         marker.group.permissions.add(*perms)
+        if marker.key == PRINCIPAL:
+            # Issuers have drafts (shown on public documents): only the principal publishes a change; the
+            # others' edits wait in the workflow "Duyệt cơ quan ban hành" (editorial.moderation.workflows).
+            marker.group.permissions.add(
+                *Permission.objects.filter(content_type__app_label="documents", codename="publish_issuer")
+            )

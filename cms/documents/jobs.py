@@ -2,9 +2,8 @@
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
-from cms.core.vietnamese import VN_TZ
+from cms.core.vietnamese import today_vn
 
 from .models import OfficialDocumentPage, StatusCheck
 
@@ -22,7 +21,7 @@ def document_status_job(now=None):
     The status is derived from dates, so the static pages go stale at midnight (Vietnam time) of an
     effective date; this job, called by the scheduler about once a minute, does real work once a day.
     """
-    today = (now or timezone.now()).astimezone(VN_TZ).date()
+    today = today_vn(now)
     check = StatusCheck.objects.select_for_update().first()
     if check is None:
         StatusCheck.objects.create(checked_on=today)

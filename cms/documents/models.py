@@ -6,37 +6,41 @@ Documents are pages so that the principal's approval workflow and the static pub
 import re
 from datetime import datetime
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from cms.core.attachments import OfficeFileAttachment
 from cms.core.pages import VietnamesePageMixin
-from cms.core.vietnamese import VN_TZ, fold, nfc
+from cms.core.vietnamese import fold, nfc, today_vn, vn_date
 
 from .doctypes import DOCUMENT_TYPE_CHOICES, DOCUMENT_TYPES, LEGAL_YEAR_TYPES, type_name
 
 
-def today_vn():
-    """Today's date in Vietnam (the server may run in UTC)."""
-    return timezone.now().astimezone(VN_TZ).date()
-
-
 def _as_date(value):
-    if isinstance(value, datetime):
-        return value.astimezone(VN_TZ).date() if timezone.is_aware(value) else value.date()
-    return value
+    return vn_date(value) if isinstance(value, datetime) else value
 
 
-class Issuer(models.Model):
+class Issuer(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
     """An issuing body (cơ quan ban hành): the school itself or a superior such as Bộ GD&ĐT.
 
-    ``abbreviation`` is what appears in document symbols, e.g. THNK in 39/QĐ-THNK.
+    ``abbreviation`` is what appears in document symbols, e.g. THNK in 39/QĐ-THNK. Its name is shown on
+    public document pages, so an edit is a draft until the principal approves it (the workflow
+    "Duyệt văn bản, thông báo", ``cms.documents.approval``); the row always holds the published version.
     """
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="issuer")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="issuer",
+        for_concrete_model=False,
+    )
 
     name = models.CharField("Tên cơ quan", max_length=200, unique=True)
     short_name = models.CharField("Tên ngắn", max_length=60, help_text="Ví dụ: Bộ GD&ĐT, Phòng GD&ĐT")
@@ -64,6 +68,10 @@ class Issuer(models.Model):
 
     def __str__(self):
         return self.short_name or self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         self.name = nfc(self.name).strip()

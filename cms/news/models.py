@@ -13,7 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.pages import VietnamesePageMixin
-from cms.core.vietnamese import fold, short_given_name
+from cms.core.people import public_name, student_full_names_allowed
+from cms.core.vietnamese import fold
 
 from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
@@ -256,12 +257,15 @@ class ArticlePage(VietnamesePageMixin, Page):
         match = _CLASS_IN_POSITION.search(self.author_position or "")
         return match.group(1).rstrip(".,") if match else ""
 
-    def public_author_name(self, full_student_names=False):
-        """The author's public name: a pupil is "Em <given name>" unless full names are allowed."""
-        if self.effective_author_kind() == self.AuthorKind.STUDENT and not full_student_names:
-            given = short_given_name(self.author_name)
-            return f"Em {given}" if given else ""
-        return self.author_name
+    def public_author_name(self, full_student_names=None):
+        """The author's public name (``cms.core.people.public_name``): a pupil is "Em <given name>" unless
+        full names are allowed (``full_student_names``; None reads the school's setting)."""
+        return public_name(
+            self.author_name,
+            student=self.effective_author_kind() == self.AuthorKind.STUDENT,
+            site=self.get_site() if full_student_names is None else None,
+            full_student_names=full_student_names,
+        )
 
     def byline(self, full_student_names=None):
         """The line under the title: "Lê Thị Thảo – Giáo viên Tổ 1", or "Em Ngọc, lớp 3A" for a pupil.
@@ -269,20 +273,12 @@ class ArticlePage(VietnamesePageMixin, Page):
         ``full_student_names`` defaults to the school's setting (SchoolSettings.show_student_full_name).
         """
         if full_student_names is None:
-            full_student_names = _school_allows_full_student_names(self)
+            full_student_names = student_full_names_allowed(self.get_site())
         if self.effective_author_kind() == self.AuthorKind.STUDENT:
             name = self.public_author_name(full_student_names)
             if full_student_names and name:
                 name = f"Em {name}"
             klass = self.student_class()
             return ", ".join(part for part in (name, f"lớp {klass}" if klass else "") if part)
-        return " – ".join(part for part in (self.author_name, self.author_position) if part)
-
-
-def _school_allows_full_student_names(page):
-    from cms.core.models import SchoolSettings
-
-    site = page.get_site()
-    if site is None:
-        return False
-    return SchoolSettings.for_site(site).show_student_full_name
+        name = self.public_author_name(full_student_names)
+        return " – ".join(part for part in (name, self.author_position) if part)

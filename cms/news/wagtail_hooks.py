@@ -4,6 +4,7 @@ import json
 
 from wagtail import hooks
 
+from cms.core.people import student_full_names_allowed
 from cms.core.school_pages import HOME, SchoolPageSpec, SectionKey
 from cms.core.vietnamese import format_date_short
 
@@ -21,6 +22,7 @@ def latest_news_json(site):
         .descendant_of(site.root_page)
         .order_by("-publication_date", "-pk")[:LATEST_COUNT]
     )
+    full_names = student_full_names_allowed(site)
     items = [
         {
             "id": article.pk,
@@ -28,7 +30,7 @@ def latest_news_json(site):
             "tom_tat": article.lead,
             "ngay_dang": article.publication_date.isoformat(),
             "ngay_dang_hien_thi": format_date_short(article.publication_date),
-            "tac_gia": article.author_name,
+            "tac_gia": article.public_author_name(full_names),
             "chuyen_muc": article.get_parent().title,
             "duong_dan": article.get_url(current_site=site),
         }

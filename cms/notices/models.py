@@ -52,18 +52,28 @@ class NoticeIndexPage(VietnamesePageMixin, Page):
         verbose_name = "Danh mục thông báo"
         verbose_name_plural = "Danh mục thông báo"
 
-    def notices(self):
-        """Live public notices, pinned and urgent first, newest first."""
-        return NoticePage.objects.live().public().child_of(self).order_by("-notice_date", "-pk")
+    def notices(self, now=None):
+        """Live public notices already in their display window (started), newest first.
+
+        A notice scheduled to display from a future time is public nowhere before then: not here, not in
+        the JSON, the home page, the feeds or the search (``NoticePage.not_yet_public``).
+        """
+        now = now or timezone.now()
+        return (
+            NoticePage.objects.live()
+            .public()
+            .child_of(self)
+            .exclude(valid_from__gt=now)
+            .order_by("-notice_date", "-pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        notices = self.notices()
+        notices = self.notices(now)
         context["current_notices"] = notices.filter(current_filter(now)).order_by(
             "priority", "-pinned", "-notice_date", "-pk"
         )
-        context["upcoming_notices"] = notices.filter(valid_from__gt=now)
         context["expired_notices"] = notices.filter(valid_to__lte=now)
         return context
 
@@ -116,6 +126,12 @@ class NoticePage(VietnamesePageMixin, Page):
     class Meta:
         verbose_name = "Thông báo"
         verbose_name_plural = "Thông báo"
+
+    @classmethod
+    def not_yet_public(cls, now):
+        """Ids of live notices whose display window has not started: left out of every public output
+        (``cms.publishing.public``); the periodic job ``notices_validity`` publishes them on time."""
+        return cls.objects.filter(valid_from__gt=now).values("pk")
 
     def is_current(self, now=None):
         """True while the notice is valid (started, not ended)."""

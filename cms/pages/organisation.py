@@ -16,6 +16,8 @@ import logging
 from django.apps import apps
 from django.core.exceptions import FieldError
 
+from cms.core.people import full_name, public_contact, public_name
+
 logger = logging.getLogger(__name__)
 
 SECTIONS = ("leadership", "departments", "unions", "board")
@@ -31,21 +33,13 @@ def _model(name):
     return apps.get_model("editorial", name)
 
 
-def person_name(user):
-    """Vietnamese order: family and middle names, then the given name ("Phạm Văn Tuấn")."""
-    name = f"{getattr(user, 'last_name', '')} {getattr(user, 'first_name', '')}".strip()
-    return name or getattr(user, "username", "")
-
-
 def person_entry(user, role=""):
     """``{name, position, role, contact}`` for one person; ``contact`` stays empty unless they opted in."""
     profile = getattr(user, "staff_profile", None)
     position = profile.get_position_display() if profile is not None else ""
-    contact = {}
-    if profile is not None and profile.show_contact_publicly:
-        found = {"email": getattr(user, "email", ""), "phone": getattr(profile, "phone", "")}
-        contact = {key: value.strip() for key, value in found.items() if value and value.strip()}
-    return {"name": person_name(user), "position": position, "role": role or "", "contact": contact}
+    student = getattr(profile, "position", "") == "hoc_sinh"
+    name = public_name(full_name(user), student=student)
+    return {"name": name, "position": position, "role": role or "", "contact": public_contact(user)}
 
 
 def _rank(order, value):

@@ -9,6 +9,15 @@ class PublishingConfig(AppConfig):
     verbose_name = "Xuất bản trang tĩnh"
 
     def ready(self):
+        from django.db.models.signals import pre_save
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
         from . import signals  # connects publish/unpublish handlers
+        from .forms import guard_public_file
+
+        for model in (get_document_model(), get_image_model()):
+            uid = f"guard_public_file_{model.__name__}"
+            pre_save.connect(guard_public_file, sender=model, dispatch_uid=uid)
 
         signals.connect_redirect_signals()

@@ -17,16 +17,17 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from . import release, search
+from . import alerts, integrity, media, release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for
 from .models import PendingChange, SiteBuild
-from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps
+from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps, parse_spec
 from .public import public_pages
-from .render import site_static_dirs
+from .render import output_path_for_url, site_static_dirs
 from .renderers import RenderContext, render_source
 from .targets import s3
 from .targets.local import LocalRelease, live_manifest
@@ -35,11 +36,10 @@ __all__ = ["BuildResult", "build_site", "build_pending", "builds_suspended", "pu
 
 logger = logging.getLogger(__name__)
 
-# Every /media/ path anywhere in the page: each candidate of a srcset list and absolute addresses
-# (og:image, JSON-LD) too, not only the first URL after src=/href=/srcset=.
-MEDIA_REF = re.compile(rb"""(/media/[^"'\s>,)\\]+)""")
 # Sources re-produced completely on every build (their old files are dropped unless produced again).
-EVERY_BUILD = {"hook", "static"}
+EVERY_BUILD = {"static"}
+# Failed builds a pending change takes part in before it is dropped (see build_pending).
+MAX_ATTEMPTS = 3
 
 
 @dataclass
@@ -54,6 +54,14 @@ class BuildResult:
     full: bool = True
     duration_ms: int = 0
     timings: dict = field(default_factory=dict)  # seconds per phase: render, write, search, upload
+    failures: dict = field(default_factory=dict)  # source -> error, for outputs that could not be rendered
+    hidden: list = field(default_factory=list)  # ids of new pages left out because they failed
+    manifest_sha256: str = ""
+
+    @property
+    def partial(self):
+        """True when some output failed: everything else is published, the failures kept their old files."""
+        return bool(self.failures)
 
 
 class MissingFile(Exception):
@@ -157,16 +165,18 @@ def _enqueue():
 # --- entry points -------------------------------------------------------------------------------------
 
 
-def build_site(trigger="manual", progress=None):
+def build_site(trigger="manual", progress=None, fresh=False):
     """Render every public output into a new release and make it live; returns a BuildResult.
 
-    Only files whose bytes differ from the live release are written. On any error the half-built release
-    is discarded, the previous site stays live and the error is recorded. ``progress(done, total)``.
+    Only files whose bytes differ from the live release are written (``fresh=True``: every file is written
+    anew, nothing is linked from the live release; used to repair an altered site). On a total failure the
+    half-built release is discarded, the previous site stays live and the error is recorded; a failing
+    output only makes the build partial (see ``_render_sources``). ``progress(done, total)``.
     """
     _refuse_local_address()
     with build_lock():
         last = PendingChange.objects.order_by("-pk").values_list("pk", flat=True).first()
-        result = _build(trigger, None, progress)
+        result = _build(trigger, None, progress, fresh=fresh)
         if last:
             PendingChange.objects.filter(pk__lte=last).delete()
         return result
@@ -184,8 +194,16 @@ def build_pending(progress=None):
         trigger = "; ".join(dict.fromkeys(row["trigger"] for row in rows))
         if len(trigger) > 200:
             trigger = trigger[:199] + "…"
-        result = _build(trigger, page_ids, progress)
-        # Kept on failure: the next build retries them.
+        try:
+            result = _build(trigger, page_ids, progress)
+        except Exception:
+            # Kept for a retry, but not forever: after MAX_ATTEMPTS failed builds the changes are dropped
+            # (the failure is in the build log and the administrator was told), so one broken change
+            # cannot hold back every later approval.
+            done = PendingChange.objects.filter(pk__lte=rows[-1]["pk"])
+            done.update(attempts=F("attempts") + 1)
+            done.filter(attempts__gte=MAX_ATTEMPTS).delete()
+            raise
         PendingChange.objects.filter(pk__lte=rows[-1]["pk"]).delete()
         return result
 
@@ -193,12 +211,12 @@ def build_pending(progress=None):
 # --- the build ----------------------------------------------------------------------------------------
 
 
-def _build(trigger, page_ids, progress):
+def _build(trigger, page_ids, progress, fresh=False):
     record = SiteBuild.objects.create(trigger=trigger[:200])
     started = time.monotonic()
     try:
         try:
-            result = _build_release(page_ids, progress)
+            result = _build_release(page_ids, progress, fresh=fresh)
         except MissingFile as exc:
             logger.warning("Live release incomplete (%s); doing a full build", exc)
             result = _build_release(None, progress)
@@ -209,10 +227,14 @@ def _build(trigger, page_ids, progress):
             duration_ms=int((time.monotonic() - started) * 1000),
             error=f"{type(exc).__name__}: {exc}"[:5000],
         )
+        alerts.build_problem(SiteBuild.objects.get(pk=record.pk))
         raise
     result.duration_ms = int((time.monotonic() - started) * 1000)
     SiteBuild.objects.filter(pk=record.pk).update(
-        status=SiteBuild.Status.SUCCESS,
+        status=SiteBuild.Status.PARTIAL if result.partial else SiteBuild.Status.SUCCESS,
+        error="\n".join(f"{source}: {error}" for source, error in sorted(result.failures.items()))[:5000],
+        failed_pages=_failed_page_ids(result.failures),
+        manifest_sha256=result.manifest_sha256,
         finished_at=timezone.now(),
         release=result.release_id,
         full=result.full,
@@ -222,7 +244,18 @@ def _build(trigger, page_ids, progress):
         files_deleted=len(result.deleted),
         duration_ms=result.duration_ms,
     )
+    if result.partial:
+        alerts.build_problem(SiteBuild.objects.get(pk=record.pk))
     return result
+
+
+def _failed_page_ids(failures):
+    ids = set()
+    for source in failures:
+        kind, key, _ = parse_spec(source)
+        if kind in ("page", "route", "rss", "atom"):
+            ids.add(key)
+    return sorted(ids)
 
 
 def _needs_full(page_ids, old, site):
@@ -278,13 +311,26 @@ def _safe_relative(path):
     return rel.as_posix()
 
 
-def _hook_files(site):
+def _hook_files(site, failures):
+    """Files of the ``register_static_files`` hooks, by source ``hook:<module>.<function>``.
+
+    A failing hook is recorded in ``failures`` and produces nothing (its previous files are kept).
+    """
     files = {}
     for fn in hooks.get_hooks("register_static_files"):
-        for path, data in (fn(site) or {}).items():
-            if isinstance(data, str):
-                data = data.encode()
-            files[_safe_relative(path)] = data
+        source = f"hook:{fn.__module__}.{fn.__name__}"
+        try:
+            produced = {}
+            for path, data in (fn(site) or {}).items():
+                if isinstance(data, str):
+                    data = data.encode()
+                produced[_safe_relative(path)] = data
+        except Exception as exc:  # noqa: BLE001 - one failing output must not stop the others
+            logger.exception("Static files hook %s failed", source)
+            failures[source] = f"{type(exc).__name__}: {exc}"
+            continue
+        for path, data in produced.items():
+            files[path] = (data, source)
     return files
 
 
@@ -308,9 +354,106 @@ def _static_files():
     return files
 
 
-def _build_release(page_ids, progress):
+def _render_sources(sources, ctx, progress=None, with_hooks=True):
+    """Render ``sources`` one by one; returns ({path: (bytes, source)}, {source: error})."""
+    rendered, failures = {}, {}
+    ordered = sorted(sources)
+    for done, source in enumerate(ordered, start=1):
+        try:
+            output = render_source(source, ctx)
+        except Exception as exc:  # noqa: BLE001 - one failing output must not freeze the site
+            logger.exception("Rendering %s failed", source)
+            failures[source] = f"{type(exc).__name__}: {exc}"
+        else:
+            for path, data in output.items():
+                rendered[path] = (data, source)
+        if progress:
+            progress(done, len(ordered))
+    if with_hooks:
+        for path, (data, source) in _hook_files(ctx.site, failures).items():
+            rendered[path] = (data, source)
+    return rendered, failures
+
+
+def _new_failed_pages(failures, old):
+    """Pages whose own HTML failed and that were never published before: they are left out."""
+    had_output = {e.get("source") for e in old.files.values()}
+    pages = set()
+    for source in failures:
+        kind, key, _ = parse_spec(source)
+        if kind == "page" and source not in had_output:
+            pages.add(key)
+    return pages
+
+
+@contextmanager
+def _hiding(hidden):
+    """Inside this block the pages ``hidden`` are not live, so every output leaves them out.
+
+    They are marked not live inside a transaction that is always rolled back: templates and queries
+    (listings, feeds, JSON, sitemaps) then leave them out without knowing about this build.
+    """
+    if not hidden:
+        yield
+        return
+    with transaction.atomic():
+        Page.objects.filter(pk__in=hidden).update(live=False)
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
+# Internal links worth tracking: deeper than the top level (top-level pages change the navigation of
+# every page, which rebuilds everything anyway).
+_LINK = re.compile(rb"""href=["'](/[^"'#?\s]*/[^"'#?\s]+)["'#?]""")
+
+
+def _links(data):
+    """Output paths of the internal pages an HTML file links to (for re-rendering it when one goes)."""
+    links = set()
+    for match in _LINK.findall(data):
+        url = match.decode("utf-8", "replace")
+        if url.startswith(("/media/", "/static/", "/pagefind/")) or ".." in url:
+            continue
+        if not url.endswith("/") and "." not in url.rsplit("/", 1)[-1]:
+            url += "/"
+        links.add(output_path_for_url(url))
+    return links
+
+
+def _assemble(files, rendered, ctx):
+    """Add manifest entries for what was just rendered (object refs, search shard, internal links)."""
+    for path, (data, source) in rendered.items():
+        refs = shard = links = None
+        kind, key, _ = parse_spec(source) if ":" in source else (source, None, None)
+        if kind == "page":
+            page = ctx.page(key)
+            if page is not None:
+                refs = media.page_refs(page)  # through the models, never from the HTML
+                if path.endswith(".html"):
+                    shard = search.shard_for(page, data)
+        if path.endswith(".html") and source != "static":
+            links = _links(data)
+        files[path] = entry_for(data, source, refs, shard, links)
+
+
+def _stale_linkers(files, old, rendered):
+    """Sources of kept files that link a page whose file is gone from the release (unpublished, deleted,
+    moved): they must be rendered again so no public link answers 404."""
+    vanished = {p for p in old.files if p.endswith(".html")} - set(files)
+    if not vanished:
+        return set()
+    return {
+        e["source"]
+        for p, e in files.items()
+        if p not in rendered and vanished.intersection(e.get("links", ()))
+    }
+
+
+def _build_release(page_ids, progress, fresh=False):
     site = Site.objects.get(is_default_site=True)
-    old = live_manifest()
+    old = Manifest() if fresh else live_manifest()
     full = page_ids is None or _needs_full(page_ids, old, site)
     ctx = RenderContext(site, public_pages(site))
     if full:
@@ -320,43 +463,47 @@ def _build_release(page_ids, progress):
 
     clock = time.monotonic()
     timings = {}
-    # 1. Render in memory everything that may have changed.
-    rendered = {}  # path -> (bytes, source)
-    ordered = sorted(sources)
-    for done, source in enumerate(ordered, start=1):
-        for path, data in render_source(source, ctx).items():
-            rendered[path] = (data, source)
-        if progress:
-            progress(done, len(ordered))
-    for path, data in _hook_files(site).items():
-        rendered[path] = (data, "hook")
-    for path, data in _static_files().items():
-        rendered[path] = (data, "static")
+    # 1. Render in memory everything that may have changed; a failing source is isolated.
+    rendered, failures = _render_sources(sources, ctx, progress)
+    hidden = _new_failed_pages(failures, old)
+    with _hiding(hidden):
+        if hidden:
+            # A new page that cannot be rendered is left out together with every link to it.
+            ctx = RenderContext(site, public_pages(site))
+            keep = {s for s in sources if s not in failures and parse_spec(s)[1] not in hidden}
+            rendered, more = _render_sources(keep, ctx, progress)
+            failures.update(more)
+            for pk in hidden:
+                pages_map.pop(str(pk), None)
+        for path, data in _static_files().items():
+            rendered[path] = (data, "static")
 
-    # 2. The new file list: untouched outputs of the live release plus what was just rendered.
-    replaced = sources | EVERY_BUILD
-    if full:
-        files = {}
-    else:
-        files = {
-            p: e for p, e in old.files.items() if e.get("source") not in replaced | {"media", "pagefind"}
-        }
-    for path, (data, source) in rendered.items():
-        refs = shard = None
-        if path.endswith(".html"):
-            refs = {m.decode().removeprefix("/media/") for m in MEDIA_REF.findall(data)}
-            if source.startswith("page:"):
-                shard = search.shard_for(ctx.page(int(source[5:])), data)
-        files[path] = entry_for(data, source, refs, shard)
-    for name in sorted({ref for entry in list(files.values()) for ref in entry.get("refs", ())}):
-        path = f"media/{name}"
-        if path in old.files:
-            files[path] = old.files[path]
-        elif default_storage.exists(name):
-            with default_storage.open(name, "rb") as fh:
-                data = fh.read()
-            rendered[path] = (data, "media")
-            files[path] = entry_for(data, "media")
+        # 2. The new file list: untouched outputs of the live release plus what was just rendered. A
+        # source that failed keeps its previous files (same bytes, hard-linked).
+        produced = {source for _, source in rendered.values()}
+        replaced = (sources | produced | EVERY_BUILD) - set(failures)
+        if full:
+            files = {p: e for p, e in old.files.items() if e.get("source") in failures}
+        else:
+            files = {
+                p: e
+                for p, e in old.files.items()
+                if e.get("source") not in replaced | {"media", "pagefind"}
+                and not (e.get("source", "").startswith("hook:") and e.get("source") not in failures)
+            }
+        _assemble(files, rendered, ctx)
+        # Outputs that link a page that went away (listed from the linking side) are rendered again.
+        for _round in range(3):
+            linkers = _stale_linkers(files, old, rendered) - set(failures)
+            if not linkers:
+                break
+            for path in [p for p, e in files.items() if e["source"] in linkers]:
+                del files[path]
+            more_rendered, more = _render_sources(linkers, ctx, with_hooks=False)
+            failures.update(more)
+            rendered.update(more_rendered)
+            _assemble(files, more_rendered, ctx)
+        _add_media(files, rendered, old, site)
 
     timings["render"] = time.monotonic() - clock
     # 3. The release folder: changed files written, unchanged ones linked from the live release.
@@ -377,6 +524,8 @@ def _build_release(page_ids, progress):
         manifest_bytes = manifest.to_bytes()
         target.write(MANIFEST_PATH, manifest_bytes)
         written.append(MANIFEST_PATH)
+        # The approved copy, outside the served folder, for the integrity check (verify_site).
+        manifest_sha256 = integrity.save_approved_manifest(target.release_id, manifest_bytes)
         if s3.s3_configured():
             clock = time.monotonic()
             s3.publish(target.path, manifest_bytes)
@@ -393,7 +542,31 @@ def _build_release(page_ids, progress):
         pages=page_count,
         full=full,
         timings=timings,
+        failures=failures,
+        hidden=sorted(hidden),
+        manifest_sha256=manifest_sha256,
     )
+
+
+def _add_media(files, rendered, old, site):
+    """Add the media files of every public object the release's outputs use (see ``media``)."""
+    refs = media.site_refs(site)
+    for entry in files.values():
+        refs.update(entry.get("refs", ()))
+    for name in media.storage_names(refs):
+        path = f"media/{name}"
+        if path in old.files:
+            files[path] = old.files[path]
+            continue
+        try:
+            with default_storage.open(name, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            # A file missing from storage is left out (logged); it never fails the build.
+            logger.warning("Media file %s is missing from storage", name)
+            continue
+        rendered[path] = (data, "media")
+        files[path] = entry_for(data, "media")
 
 
 def _search_index(target, files, old, written):

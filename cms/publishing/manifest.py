@@ -1,7 +1,8 @@
 """``manifest.json``: every published file with its sha256 and size, plus what the next build needs.
 
 The integrity check (a later issue) compares the live site with ``files``; the incremental builder uses
-``source`` (which output produced a file), ``refs`` (media an HTML file references) and ``pages`` (for each
+``source`` (which output produced a file), ``refs`` (the images and documents a page uses, resolved
+through the models: ``image:<id>``, ``document:<id>``) and ``pages`` (for each
 public page, the outputs that show it) to know what to re-render and what to remove.
 """
 
@@ -10,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 
 MANIFEST_PATH = "manifest.json"
-FORMAT = 1
+FORMAT = 2  # 2: refs are object references (image:<id>, document:<id>), not media paths
 
 
 def sha256(data):
@@ -49,14 +50,17 @@ class Manifest:
         return json.dumps(raw, ensure_ascii=False, sort_keys=True, indent=1).encode()
 
 
-def entry_for(data, source, refs=None, shard=None):
+def entry_for(data, source, refs=None, shard=None, links=None):
     """A manifest entry for file content ``data`` produced by ``source``.
 
-    ``refs``: media paths an HTML file references; ``shard``: the search index shard of a searchable page.
+    ``refs``: object references (``image:<id>``) of the page's images and documents; ``shard``: the
+    search index shard of a searchable page.
     """
     entry = {"sha256": sha256(data), "size": len(data), "source": source}
     if refs:
         entry["refs"] = sorted(refs)
     if shard:
         entry["shard"] = shard
+    if links:
+        entry["links"] = sorted(links)  # internal pages this HTML links to (re-rendered when one goes)
     return entry

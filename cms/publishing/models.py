@@ -9,6 +9,7 @@ class SiteBuild(models.Model):
     class Status(models.TextChoices):
         RUNNING = "running", "Đang chạy"
         SUCCESS = "success", "Thành công"
+        PARTIAL = "partial", "Thành công một phần"
         FAILED = "failed", "Lỗi"
 
     started_at = models.DateTimeField("Bắt đầu", auto_now_add=True)
@@ -23,6 +24,8 @@ class SiteBuild(models.Model):
     files_deleted = models.PositiveIntegerField("Số tệp gỡ bỏ", default=0)
     duration_ms = models.PositiveIntegerField("Thời gian (ms)", default=0)
     error = models.TextField("Lỗi", blank=True)
+    failed_pages = models.JSONField("Trang lỗi", default=list, blank=True)
+    manifest_sha256 = models.CharField("Mã băm danh mục tệp", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "Lần xuất bản"
@@ -43,6 +46,7 @@ class PendingChange(models.Model):
     page_id = models.PositiveIntegerField("Trang", null=True, blank=True)
     trigger = models.CharField("Lý do", max_length=200)
     created_at = models.DateTimeField("Thời điểm", auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField("Số lần dựng lỗi", default=0)
 
     class Meta:
         verbose_name = "Thay đổi chờ xuất bản"
@@ -50,3 +54,20 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return f"{self.trigger} ({self.page_id or 'toàn bộ'})"
+
+
+class SiteCheck(models.Model):
+    """One integrity check of the live site against the last good build (Điều 13.2; ``verify_site``)."""
+
+    checked_at = models.DateTimeField("Thời điểm kiểm tra")
+    clean = models.BooleanField("Khớp bản đã duyệt", default=True)
+    repaired = models.BooleanField("Đã khôi phục", default=False)
+    report = models.TextField("Kết quả", blank=True)
+
+    class Meta:
+        verbose_name = "Lần kiểm tra toàn vẹn"
+        verbose_name_plural = "Các lần kiểm tra toàn vẹn"
+        ordering = ["-checked_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.checked_at:%d/%m/%Y %H:%M} – {'khớp' if self.clean else 'khác bản đã duyệt'}"

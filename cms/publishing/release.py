@@ -84,6 +84,9 @@ def prune():
     for name in releases[:-keep]:
         if name != live:
             shutil.rmtree(releases_dir() / name, ignore_errors=True)
+    from .integrity import prune_manifests
+
+    prune_manifests(set(list_releases()))
     for stale in releases_dir().glob(".building-*"):
         # A build left over from a killed process: older than every finished release.
         if releases and stale.name.removeprefix(".building-") < releases[-1]:

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from .builder import schedule_build
 
@@ -42,3 +42,27 @@ def connect_redirect_signals():
 
     post_save.connect(on_redirect_changed, sender=Redirect, dispatch_uid="publishing-redirect-saved")
     post_delete.connect(on_redirect_changed, sender=Redirect, dispatch_uid="publishing-redirect-deleted")
+
+
+def _pages_using(instance):
+    """Ids of the pages that reference ``instance`` (the reference index), e.g. an issuer's documents."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    return {
+        int(ref.object_id)
+        for ref in ReferenceIndex.get_references_to(instance)
+        if ref.base_content_type_id == page_type.pk and str(ref.object_id).isdigit()
+    }
+
+
+@receiver(published)
+@receiver(unpublished)
+def on_snippet_published(sender, instance, **kwargs):
+    """An approved change of a snippet shown publicly (an issuer) re-renders the pages that show it."""
+    if isinstance(instance, Page):
+        return  # pages have their own signals above
+    pages = _pages_using(instance)
+    if pages:
+        schedule_build(f"Xuất bản: {instance}", pages=pages)

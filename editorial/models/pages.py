@@ -5,10 +5,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from cms.core.pages import VietnamesePageMixin
+from cms.core.people import public_name
 
 from .board import BoardMembership
-from .profiles import person_name
+from .profiles import Position, person_name
 from .structure import SchoolYear
+
+
+def is_student(profile):
+    return profile is not None and profile.position == Position.STUDENT
 
 
 class BoardPage(VietnamesePageMixin, Page):
@@ -40,7 +45,8 @@ class BoardPage(VietnamesePageMixin, Page):
             profile = getattr(user, "staff_profile", None)
             rows.append(
                 {
-                    "name": person_name(user),
+                    # Public output names people through cms.core.people (pupils by given name).
+                    "name": public_name(person_name(user), student=is_student(profile)),
                     "board_role": membership.get_role_display(),
                     "position": profile.get_position_display() if profile else "",
                     "order": BoardMembership.ROLE_ORDER.get(membership.role, 9),

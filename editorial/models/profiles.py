@@ -4,16 +4,16 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 
+from cms.core.people import full_name
 from cms.core.vietnamese import fold, name_sort_string, nfc
 
 
 def person_name(user):
-    """A person's name in Vietnamese order: family and middle names, then the given name ("Phạm Văn Tuấn").
+    """A person's name in Vietnamese order (``cms.core.people.full_name``): "Phạm Văn Tuấn".
 
     Django's ``get_full_name()`` puts the given name first, which is wrong for Vietnamese names.
     """
-    name = f"{user.last_name} {user.first_name}".strip()
-    return nfc(name) if name else user.username
+    return full_name(user)
 
 
 class Position(models.TextChoices):

@@ -50,6 +50,9 @@ ROUTES = {
     "thong_bao": ("Duyệt thông báo", [PRINCIPAL]),
     "van_ban": ("Duyệt văn bản", [PRINCIPAL]),
 }
+# Snippets shown on public pages whose edits wait for the principal (DraftStateMixin + WorkflowMixin, see
+# docs/decisions/0011): model label → workflow name. Wagtail's own group approval task serves snippets.
+SNIPPET_ROUTES = {"documents.issuer": "Duyệt cơ quan ban hành"}
 # Every other page under the home page (introduction, links, công khai…): the principal approves.
 HOME_ROUTE = ("Duyệt trang khác của cổng", [PRINCIPAL])
 # Workflows other set-ups attached before this one owned every route (a stock group task, found by name
@@ -125,7 +128,37 @@ def setup_workflows(home_page, reset=False):
             ):
                 link.workflow = workflow
                 link.save(update_fields=["workflow"])
+    setup_snippet_workflows()
     return workflows
+
+
+def setup_snippet_workflows():
+    """Attach each of ``SNIPPET_ROUTES`` to a keyed workflow whose one stage is the principal's role group.
+
+    Models of apps not installed are skipped. Idempotent.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import GroupApprovalTask, WorkflowContentType
+
+    task = _keyed("task:snippet_principal", GroupApprovalTask, "Hiệu trưởng duyệt (danh mục)", "task")
+    principal = role_group(PRINCIPAL)
+    if set(task.groups.all()) != {principal}:
+        task.groups.set([principal])
+    for label, name in SNIPPET_ROUTES.items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        workflow = _keyed(f"snippet:{label}", Workflow, name, "workflow")
+        if not workflow.active:
+            workflow.active = True
+            workflow.save(update_fields=["active"])
+        if not workflow.workflow_tasks.exists():
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
 
 
 def _legacy(workflow):

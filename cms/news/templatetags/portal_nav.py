@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from cms.core.addresses import public_base_url
+from cms.core.vietnamese import vn_datetime
 
 register = template.Library()
 
@@ -111,10 +112,10 @@ def article_json_ld(context, page, image_url=""):
         "publisher": {"@type": "EducationalOrganization", "name": school.name, "url": absolute("/")},
     }
     if page.last_published_at:
-        data["dateModified"] = page.last_published_at.isoformat()
+        data["dateModified"] = vn_datetime(page.last_published_at).isoformat()
     if image_url:
         data["image"] = [absolute(image_url)]
-    author = page.public_author_name(school.show_student_full_name)
+    author = page.public_author_name(school.show_student_full_name)  # cms.core.people.public_name
     if author:
         data["author"] = {"@type": "Person", "name": author}
     else:

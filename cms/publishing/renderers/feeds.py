@@ -1,10 +1,18 @@
-"""RSS 2.0 and Atom feeds of any page that has ``feed_items()`` (home page: site-wide; sections)."""
+"""RSS 2.0 and Atom feeds of any page that has ``feed_items()`` (home page: site-wide; sections).
+
+Text goes in as text: every string is cleaned of XML-illegal characters (a stored ``\x0b`` can never
+fail a build) and the item description, which RSS and Atom (``type="html"``) define as HTML, carries the
+plain-text lead HTML-escaped, so ``<img onerror=…>`` in a lead reaches the reader as visible text.
+Authors are named through ``cms.core.people`` (pupils by their given name).
+"""
 
 from datetime import UTC, datetime, time
 
 from django.utils import feedgenerator
+from django.utils.html import escape
 
 from cms.core.models import SchoolSettings
+from cms.core.text import clean_plain
 from cms.core.vietnamese import VN_TZ
 
 FEED_SIZE = 20
@@ -34,6 +42,16 @@ def _published(item):
     return item.first_published_at or EPOCH
 
 
+def _author(item, site):
+    """The item's author as the site names them publicly (never the stored full name of a pupil)."""
+    accessor = getattr(item, "public_author_name", None)
+    if not callable(accessor):
+        return None
+    from cms.core.people import student_full_names_allowed
+
+    return clean_plain(accessor(student_full_names_allowed(site))) or None
+
+
 def render_feed(page, site, kind, base_url):
     """The RSS (``kind="rss"``) or Atom feed of ``page``'s newest ``FEED_SIZE`` items, as bytes."""
     school = SchoolSettings.for_site(site).name or site.site_name
@@ -41,22 +59,23 @@ def render_feed(page, site, kind, base_url):
     home = page.depth <= site.root_page.depth
     cls = RssFeed if kind == "rss" else AtomFeed
     feed = cls(
-        title=school if home else f"{page.title} – {school}",
+        title=clean_plain(school if home else f"{page.title} – {school}"),
         link=page_url,
-        description=getattr(page, "intro", "") or f"Tin mới của {school}",
+        description=clean_plain(getattr(page, "intro", "") or f"Tin mới của {school}"),
         language="vi",
         feed_url=page_url + f"{kind}.xml",
     )
     for item in page.feed_items()[:FEED_SIZE]:
         item = item.specific
         link = base_url + (item.get_url(current_site=site) or "/")
+        summary = getattr(item, "lead", "") or item.search_description or item.title
         feed.add_item(
-            title=item.title,
+            title=clean_plain(item.title),
             link=link,
             unique_id=link,
-            description=getattr(item, "lead", "") or item.search_description or item.title,
+            description=escape(clean_plain(summary)),  # an HTML field: the plain text escaped as HTML
             pubdate=_published(item),
             updateddate=item.last_published_at or _published(item),
-            author_name=getattr(item, "author_name", "") or None,
+            author_name=_author(item, site),
         )
     return feed.writeString("utf-8").encode()

@@ -4,6 +4,8 @@ from xml.sax.saxutils import escape
 
 from django.db.models import Max
 
+from cms.core.vietnamese import vn_date
+
 from ..outputs import OTHER_SITEMAP, sitemap_group
 from ..public import public_pages
 
@@ -32,7 +34,7 @@ def _group_pages(group, site):
 
 
 def _lastmod(value):
-    return value.date().isoformat() if value else None
+    return vn_date(value).isoformat() if value else None  # the Vietnam date, not the UTC one
 
 
 def render_group(group, site, base_url):

@@ -1,7 +1,66 @@
-"""HTTP headers for published files: Content-Type and Cache-Control by path."""
+"""HTTP headers for published files: Content-Type and Cache-Control by path, and the security headers.
 
+``security_headers()`` is the ONE place the public site's security headers are defined: the dev server
+(``manage.py serve_site``, the tests' static server) sends them, and the production web server / CDN
+configuration must send the same values (``docs/architecture.md``, "Security headers").
+"""
+
+import base64
+import functools
+import hashlib
 import mimetypes
 import re
+
+# Templates whose inline <script> (without src, not JSON-LD) the Content-Security-Policy allows by hash.
+INLINE_SCRIPT_TEMPLATES = ("base.html", "publishing/search_page.html")
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*ld\+json)[^>]*>(.*?)</script>", re.DOTALL)
+
+
+@functools.cache
+def _inline_script_hashes():
+    """CSP hashes of the inline scripts of the public templates (they hold no template variables)."""
+    from django.template.loader import get_template
+
+    hashes = []
+    for name in INLINE_SCRIPT_TEMPLATES:
+        try:
+            source = open(get_template(name).origin.name, encoding="utf-8").read()
+        except Exception:  # noqa: BLE001 - a missing template only means no hash for it
+            continue
+        for body in _INLINE_SCRIPT.findall(source):
+            digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+            hashes.append(f"'sha256-{digest}'")
+    return tuple(hashes)
+
+
+def content_security_policy():
+    """The public site's CSP: only its own files; inline scripts by hash; WebAssembly for Pagefind."""
+    scripts = " ".join(("'self'", "'wasm-unsafe-eval'", *_inline_script_hashes()))
+    return "; ".join(
+        (
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        )
+    )
+
+
+def security_headers():
+    """{header: value} sent with every response of the public site (dev server and production)."""
+    return {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "X-Frame-Options": "DENY",
+        "Content-Security-Policy": content_security_policy(),
+    }
+
 
 SHORT = "public, max-age=60, must-revalidate"
 MEDIUM = "public, max-age=3600"

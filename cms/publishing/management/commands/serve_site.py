@@ -6,17 +6,39 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from django.core.management.base import BaseCommand
 
 from cms.publishing import release
-from cms.publishing.targets.headers import content_type
+from cms.publishing.targets.headers import content_type, security_headers
 
 
 class StaticSiteHandler(SimpleHTTPRequestHandler):
-    """Serves files from the `current` symlink, re-resolved per request so a swap shows at once."""
+    """Serves files from the `current` symlink, re-resolved per request so a swap shows at once.
+
+    Like production: the same security headers on every response (``targets.headers``), no directory
+    listings (a folder without ``index.html`` answers 404), and any odd request path answers 404 instead
+    of crashing the handler.
+    """
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".html": "text/html; charset=utf-8"}
 
     def guess_type(self, path):
         # The same Content-Type the S3 target sets (feeds, JSON, Pagefind files).
         return content_type(str(path))
+
+    def end_headers(self):
+        for name, value in security_headers().items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def list_directory(self, path):
+        self.send_error(404)
+        return None
+
+    def send_head(self):
+        try:
+            return super().send_head()
+        except (OSError, ValueError):
+            # NUL bytes, over-long names, undecodable paths: not found, never a crash.
+            self.send_error(404)
+            return None
 
     def send_error(self, code, message=None, explain=None):
         not_found = release.current_dir() / "404.html"

@@ -1,0 +1,45 @@
+"""The file of an image or document the public site uses cannot be replaced in place (clarification #9).
+
+Replacing the bytes behind a published decision or photo would change the public site without approval.
+To change it, upload a new file and change the page, which goes through moderation. The rule is held in
+the Wagtail edit forms (``WAGTAILDOCS_DOCUMENT_FORM_BASE``, ``WAGTAILIMAGES_IMAGE_FORM_BASE``) with a
+Vietnamese message, and again before any save (``guard_public_file``), so no other path can do it.
+"""
+
+from django.core.exceptions import ValidationError
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from .media import in_public_use
+
+REPLACE_REFUSED = (
+    "Tệp này đang được dùng trên trang công khai nên không thể thay bằng tệp khác. "
+    "Hãy tải lên một tệp mới, rồi sửa trang đang dùng tệp này để chọn tệp mới và gửi duyệt lại."
+)
+
+
+class PublicFileFormMixin:
+    """Refuses a new file for an image or document that a public page or setting uses."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "file" in self.changed_data and in_public_use(self.instance):
+            self.add_error("file", REPLACE_REFUSED)
+        return cleaned
+
+
+class DocumentForm(PublicFileFormMixin, BaseDocumentForm):
+    """Wagtail's document form with the public-file rule."""
+
+
+class ImageForm(PublicFileFormMixin, BaseImageForm):
+    """Wagtail's image form with the public-file rule."""
+
+
+def guard_public_file(sender, instance, raw=False, **kwargs):
+    """``pre_save`` of images and documents: refuse a changed file name of a file in public use."""
+    if raw or not instance.pk:
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("file", flat=True).first()
+    if stored is not None and stored != instance.file.name and in_public_use(instance):
+        raise ValidationError(REPLACE_REFUSED)

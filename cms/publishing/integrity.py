@@ -1,0 +1,369 @@
+"""The integrity check of the public site (Quy chế, Điều 13.2: the administrator guards the portal against
+defacement): the live site is compared with the manifest of the last good build.
+
+- The approved manifest is kept outside the served folder (``<SITE_OUTPUT_DIR>/manifests/<release>.json``)
+  and its sha256 in the build log (``SiteBuild.manifest_sha256``), so a changed ``/manifest.json`` on the
+  live site cannot hide a change.
+- ``verify()`` reports every added, changed and missing file of the local live release, and of the S3
+  bucket when one is configured.
+- ``repair()`` restores the approved bytes: from another release holding the same bytes, by rendering the
+  file's source again, or from media storage, each only if its sha256 matches the manifest. A file is
+  replaced by writing a new file and renaming it over the old one: releases share inodes through hard
+  links, so writing in place would change every release. What cannot be restored that way is restored by
+  a fresh full build (nothing linked from the altered release).
+- ``daily_check(now)`` runs the check once per Vietnam day from the scheduler and e-mails the portal
+  administrator when something differs.
+"""
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils import timezone
+
+from cms.core.vietnamese import today_vn, vn_datetime
+
+from . import alerts, release
+from .manifest import MANIFEST_PATH, Manifest, sha256
+
+logger = logging.getLogger(__name__)
+
+CHECK_HOUR = 2  # the daily check runs at the first scheduler tick after 02:00, Vietnam time
+
+
+class NoApprovedManifest(Exception):
+    """No good build is recorded, or its saved manifest is missing or altered."""
+
+
+@dataclass
+class Report:
+    """Differences between a live site and the approved manifest; paths relative to the site root."""
+
+    target: str
+    added: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+    repaired: list = field(default_factory=list)
+    unrepaired: list = field(default_factory=list)
+
+    @property
+    def clean(self):
+        return not (self.added or self.changed or self.missing)
+
+    def lines(self):
+        out = [f"[{self.target}]"]
+        for label, paths in (("Thêm", self.added), ("Bị sửa", self.changed), ("Bị xoá", self.missing)):
+            out += [f"  {label}: {path}" for path in paths]
+        if self.repaired:
+            out.append(f"  Đã khôi phục {len(self.repaired)} tệp.")
+        if self.unrepaired:
+            out.append(f"  Khôi phục bằng một lần dựng lại toàn bộ: {', '.join(self.unrepaired[:10])}")
+        if self.clean:
+            out.append("  Khớp với bản đã duyệt.")
+        return out
+
+
+# --- the approved manifest ------------------------------------------------------------------------------
+
+
+def manifests_dir():
+    return release.site_root() / "manifests"
+
+
+def save_approved_manifest(release_id, data):
+    """Keep the manifest of a finished build outside the served folder; returns its sha256."""
+    folder = manifests_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{release_id}.json.tmp"
+    tmp.write_bytes(data)
+    os.replace(tmp, folder / f"{release_id}.json")
+    return sha256(data)
+
+
+def prune_manifests(keep):
+    """Drop saved manifests of releases that no longer exist (``keep``: names of kept releases)."""
+    folder = manifests_dir()
+    if folder.is_dir():
+        for path in folder.glob("*.json"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
+
+
+def approved_manifest():
+    """The manifest of the last good build, checked against the build log. Raises NoApprovedManifest."""
+    from .models import SiteBuild
+
+    build = (
+        SiteBuild.objects.filter(status__in=[SiteBuild.Status.SUCCESS, SiteBuild.Status.PARTIAL])
+        .exclude(release="")
+        .order_by("-pk")
+        .first()
+    )
+    if build is None:
+        raise NoApprovedManifest("Chưa có lần xuất bản thành công nào.")
+    path = manifests_dir() / f"{build.release}.json"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NoApprovedManifest(f"Không đọc được danh mục tệp đã duyệt {path}.") from exc
+    if build.manifest_sha256 and sha256(data) != build.manifest_sha256:
+        raise NoApprovedManifest("Danh mục tệp đã duyệt bị sửa (mã băm không khớp nhật ký xuất bản).")
+    manifest = Manifest.from_bytes(data)
+    return manifest, data
+
+
+# --- verify ---------------------------------------------------------------------------------------------
+
+
+def _file_sha(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify_local(manifest, manifest_bytes, root=None):
+    """Compare the local live folder with ``manifest``; returns a Report (target "local")."""
+    root = Path(root or release.current_dir())
+    report = Report("local")
+    expected = {**{p: e["sha256"] for p, e in manifest.files.items()}, MANIFEST_PATH: sha256(manifest_bytes)}
+    present = set()
+    if root.exists():
+        for path in root.rglob("*"):
+            if path.is_file() or path.is_symlink():
+                present.add(path.relative_to(root).as_posix())
+    for rel in sorted(present - set(expected)):
+        report.added.append(rel)
+    for rel, digest in sorted(expected.items()):
+        if rel not in present:
+            report.missing.append(rel)
+        elif not (root / rel).is_file() or (root / rel).is_symlink() or _file_sha(root / rel) != digest:
+            report.changed.append(rel)
+    return report
+
+
+def verify_s3(manifest, manifest_bytes, storage=None):
+    """Compare the S3 bucket with ``manifest``: every object is read and hashed. Report target "s3"."""
+    from .targets import s3
+
+    storage = storage or s3.site_storage()
+    report = Report("s3")
+    expected = {**{p: e["sha256"] for p, e in manifest.files.items()}, MANIFEST_PATH: sha256(manifest_bytes)}
+    present = {obj.key for obj in storage.bucket.objects.all()}
+    for key in sorted(present - set(expected)):
+        report.added.append(key)
+    for key, digest in sorted(expected.items()):
+        if key not in present:
+            report.missing.append(key)
+            continue
+        body = storage.bucket.Object(key).get()["Body"].read()
+        if sha256(body) != digest:
+            report.changed.append(key)
+    return report
+
+
+def verify():
+    """Check the live site(s) against the last good build; returns a list of Reports."""
+    from .targets import s3
+
+    manifest, data = approved_manifest()
+    reports = [verify_local(manifest, data)]
+    if s3.s3_configured():
+        reports.append(verify_s3(manifest, data))
+    return reports
+
+
+# --- repair ---------------------------------------------------------------------------------------------
+
+
+def _replace(root, rel, data):
+    """Write ``data`` to a new file and rename it over ``root/rel`` (never writing into a shared inode)."""
+    target = root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.repair")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+
+
+def _approved_bytes(rel, entry, live_root):
+    """The approved bytes of ``rel`` (sha256 must match ``entry``), or None if none can be found."""
+    digest = entry["sha256"]
+    # 1. Another release holding the same bytes (a file replaced or deleted, not modified in place).
+    for name in reversed(release.list_releases()):
+        if (release.releases_dir() / name).resolve() == live_root:
+            continue  # the altered release itself
+        candidate = release.releases_dir() / name / rel
+        if candidate.is_file():
+            data = candidate.read_bytes()
+            if sha256(data) == digest:
+                return data
+    # 2. Produced again from the approved content.
+    data = _reproduce(rel, entry)
+    if data is not None and sha256(data) == digest:
+        return data
+    return None
+
+
+def _reproduce(rel, entry):
+    from django.core.files.storage import default_storage
+    from wagtail import hooks
+    from wagtail.models import Site
+
+    from .public import public_pages
+    from .render import site_static_dirs
+    from .renderers import RenderContext, render_source
+
+    source = entry.get("source", "")
+    try:
+        if source == "media":
+            with default_storage.open(rel.removeprefix("media/"), "rb") as fh:
+                return fh.read()
+        if source == "static":
+            for folder in site_static_dirs():
+                path = Path(folder) / rel.removeprefix("static/")
+                if path.is_file():
+                    return path.read_bytes()
+            return None
+        site = Site.objects.get(is_default_site=True)
+        if source.startswith("hook:"):
+            for fn in hooks.get_hooks("register_static_files"):
+                if source == f"hook:{fn.__module__}.{fn.__name__}":
+                    data = (fn(site) or {}).get(rel)
+                    return data.encode() if isinstance(data, str) else data
+            return None
+        if source in ("pagefind", ""):
+            return None
+        ctx = RenderContext(site, public_pages(site))
+        return render_source(source, ctx).get(rel)
+    except Exception:  # noqa: BLE001 - a source that cannot be produced is repaired by a full build
+        logger.exception("Could not reproduce %s", rel)
+        return None
+
+
+def repair_local(report, manifest, manifest_bytes, root=None):
+    """Restore the local live folder to ``manifest``; fills ``report.repaired`` / ``report.unrepaired``."""
+    root = Path(root or release.current_dir()).resolve()
+    for rel in report.added:
+        (root / rel).unlink(missing_ok=True)
+        report.repaired.append(rel)
+    for rel in report.changed + report.missing:
+        if rel == MANIFEST_PATH:
+            _replace(root, rel, manifest_bytes)
+            report.repaired.append(rel)
+            continue
+        data = _approved_bytes(rel, manifest.files[rel], root)
+        if data is None:
+            report.unrepaired.append(rel)
+            continue
+        _replace(root, rel, data)
+        report.repaired.append(rel)
+    if report.unrepaired:
+        from .builder import build_site
+
+        # Nothing is linked from the altered release: every file is written anew.
+        build_site(trigger="verify_site --repair: dựng lại toàn bộ", fresh=True)
+    return report
+
+
+def repair_s3(report, manifest, manifest_bytes, storage=None):
+    """Bring the bucket back to ``manifest`` using the (verified) local live release."""
+    from django.core.files.base import ContentFile
+
+    from .targets import s3
+
+    storage = storage or s3.site_storage()
+    root = release.current_dir()
+    for key in report.changed + report.missing:
+        data = manifest_bytes if key == MANIFEST_PATH else (root / key).read_bytes()
+        if key != MANIFEST_PATH and sha256(data) != manifest.files[key]["sha256"]:
+            report.unrepaired.append(key)
+            continue
+        storage.delete(key)
+        storage.save(key, ContentFile(data))
+        report.repaired.append(key)
+    for key in report.added:
+        storage.delete(key)
+        report.repaired.append(key)
+    return report
+
+
+def repair():
+    """Verify, then restore every difference (local first, then S3); returns the Reports."""
+    manifest, data = approved_manifest()
+    local = verify_local(manifest, data)
+    if not local.clean:
+        repair_local(local, manifest, data)
+        manifest, data = approved_manifest()  # a fresh build made a new approved manifest
+    reports = [local]
+    from .targets import s3
+
+    if s3.s3_configured():
+        remote = verify_s3(manifest, data)
+        if not remote.clean:
+            repair_s3(remote, manifest, data)
+        reports.append(remote)
+    return reports
+
+
+# --- alerts and the daily run ---------------------------------------------------------------------------
+
+
+def alert(reports, repaired):
+    """E-mail the portal administrator (and the principal after a repair) about differences."""
+    if all(r.clean for r in reports):
+        return 0
+    body = "\n".join(line for r in reports for line in r.lines())
+    if repaired:
+        subject = "[Cổng thông tin] Trang công khai bị thay đổi ngoài quy trình và đã được khôi phục"
+        kinds = (alerts.ADMINISTRATOR, alerts.PRINCIPAL)
+    else:
+        subject = "[Cổng thông tin] Trang công khai khác với bản đã duyệt"
+        kinds = (alerts.ADMINISTRATOR,)
+    intro = (
+        "Kiểm tra toàn vẹn (Điều 13.2 Quy chế) thấy trang công khai khác với bản đã duyệt lần gần nhất.\n"
+        "Khôi phục: python manage.py verify_site --repair\n\n"
+    )
+    return alerts.send(subject, intro + body, *kinds)
+
+
+def record(reports, repaired, now=None):
+    """Store the check in the log (``SiteCheck``)."""
+    from .models import SiteCheck
+
+    return SiteCheck.objects.create(
+        checked_at=now or timezone.now(),
+        clean=all(r.clean for r in reports),
+        repaired=repaired,
+        report="\n".join(line for r in reports for line in r.lines())[:20000],
+    )
+
+
+def daily_check(now=None):
+    """Periodic job: once per Vietnam day (after 02:00) verify the live site and alert on differences."""
+    from .models import SiteCheck
+
+    now = now or timezone.now()
+    if vn_datetime(now).hour < CHECK_HOUR:
+        return None
+    today = today_vn(now)
+    last = SiteCheck.objects.order_by("-checked_at").first()
+    if last is not None and today_vn(last.checked_at) >= today:
+        return None
+    try:
+        reports = verify()
+    except NoApprovedManifest as exc:
+        SiteCheck.objects.create(checked_at=now, clean=False, report=str(exc))
+        alerts.send("[Cổng thông tin] Không kiểm tra được trang công khai", str(exc), alerts.ADMINISTRATOR)
+        return None
+    record(reports, repaired=False, now=now)
+    alert(reports, repaired=False)
+    return reports
+
+
+def manifest_summary(data):
+    """Number of files a manifest lists (for messages)."""
+    return len(json.loads(data).get("files", {}))

@@ -1,0 +1,129 @@
+"""Which media files a release publishes: those of the images and documents public objects use.
+
+The list is resolved through the models, never by reading rendered HTML: a text that merely *mentions*
+``/media/documents/internal.pdf`` or ``/media/../db.sqlite3`` publishes nothing and cannot fail a build.
+
+- A public page uses the images and documents its fields, StreamField blocks, rich text and inline
+  children point to (Wagtail's reference extraction, the same one that fills the "usage" tab), plus any
+  object its optional ``static_media_objects()`` returns (duck typing, like the rest of ``outputs``).
+- The site uses the images of its public settings (the school logo).
+
+An object reference is a short string kept in the manifest: ``image:<id>`` or ``document:<id>``. Every
+build turns the union of the references of all public outputs into storage names: a document's file and
+every rendition of an image (originals are never published: they may carry EXIF).
+"""
+
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
+
+logger = logging.getLogger(__name__)
+
+IMAGE = "image"
+DOCUMENT = "document"
+
+
+def _kinds():
+    return {
+        ContentType.objects.get_for_model(get_image_model()).pk: IMAGE,
+        ContentType.objects.get_for_model(get_document_model()).pk: DOCUMENT,
+    }
+
+
+def object_refs(obj):
+    """``{"image:<id>", "document:<id>"}`` for the images and documents ``obj`` uses (fields, blocks,
+    rich text, inline children)."""
+    kinds = _kinds()
+    refs = set()
+    # Wagtail's own reference extraction (also used for the "usage" count); it reads the in-memory
+    # object only, so the live page's content is what counts, never a draft.
+    for reference in ReferenceIndex._extract_references_from_object(obj):
+        content_type_id, object_id = reference[0], reference[1]
+        kind = kinds.get(content_type_id)
+        if kind:
+            refs.add(f"{kind}:{object_id}")
+    return refs
+
+
+def page_refs(page):
+    """Media references of one public page: its own content plus ``static_media_objects()``."""
+    refs = object_refs(page)
+    extra = getattr(page, "static_media_objects", None)
+    if callable(extra):
+        for obj in extra() or ():
+            refs |= object_refs(obj)
+    return refs
+
+
+def site_refs(site):
+    """Media references of what every page shows: the public site settings (the school logo)."""
+    from cms.core.models import SchoolSettings
+
+    settings_obj = SchoolSettings.for_site(site)
+    refs = set()
+    if settings_obj.logo_id:
+        refs.add(f"{IMAGE}:{settings_obj.logo_id}")
+    return refs
+
+
+def storage_names(refs):
+    """Storage names (relative to MEDIA_ROOT) of the files the references stand for, sorted.
+
+    Images give every rendition (the templates choose sizes at render time; renditions are made before
+    this is called); documents give their file. Unknown ids are skipped (a deleted object publishes
+    nothing).
+    """
+    image_ids, document_ids = set(), set()
+    for ref in refs:
+        kind, _, pk = ref.partition(":")
+        if not pk.isdigit():
+            continue
+        (image_ids if kind == IMAGE else document_ids if kind == DOCUMENT else set()).add(int(pk))
+    names = set()
+    if image_ids:
+        renditions = get_image_model().get_rendition_model().objects.filter(image_id__in=image_ids)
+        names |= {name for name in renditions.values_list("file", flat=True) if name}
+    if document_ids:
+        documents = get_document_model().objects.filter(pk__in=document_ids)
+        names |= {name for name in documents.values_list("file", flat=True) if name}
+    return sorted(name for name in names if _safe_name(name))
+
+
+def _safe_name(name):
+    # Names come from the database, but a hand-edited row must not reach outside MEDIA_ROOT.
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith("/") or ".." in parts or "" in parts:
+        logger.warning("Skipping unsafe media name %r", name)
+        return False
+    return True
+
+
+def in_public_use(obj):
+    """True if the image or document ``obj`` is used by the public site or by a live page.
+
+    Public use is what the live release lists (its manifest's object references) plus anything a live page
+    or the site settings reference now (a page approved but not built yet counts too).
+    """
+    from wagtail.models import Page
+
+    from .targets.local import live_manifest
+
+    kind = IMAGE if isinstance(obj, get_image_model()) else DOCUMENT
+    ref = f"{kind}:{obj.pk}"
+    manifest = live_manifest()
+    if any(ref in entry.get("refs", ()) for entry in manifest.files.values()):
+        return True
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = [
+        int(r.object_id)
+        for r in ReferenceIndex.get_references_to(obj)
+        if r.base_content_type_id == page_type.pk and str(r.object_id).isdigit()
+    ]
+    if page_ids and Page.objects.filter(pk__in=page_ids, live=True).exists():
+        return True
+    from wagtail.models import Site
+
+    return any(ref in site_refs(site) for site in Site.objects.all())

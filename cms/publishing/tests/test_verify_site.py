@@ -1,0 +1,106 @@
+"""`verify_site`: the live site (local folder or S3) against the manifest of the last good build."""
+
+from datetime import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+
+from cms.core.vietnamese import VN_TZ
+from cms.publishing import integrity, release
+from cms.publishing.builder import build_site
+from cms.publishing.models import SiteCheck
+
+from .helpers import live_dir, new_article, publish
+from .test_s3 import BUCKET, bucket, s3_server  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "hoat-dong-chuyen-mon/index.html"
+
+
+def _tamper(root):
+    """Change a page in place, replace the feed with a new file, delete robots.txt, add a file."""
+    approved = {rel: (root / rel).read_bytes() for rel in (PAGE, "rss.xml", "robots.txt")}
+    with open(root / PAGE, "r+b") as fh:  # in place: every release sharing the inode sees it
+        fh.write(b"<h1>Hacked</h1>")
+    (root / "rss.xml").unlink()
+    (root / "rss.xml").write_bytes(b"<rss>spam</rss>")  # a new inode: older releases keep the approved bytes
+    (root / "robots.txt").unlink()
+    (root / "hack.html").write_bytes(b"<p>defaced</p>")
+    return approved
+
+
+def test_verify_site_reports_and_repairs_changed_added_and_missing_files(built_site, capsys):
+    previous = live_dir()
+    publish(new_article("Bài để có hai bản phát hành", "bai-hai-ban"))
+    build_site(trigger="test: second release")
+    root = live_dir()
+    assert root != previous  # two releases sharing unchanged files through hard links
+    call_command("verify_site")  # clean
+    assert "khớp" in capsys.readouterr().out
+
+    approved = _tamper(root)
+    with pytest.raises(CommandError):
+        call_command("verify_site")
+    out = capsys.readouterr().out
+    assert f"Bị sửa: {PAGE}" in out and "Bị sửa: rss.xml" in out
+    assert "Bị xoá: robots.txt" in out and "Thêm: hack.html" in out
+    assert len(mail.outbox) == 1 and "khác với bản đã duyệt" in mail.outbox[0].subject
+    assert SiteCheck.objects.filter(clean=False).count() == 1
+
+    inode_before = (root / PAGE).stat().st_ino
+    call_command("verify_site", "--repair")
+    live = release.current_dir().resolve()
+    for rel, data in approved.items():
+        assert (live / rel).read_bytes() == data, rel
+    assert not (live / "hack.html").exists()
+    if live == root:
+        # Restored by writing a new file and renaming it over, never into the shared inode.
+        assert (live / PAGE).stat().st_ino != inode_before
+    assert "khôi phục" in mail.outbox[-1].subject
+    assert len(mail.outbox[-1].to) >= 1
+    call_command("verify_site")
+    assert "khớp" in capsys.readouterr().out
+
+
+def test_a_changed_live_manifest_cannot_hide_a_change(built_site):
+    root = live_dir()
+    (root / PAGE).unlink()
+    (root / PAGE).write_bytes(b"<h1>Hacked</h1>")
+    manifest = (root / "manifest.json").read_text()
+    (root / "manifest.json").unlink()
+    (root / "manifest.json").write_text(manifest.replace('"format"', '"edited": 1, "format"'))
+    reports = integrity.verify()
+    assert PAGE in reports[0].changed and "manifest.json" in reports[0].changed
+
+
+def test_the_check_runs_daily_by_itself_and_mails_the_administrator(built_site):
+    from cms.publishing.scheduler import tick
+
+    (live_dir() / "robots.txt").unlink()
+    night = datetime(2026, 12, 1, 1, 0, tzinfo=VN_TZ)
+    tick(night)
+    assert not SiteCheck.objects.exists()  # before 02:00 Vietnam time
+    tick(night.replace(hour=2, minute=30))
+    check = SiteCheck.objects.get()
+    assert not check.clean and "robots.txt" in check.report
+    assert any("khác với bản đã duyệt" in m.subject for m in mail.outbox)
+    tick(night.replace(hour=9))
+    assert SiteCheck.objects.count() == 1  # once a day
+
+
+def test_verify_site_on_s3(built_site, bucket):  # noqa: F811 - fixture
+    build_site(trigger="test: to S3")
+    bucket.put_object(Bucket=BUCKET, Key=PAGE, Body=b"<h1>Hacked</h1>")
+    bucket.put_object(Bucket=BUCKET, Key="hack.html", Body=b"defaced")
+    bucket.delete_object(Bucket=BUCKET, Key="robots.txt")
+    reports = {r.target: r for r in integrity.verify()}
+    assert reports["local"].clean
+    s3 = reports["s3"]
+    assert s3.changed == [PAGE] and s3.added == ["hack.html"] and s3.missing == ["robots.txt"]
+
+    call_command("verify_site", "--repair")
+    body = bucket.get_object(Bucket=BUCKET, Key=PAGE)["Body"].read()
+    assert body == (live_dir() / PAGE).read_bytes()
+    assert all(r.clean for r in integrity.verify())
