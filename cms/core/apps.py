@@ -7,3 +7,13 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = "Cấu hình chung"
+
+    def ready(self):
+        from willow.plugins.pillow import PillowImage
+
+        from . import checks  # noqa: F401 - registers the upload settings check
+
+        # Renditions never carry EXIF (GPS position, camera, owner): Willow copies the original's EXIF into
+        # JPEG/WebP renditions. Orientation is applied before saving (Filter.run auto-orients), so nothing
+        # a rendition needs is lost. Originals uploaded through the admin are stripped too (cms.core.files).
+        PillowImage.get_exif_data = lambda self: None

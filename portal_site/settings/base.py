@@ -135,7 +135,16 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+# HEIC (iPhone photos) is accepted and stored as JPEG; SVG never (it can carry scripts). Every extension here
+# has a content check in cms/core/files.py (system check portal.E001).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "heic"]
+# 40 megapixels (a 48 MP phone photo must be reduced): bounds the memory one decode may take.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Every file that enters the image or document library goes through cms.core.files (type, size, content).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.upload_forms.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.upload_forms.CheckedDocumentForm"
+# PDFs open in the browser (parents read văn bản on phones); every other type is a download.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
