@@ -189,7 +189,7 @@ def _size(file):
 def check_upload(file, kind):
     """Refuse ``file`` unless it is an acceptable ``kind`` ("image" or "document"); return None when it is.
 
-    ``file`` is anything with ``name``, ``read`` and ``seek`` (Django ``UploadedFile``, ``File``, ``FieldFile``);
+    ``file`` is anything with ``name``, ``read`` and ``seek`` (``UploadedFile``, ``File``, ``FieldFile``);
     it is left at position 0. Raises ``ValidationError`` with a Vietnamese message naming the file and the
     rule (extension, empty, size in MB, content not matching the extension, SVG, pixels, animation, macros).
     """
@@ -262,8 +262,9 @@ def _check_image(file, name, ext, head):
                 )
             if frames > 1:
                 _refuse(
-                    f"Ảnh “{name}” là ảnh động ({frames} khung hình): cổng chưa hỗ trợ ảnh động vì các bản thu "
-                    "nhỏ chỉ giữ được khung hình đầu. Hãy tải lên một ảnh tĩnh (hoặc đăng video).",
+                    f"Ảnh “{name}” là ảnh động ({frames} khung hình): cổng chưa hỗ trợ ảnh động "
+                    "vì các bản thu nhỏ chỉ giữ được khung hình đầu. "
+                    "Hãy tải lên một ảnh tĩnh (hoặc đăng video).",
                     "animated_image",
                 )
             image.load()  # decodes: a truncated or corrupt image fails here, not in a rendition later

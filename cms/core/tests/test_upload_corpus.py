@@ -140,7 +140,9 @@ def test_bad_document_refused_by_the_multiple_uploader(client, principal, name, 
     assert get_document_model().objects.count() == before
 
 
-@pytest.mark.parametrize(("name", "content", "message"), BAD_DOCUMENTS[:3], ids=[c[0] for c in BAD_DOCUMENTS[:3]])
+@pytest.mark.parametrize(
+    ("name", "content", "message"), BAD_DOCUMENTS[:3], ids=[c[0] for c in BAD_DOCUMENTS[:3]]
+)
 def test_bad_document_refused_by_the_chooser_upload(client, principal, name, content, message):
     before = get_document_model().objects.count()
     response = client.post(
@@ -160,7 +162,11 @@ def _exif_of(data):
 def test_gps_removed_from_the_original_and_every_rendition(client, principal):
     response = client.post(
         reverse("wagtailimages:add"),
-        {"title": "Ảnh có GPS", "collection": _root_collection(), "file": _upload("gps.jpg", bad.jpeg_with_gps())},
+        {
+            "title": "Ảnh có GPS",
+            "collection": _root_collection(),
+            "file": _upload("gps.jpg", bad.jpeg_with_gps()),
+        },
     )
     assert response.status_code == 302
     image = get_image_model().objects.get(title="Ảnh có GPS")
@@ -190,7 +196,11 @@ def test_appended_payload_of_a_polyglot_jpeg_is_dropped(client, principal):
 def test_heic_photo_is_stored_as_jpeg(client, principal):
     response = client.post(
         reverse("wagtailimages:add"),
-        {"title": "Ảnh iPhone", "collection": _root_collection(), "file": _upload("IMG_0001.HEIC", bad.heic_bytes())},
+        {
+            "title": "Ảnh iPhone",
+            "collection": _root_collection(),
+            "file": _upload("IMG_0001.HEIC", bad.heic_bytes()),
+        },
     )
     assert response.status_code == 302
     image = get_image_model().objects.get(title="Ảnh iPhone")
