@@ -12,6 +12,9 @@ class CoreConfig(AppConfig):
         from willow.plugins.pillow import PillowImage
 
         from . import checks  # noqa: F401 - registers the upload settings check
+        from .exports import install
+
+        install()  # Wagtail's own spreadsheet exports neutralise formula-like cells too
 
         # Renditions never carry EXIF (GPS position, camera, owner): Willow copies the original's EXIF into
         # JPEG/WebP renditions. Orientation is applied before saving (Filter.run auto-orients), so nothing
