@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from cms.core.vietnamese import nfc
+from cms.security.passwords import require_password_change
 
 from .forms import AccountForm, NewSchoolYearForm, ResetPasswordForm
 from .models import DepartmentMembership, Position, SchoolYear
@@ -105,6 +106,8 @@ def account_create(request):
     form = AccountForm(request.POST or None, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        # Điều 2: the person chooses their own password at first login (pupils excepted).
+        require_password_change(user)
         log(user, "editorial.account_created", data={"fields": _changed_fields(form)})
         messages.success(request, f"Đã tạo tài khoản “{user.username}”.")
         return redirect("editorial_accounts:index")
@@ -165,6 +168,7 @@ def account_password(request, pk):
     if request.method == "POST" and form.is_valid():
         account.set_password(form.cleaned_data["password1"])
         account.save(update_fields=["password"])
+        require_password_change(account)
         log(account, "editorial.password_reset")
         messages.success(request, f"Đã đặt lại mật khẩu cho “{account.username}”.")
         return redirect("editorial_accounts:index")

@@ -36,8 +36,24 @@ if env("DATABASE_ENGINE", "sqlite") == "postgres":
 
 SESSION_COOKIE_SECURE = env("DJANGO_SECURE_COOKIES", "1") == "1"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
+# HTTPS only: redirect and HSTS (values configurable for a first deployment behind a test certificate).
+SECURE_SSL_REDIRECT = env("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
+SECURE_HSTS_SECONDS = int(env("PORTAL_HSTS_SECONDS", str(PORTAL_HSTS_SECONDS)))  # noqa: F405
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env("DJANGO_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+SECURE_HSTS_PRELOAD = env("DJANGO_HSTS_PRELOAD", "0") == "1"
+# nginx terminates TLS and tells Django with X-Forwarded-Proto; one proxy in front (for axes' address).
+if env("DJANGO_BEHIND_PROXY", "1") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Sessions end when the browser closes, and after 2 hours without activity (base.py).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Two-factor sign-in for the principal, vice principals and the portal administrator.
+PORTAL_REQUIRE_2FA = env("PORTAL_REQUIRE_2FA", "1") == "1"
+# The back office only on its own host name(s); defaults to ALLOWED_HOSTS, never the public site's host.
+PORTAL_ADMIN_HOSTS = [
+    h.strip().lower() for h in env("PORTAL_ADMIN_HOSTS", ",".join(ALLOWED_HOSTS)).split(",") if h.strip()
+]
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
