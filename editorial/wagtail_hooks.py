@@ -32,6 +32,13 @@ LOG_ACTIONS = [
 ]
 
 
+@hooks.register("register_account_settings_panel")
+def register_contact_details_panel(request, user, profile):
+    from .account import ContactDetailsPanel
+
+    return ContactDetailsPanel(request, user, profile)
+
+
 @hooks.register("register_log_actions")
 def register_editorial_log_actions(actions):
     for action, label, message in LOG_ACTIONS:

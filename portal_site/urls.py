@@ -2,11 +2,17 @@
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from editorial.account import SchoolAccountView
+
 urlpatterns = [
+    # "Tài khoản của tôi" without name/e-mail/avatar editing (names are managed by the principal).
+    path("admin/account/", never_cache(require_admin_access(SchoolAccountView.as_view()))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

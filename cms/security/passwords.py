@@ -216,7 +216,8 @@ def require_password_change(user):
         return
     record = security_of(user)
     record.must_change_password = True
-    record.save(update_fields=["must_change_password"])
+    record.password_never_expires = False  # a demo account given a new password is a real account now
+    record.save(update_fields=["must_change_password", "password_never_expires"])
 
 
 def mark_password_never_expires(user):

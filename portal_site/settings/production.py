@@ -41,6 +41,9 @@ SECURE_SSL_REDIRECT = env("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = int(env("PORTAL_HSTS_SECONDS", str(PORTAL_HSTS_SECONDS)))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env("DJANGO_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
 SECURE_HSTS_PRELOAD = env("DJANGO_HSTS_PRELOAD", "0") == "1"
+# Preloading is a manual, hard-to-undo submission covering every sub-domain of the school's domain (old
+# HTTP-only devices would break): a school opts in with DJANGO_HSTS_PRELOAD=1; the reminder is silenced.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # nginx terminates TLS and tells Django with X-Forwarded-Proto; one proxy in front (for axes' address).
 if env("DJANGO_BEHIND_PROXY", "1") == "1":
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
