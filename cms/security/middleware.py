@@ -59,9 +59,16 @@ class MalformedRequestMiddleware:
     def process_exception(self, request, exception):
         if request.method not in ("POST", "PUT", "PATCH"):
             return None
-        malformed = isinstance(exception, MultiValueDictKeyError) or (
-            isinstance(exception, ValidationError)
-            and getattr(exception, "code", None) in ("missing_management_form", "ManagementForm")
+        malformed = (
+            isinstance(exception, MultiValueDictKeyError)
+            or (
+                isinstance(exception, ValidationError)
+                and getattr(exception, "code", None) in ("missing_management_form", "ManagementForm")
+            )
+            or (
+                isinstance(exception, (KeyError, ValueError, TypeError, IndexError))
+                and _reading_form_data(exception)
+            )
         )
         if not malformed:
             return None
@@ -72,6 +79,20 @@ class MalformedRequestMiddleware:
             status=400,
         )
         return response
+
+
+# Functions that turn request data into form values (Django widgets, Wagtail blocks, formsets).
+_DATA_READERS = {"value_from_datadict", "value_omitted_from_data", "management_form", "total_form_count"}
+
+
+def _reading_form_data(exception):
+    """True when ``exception`` was raised while a widget or formset read the POSTed data (bad counts …)."""
+    traceback = exception.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_name in _DATA_READERS:
+            return True
+        traceback = traceback.tb_next
+    return False
 
 
 def _exempt_paths():
