@@ -3,8 +3,24 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.pages import base_page_viewset
 
 from . import views
+from .visibility import VisiblePagesSearchView, visible_pages
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_shows_visible_pages(pages, request):
+    return visible_pages(request.user, pages)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_visible_pages(parent_page, pages, request):
+    return visible_pages(request.user, pages)
+
+
+# The page search view of the base page view set (a documented extension point of PageViewSet).
+base_page_viewset.search_view_class = VisiblePagesSearchView
 
 
 @hooks.register("register_admin_urls")
