@@ -16,6 +16,13 @@ class CoreConfig(AppConfig):
 
         install()  # Wagtail's own spreadsheet exports neutralise formula-like cells too
 
+        from django.db.models.signals import pre_save
+        from wagtail.models import UploadedFile
+
+        from .upload_signals import sanitise_held_upload
+
+        pre_save.connect(sanitise_held_upload, sender=UploadedFile, dispatch_uid="core.sanitise_held_upload")
+
         # Renditions never carry EXIF (GPS position, camera, owner): Willow copies the original's EXIF into
         # JPEG/WebP renditions. Orientation is applied before saving (Filter.run auto-orients), so nothing
         # a rendition needs is lost. Originals uploaded through the admin are stripped too (cms.core.files).

@@ -245,3 +245,21 @@ def test_check_upload_for_other_apps_accepts_good_and_refuses_bad():
     check_upload(_upload("a.png", bad.image_bytes("PNG")), "image")
     with pytest.raises(Exception, match="ELF"):
         check_upload(_upload("a.pdf", bad.ELF), "document")
+
+
+def test_multiple_uploader_holding_area_keeps_no_gps(client, principal):
+    """A title the form refuses makes Wagtail hold the raw file as an UploadedFile: it is stripped too."""
+    from wagtail.models import UploadedFile
+
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "title": "x" * 300,
+            "collection": _root_collection(),
+            "files[]": _upload("gps.jpg", bad.jpeg_with_gps()),
+        },
+    )
+    assert response.status_code == 200
+    held = UploadedFile.objects.latest("pk")
+    with held.file.open("rb") as stored:
+        assert _exif_of(stored.read())[0] == {}
