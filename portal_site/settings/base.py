@@ -192,6 +192,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.upload_forms.CheckedDocumentForm"
 # PDFs open in the browser (parents read văn bản on phones); every other type is a download.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_I18N_ENABLED = False
+# No Gravatar: it would send a hash of every person's e-mail (pupils included) to a third party, and the
+# back office's CSP allows images from the portal itself only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
