@@ -11,8 +11,23 @@ from django.db import models
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.models import register_form_field_override
 
-from .models import ClassMembership, DepartmentMembership
+from .models import BoardMembership, ClassMembership, Department, DepartmentMembership, Position
 from .models.profiles import order_people, person_name
+
+# Positions a department head may put in a department of each kind (clarification #11: heads propose staff
+# of their department's kind; pupils, the school board and the editorial board are placed by the principal).
+HEAD_ELIGIBLE_POSITIONS = {
+    Department.Kind.PROFESSIONAL: {Position.TEACHER, Position.DEPARTMENT_HEAD},
+    Department.Kind.OFFICE: {Position.CLERK, Position.LIBRARIAN, Position.NURSE, Position.PORTAL_ADMIN},
+}
+
+
+def head_may_add(user, department):
+    """True when a department head may add ``user`` to ``department`` (staff of its kind, not on a board)."""
+    profile = getattr(user, "staff_profile", None)
+    if profile is None or profile.position not in HEAD_ELIGIBLE_POSITIONS.get(department.kind, set()):
+        return False
+    return not BoardMembership.objects.filter(user=user, school_year=department.school_year_id).exists()
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -88,6 +103,32 @@ class DepartmentAdminForm(MembershipsForm):
             for name in ("school_year", "name", "kind", "head", "sections"):
                 if name in self.fields:
                     self.fields[name].disabled = True
+
+    @property
+    def limited_to_members(self):
+        user = getattr(self, "for_user", None)
+        return user is not None and not user.has_perm("editorial.change_department")
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("memberships")
+        if not self.limited_to_members or formset is None or not self.instance.pk:
+            return cleaned
+        current = set(self.instance.memberships.values_list("user_id", flat=True))
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            user = data.get("user")
+            if user is None or data.get("DELETE") or user.pk in current:
+                continue
+            if not head_may_add(user, self.instance):
+                kind = self.instance.get_kind_display()
+                form.add_error(
+                    "user",
+                    f"Tổ trưởng chỉ thêm được cán bộ, giáo viên thuộc loại “{kind}”. {person_name(user)} là "
+                    "học sinh, thành viên Ban giám hiệu, Ban biên tập hoặc thuộc loại tổ khác: Hiệu trưởng "
+                    "xếp tổ cho người này.",
+                )
+        return cleaned
 
 
 class SchoolClassAdminForm(MembershipsForm):

@@ -160,6 +160,8 @@ class AccountForm(forms.ModelForm):
                     last_name=cleaned.get("last_name", ""),
                     email=cleaned.get("email", ""),
                 )
+                # Pupils get the shorter password rule (cms.security.passwords).
+                probe.staff_profile = StaffProfile(position=cleaned.get("position") or Position.TEACHER)
                 try:
                     password_validation.validate_password(password1, probe)
                 except forms.ValidationError as error:

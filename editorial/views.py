@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from cms.core.vietnamese import nfc
+from cms.security.passwords import require_password_change
 
 from .forms import AccountForm, NewSchoolYearForm, ResetPasswordForm
 from .models import DepartmentMembership, Position, SchoolYear
@@ -104,6 +105,8 @@ def account_create(request):
     form = AccountForm(request.POST or None, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        # Điều 2: the person chooses their own password at first login (pupils excepted).
+        require_password_change(user)
         log(user, "editorial.account_created", data={"fields": _changed_fields(form)})
         messages.success(request, f"Đã tạo tài khoản “{user.username}”.")
         return redirect("editorial_accounts:index")
@@ -164,6 +167,7 @@ def account_password(request, pk):
     if request.method == "POST" and form.is_valid():
         account.set_password(form.cleaned_data["password1"])
         account.save(update_fields=["password"])
+        require_password_change(account)
         log(account, "editorial.password_reset")
         messages.success(request, f"Đã đặt lại mật khẩu cho “{account.username}”.")
         return redirect("editorial_accounts:index")
@@ -215,5 +219,59 @@ def new_school_year(request, pk):
             "account": None,
             "submit_label": "Sao chép",
             "cancel_url": reverse("editorial_school_years:index"),
+        },
+    )
+
+
+def _homeroom_pupils(teacher):
+    """Pupils of the classes ``teacher`` is homeroom teacher of this school year (Điều 7.4)."""
+    year = SchoolYear.objects.current()
+    if year is None or not teacher.is_authenticated:
+        return get_user_model().objects.none()
+    return (
+        get_user_model()
+        .objects.filter(
+            is_superuser=False,
+            class_memberships__school_year=year,
+            class_memberships__school_class__homeroom_teacher=teacher,
+            class_memberships__school_class__school_year=year,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def is_homeroom_teacher(user):
+    """True when ``user`` is the homeroom teacher of a class with pupil accounts this year."""
+    return _homeroom_pupils(user).exists()
+
+
+def homeroom_pupils(request):
+    """A homeroom teacher's list of their pupils' accounts, each with "reset password"."""
+    pupils = _homeroom_pupils(request.user)
+    if not pupils.exists():
+        raise PermissionDenied
+    return TemplateResponse(request, "editorial/accounts/homeroom.html", {"pupils": pupils})
+
+
+def homeroom_pupil_password(request, pk):
+    """The homeroom teacher gives their pupil a new simple (not trivial) password; no forced change."""
+    pupil = get_object_or_404(_homeroom_pupils(request.user), pk=pk)
+    form = ResetPasswordForm(request.POST or None, user=pupil)
+    if request.method == "POST" and form.is_valid():
+        pupil.set_password(form.cleaned_data["password1"])
+        pupil.save(update_fields=["password"])
+        log(pupil, "editorial.password_reset", user=request.user)
+        messages.success(request, f"Đã đặt lại mật khẩu cho học sinh {person_name(pupil)}.")
+        return redirect("editorial_homeroom:index")
+    return TemplateResponse(
+        request,
+        "editorial/accounts/form.html",
+        {
+            "form": form,
+            "title": f"Đặt lại mật khẩu cho học sinh {person_name(pupil)}",
+            "account": pupil,
+            "password": True,
+            "cancel_url": reverse("editorial_homeroom:index"),
         },
     )

@@ -33,6 +33,13 @@ LOG_ACTIONS = [
 ]
 
 
+@hooks.register("register_account_settings_panel")
+def register_contact_details_panel(request, user, profile):
+    from .account import ContactDetailsPanel
+
+    return ContactDetailsPanel(request, user, profile)
+
+
 @hooks.register("register_log_actions")
 def register_editorial_log_actions(actions):
     for action, label, message in LOG_ACTIONS:
@@ -183,12 +190,33 @@ account_urls = [
 ]
 
 
+homeroom_urls = [
+    path("", views.homeroom_pupils, name="index"),
+    path("<int:pk>/mat-khau/", views.homeroom_pupil_password, name="password"),
+]
+
+
 @hooks.register("register_admin_urls")
 def register_editorial_urls():
     return [
         path("tai-khoan/", include((account_urls, "editorial_accounts"), namespace="editorial_accounts")),
         path("nam-hoc-moi/<int:pk>/", views.new_school_year, name="editorial_new_school_year"),
+        path(
+            "lop-chu-nhiem/", include((homeroom_urls, "editorial_homeroom"), namespace="editorial_homeroom")
+        ),
     ]
+
+
+class HomeroomMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.is_homeroom_teacher(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_homeroom_menu_item():
+    return HomeroomMenuItem(
+        "Học sinh lớp chủ nhiệm", reverse("editorial_homeroom:index"), icon_name="group", order=245
+    )
 
 
 class AccountsMenuItem(MenuItem):

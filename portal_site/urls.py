@@ -2,17 +2,22 @@
 
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.media import serve_media
+from editorial.account import SchoolAccountView
 from editorial.moderation.edit_view import ModerationEditView
 
 urlpatterns = [
     # The page editor with the school's moderation rules, at Wagtail's own address (before Wagtail's URLs,
     # so every "edit page" link and form post reaches it; reverse() still names wagtailadmin_pages:edit).
     path("admin/pages/<int:page_id>/edit/", ModerationEditView.as_view(), name="moderation_page_edit"),
+    # "Tài khoản của tôi" without name/e-mail/avatar editing (names are managed by the principal).
+    path("admin/account/", never_cache(require_admin_access(SchoolAccountView.as_view()))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Media is never served raw to anonymous visitors (the public reads the builder's copies): staff only.

@@ -3,7 +3,8 @@
 - ``SectionPermissionHelper``: the section (menu, list, export) is visible only to users who hold a page
   permission on the section's index page or one of its ancestors; wagtail-modeladmin's page helper would
   show every page list to everyone with admin access.
-- ``ExportIndexView``: Vietnamese column headings and a UTF-8 BOM on CSV so Excel shows Vietnamese.
+- ``ExportIndexView``: Vietnamese column headings; the files are written by the one export helper
+  (``cms.core.exports``: formula-like text neutralised, BOM on CSV so Excel shows Vietnamese).
 """
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -11,9 +12,8 @@ from wagtail_modeladmin.helpers import PagePermissionHelper
 from wagtail_modeladmin.helpers.search import BaseSearchHandler
 from wagtail_modeladmin.views import IndexView
 
+from cms.core.exports import csv_response, xlsx_response
 from cms.core.vietnamese import fold
-
-BOM = "\ufeff"
 
 
 class SectionPermissionHelper(PagePermissionHelper):
@@ -47,19 +47,23 @@ class ExportIndexView(IndexView):
     def export_headings(self):
         return getattr(self.model_admin, "export_headings", {})
 
-    def stream_csv(self, queryset):
-        # Excel opens a CSV as the local ANSI code page unless it starts with a UTF-8 BOM.
-        first = True
-        for line in super().stream_csv(queryset):
-            if first:
-                line = (BOM.encode() + line) if isinstance(line, bytes) else BOM + line
-                first = False
-            yield line
+    def _headers(self, queryset):
+        return [self.get_heading(queryset, field) for field in self.list_export]
+
+    def _rows(self, queryset, export_format):
+        for item in queryset:
+            yield [
+                self.preprocess_field_value(field, value, export_format)
+                for field, value in self.to_row_dict(item).items()
+            ]
 
     def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
-        response["Content-Type"] = "text/csv; charset=utf-8"
-        return response
+        rows = self._rows(queryset, self.FORMAT_CSV)
+        return csv_response(f"{self.get_filename()}.csv", self._headers(queryset), rows)
+
+    def write_xlsx_response(self, queryset):
+        rows = self._rows(queryset, self.FORMAT_XLSX)
+        return xlsx_response(f"{self.get_filename()}.xlsx", self._headers(queryset), rows)
 
 
 class FoldedSearchHandler(BaseSearchHandler):

@@ -38,10 +38,14 @@ class CoreConfig(AppConfig):
         from django.db import models
         from django.db.models.signals import post_save
         from wagtail.admin.forms.models import register_form_field_override
+        from wagtail.models import UploadedFile
+        from willow.plugins.pillow import PillowImage
 
-        from . import checks  # noqa: F401 - registers the deployment checks
+        from . import checks  # noqa: F401 - registers the deployment and upload settings checks
         from .addresses import clear_cache
+        from .exports import install
         from .models import SchoolSettings
+        from .upload_signals import sanitise_held_upload
         from .widgets import VietnameseSlugInput
 
         post_save.connect(clear_cache, sender=SchoolSettings, dispatch_uid="core_addresses_clear_cache")
@@ -52,3 +56,11 @@ class CoreConfig(AppConfig):
 
         _labels.update(cleaned_app_labels())
         pre_save.connect(clean_text_before_save, dispatch_uid="cms.core.clean_text_before_save")
+
+        install()  # Wagtail's own spreadsheet exports neutralise formula-like cells too
+        pre_save.connect(sanitise_held_upload, sender=UploadedFile, dispatch_uid="core.sanitise_held_upload")
+
+        # Renditions never carry EXIF (GPS position, camera, owner): Willow copies the original's EXIF into
+        # JPEG/WebP renditions. Orientation is applied before saving (Filter.run auto-orients), so nothing
+        # a rendition needs is lost. Originals uploaded through the admin are stripped too (cms.core.files).
+        PillowImage.get_exif_data = lambda self: None

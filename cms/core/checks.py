@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.checks import Error, Warning, register
 
 from .addresses import is_local
+from .files import DOCUMENT_FORMATS, IMAGE_FORMATS, allowed_extensions
 
 
 def _url_problem(url):
@@ -73,3 +74,23 @@ def check_production_settings(app_configs=None, **kwargs):
     if site_s3 and not (site_s3.get("access_key") and site_s3.get("secret_key")):
         messages.append(Error("PORTAL_SITE_S3_*: thiếu khoá truy cập của kho lưu trữ.", id="portal.E006"))
     return messages
+
+
+@register()
+def upload_extensions_have_checks(app_configs, **kwargs):
+    """``portal.E010`` when WAGTAILIMAGES_EXTENSIONS or WAGTAILDOCS_EXTENSIONS name a type we cannot sniff."""
+    errors = []
+    for kind, known, setting in (
+        ("image", IMAGE_FORMATS, "WAGTAILIMAGES_EXTENSIONS"),
+        ("document", DOCUMENT_FORMATS, "WAGTAILDOCS_EXTENSIONS"),
+    ):
+        for extension in allowed_extensions(kind):
+            if extension not in known:
+                errors.append(
+                    Error(
+                        f"{setting} allows .{extension} but cms.core.files has no content check for it.",
+                        hint="Add a sniffer for it in cms/core/files.py or remove it from the setting.",
+                        id="portal.E010",
+                    )
+                )
+    return errors

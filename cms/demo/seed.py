@@ -16,6 +16,7 @@ from cms.home.models import HomePage
 from cms.news.models import ArticlePage, SectionPage
 from cms.publishing import demo as publishing_demo
 from cms.publishing.builder import builds_suspended
+from cms.security.passwords import mark_password_never_expires
 
 from . import content
 from .images import make_image
@@ -81,6 +82,8 @@ def ensure_users():
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+            # The README gives this password: the demo accounts never expire nor force a change.
+            mark_password_never_expires(user)
         users[user.username] = user
     return users
 

@@ -7,8 +7,8 @@ Vietnamese message, and again before any save (``guard_public_file``), so no oth
 """
 
 from django.core.exceptions import ValidationError
-from wagtail.documents.forms import BaseDocumentForm
-from wagtail.images.forms import BaseImageForm
+
+from cms.core.upload_forms import CheckedDocumentForm, CheckedImageForm
 
 from .media import in_public_use
 
@@ -28,12 +28,12 @@ class PublicFileFormMixin:
         return cleaned
 
 
-class DocumentForm(PublicFileFormMixin, BaseDocumentForm):
-    """Wagtail's document form with the public-file rule."""
+class DocumentForm(PublicFileFormMixin, CheckedDocumentForm):
+    """The checked document form (``cms.core.upload_forms``: type, size, content), public-file rule."""
 
 
-class ImageForm(PublicFileFormMixin, BaseImageForm):
-    """Wagtail's image form with the public-file rule."""
+class ImageForm(PublicFileFormMixin, CheckedImageForm):
+    """The checked image form (``cms.core.upload_forms``: type, size, pixels, EXIF), public-file rule."""
 
 
 def guard_public_file(sender, instance, raw=False, **kwargs):

@@ -1,15 +1,12 @@
 """Admin of the writing plan: a Wagtail ModelViewSet with per-person rules, and the monthly report."""
 
-import csv
 from datetime import date
-from io import BytesIO, StringIO
 
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.utils.html import format_html
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
@@ -20,6 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from cms.core.exports import csv_response, xlsx_response
 from cms.core.vietnamese import fold, name_sort_key, nfc
 from cms.news.models import SectionPage
 from editorial.moderation.access import full_name, is_board
@@ -308,33 +306,13 @@ class MonthlyReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def csv_response(self):
         header, body = self.table()
-        buffer = StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(body)
-        # BOM so that Excel opens the Vietnamese text as UTF-8.
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.filename("csv")}"'
-        return response
+        return csv_response(self.filename("csv"), header, body)
 
     def xlsx_response(self):
-        from openpyxl import Workbook
-
         header, body = self.table()
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = f"Tháng {self.month}-{self.year}"
-        sheet.append(header)
-        for row in body:
-            sheet.append(row)
-        output = BytesIO()
-        workbook.save(output)
-        response = HttpResponse(
-            output.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return xlsx_response(
+            self.filename("xlsx"), header, body, sheet_title=f"Tháng {self.month}-{self.year}"
         )
-        response["Content-Disposition"] = f'attachment; filename="{self.filename("xlsx")}"'
-        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -94,3 +94,31 @@ def test_a_replaced_head_loses_access_at_once(head, client):
     to_1.head = None
     to_1.save()
     assert_refused(client.get(reverse("editorial_departments:edit", args=(to_1.pk,))))
+
+
+@pytest.mark.parametrize("username", ["hocsinh1a", "phohieutruong", "vanthu"])
+def test_head_cannot_add_pupils_board_members_or_staff_of_another_kind(head, client, username):
+    """A pupil would get "Viết bài: Hoạt động chuyên môn"; a vice principal would get the head as reviewer."""
+    person = get_user_model().objects.get(username=username)
+    DepartmentMembership.objects.filter(user=person).delete()
+    to_1 = Department.objects.current().get(name="Tổ 1")
+    members = list(to_1.memberships.order_by("pk")) + [DepartmentMembership(user=person)]
+    response = client.post(reverse("editorial_departments:edit", args=(to_1.pk,)), _form(to_1, members))
+    assert response.status_code == 200
+    assert "Hiệu trưởng xếp tổ cho người này" in response.content.decode()
+    assert not to_1.memberships.filter(user=person).exists()
+    assert (
+        not person.groups.filter(name="Viết bài: Hoạt động chuyên môn").exists()
+        or username == "phohieutruong"
+    )
+
+
+def test_principal_still_places_anyone(client):
+    client.force_login(get_user_model().objects.get(username="hieutruong"))
+    person = get_user_model().objects.get(username="phohieutruong")
+    DepartmentMembership.objects.filter(user=person).delete()
+    to_1 = Department.objects.current().get(name="Tổ 1")
+    members = list(to_1.memberships.order_by("pk")) + [DepartmentMembership(user=person)]
+    response = client.post(reverse("editorial_departments:edit", args=(to_1.pk,)), _form(to_1, members))
+    assert response.status_code == 302
+    assert to_1.memberships.filter(user=person).exists()

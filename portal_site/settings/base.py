@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific files import * from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -17,6 +18,7 @@ INSTALLED_APPS = [
     "cms.disclosure",
     "cms.publishing",
     "cms.demo",
+    "cms.security",
     "editorial",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
@@ -45,6 +47,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     # After wagtail.admin: their ready() replaces some of Wagtail's workflow e-mail handlers.
     "editorial.moderation",
     "editorial.planning",
@@ -52,14 +58,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The back office answers only on its own host names (PORTAL_ADMIN_HOSTS), never on the public site's.
+    "cms.security.middleware.AdminHostMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "editorial.moderation.middleware.ModerationGuardMiddleware",
+    # Two-factor step, then forced/expired password change, before any other admin page.
+    "cms.security.middleware.AccountPolicyMiddleware",
+    # A POST missing form data (StreamField counts, management forms) answers 400, never 500.
+    "cms.security.middleware.MalformedRequestMiddleware",
+    # Last, as django-axes requires: refuses sign-in from a locked username + address.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal_site.urls"
@@ -91,12 +107,42 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Accounts and sign-in (Quy chế Điều 2, 13; cms/security) -------------------------------------------
+# Vietnamese messages; pupils get 8 characters and no expiry, staff 10 and expiry (clarification #11).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "cms.security.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10, "pupil_min_length": 8},
+    },
+    {"NAME": "cms.security.passwords.CommonPasswordValidator"},
+    {"NAME": "cms.security.passwords.NameSimilarityValidator"},
+    {"NAME": "cms.security.passwords.PasswordHistoryValidator", "OPTIONS": {"count": 5}},
 ]
+# A staff password lasts this many days, then must be changed at the next login (0 = never).
+PORTAL_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PORTAL_PASSWORD_MAX_AGE_DAYS", "90"))
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout per username AND address: someone guessing elsewhere cannot lock the principal out (clarif. #11).
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PORTAL_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Behind one reverse proxy (nginx) in production; see production.py.
+AXES_IPWARE_PROXY_COUNT = None
+# Two-factor sign-in for the principal, vice principals and the portal administrator (production: True).
+PORTAL_REQUIRE_2FA = os.environ.get("PORTAL_REQUIRE_2FA", "0") == "1"
+PORTAL_2FA_ROLE_KEYS = ("hieu_truong", "pho_hieu_truong", "quan_tri")
+OTP_TOTP_ISSUER = "Cổng TTĐT THNK"
+# Sessions end after 2 hours without activity (every request renews the expiry).
+SESSION_COOKIE_AGE = int(os.environ.get("PORTAL_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 # Vietnamese everywhere: public site, admin default language, dates in Vietnam's time zone.
 LANGUAGE_CODE = "vi"
@@ -138,11 +184,22 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.core.search"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-# A file the public site uses cannot be replaced in place (issue 11; cms.publishing.forms).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.publishing.forms.DocumentForm"
+# HEIC (iPhone photos) is accepted and stored as JPEG; SVG never (it can carry scripts). Every extension here
+# has a content check in cms/core/files.py (system check portal.E001).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "heic"]
+# 40 megapixels (a 48 MP phone photo must be reduced): bounds the memory one decode may take.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Every file that enters the image or document library goes through cms.core.files (type, size, content,
+# cms.core.upload_forms), and a file the public site uses cannot be replaced in place (issue 11;
+# cms.publishing.forms builds on the checked forms).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.publishing.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.publishing.forms.DocumentForm"
+# PDFs open in the browser (parents read văn bản on phones); every other type is a download.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_I18N_ENABLED = False
+# No Gravatar: it would send a hash of every person's e-mail (pupils included) to a third party, and the
+# back office's CSP allows images from the portal itself only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
@@ -171,3 +228,42 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("PORTAL_FROM_EMAIL", "cong-ttdt@thnk.edu.vn")
 
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Security headers: the ONE place for their values ------------------------------------------------
+# The back office gets them from Django (SecurityMiddleware, django-csp); the public static site from nginx:
+# `manage.py security_headers` writes deploy/nginx/security-headers.conf from these values (a test checks
+# the committed file matches). Decision record: docs/decisions/0013-accounts-uploads-exports-security.md.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Back office CSP. Wagtail 8 still needs inline scripts and styles in some widgets (Draftail, the chooser
+# modals' inline init, the userbar); 'unsafe-inline' is allowed for them and nothing else is widened.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://www.youtube.com"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# The public static site (served by nginx; no server code, no user scripts: rich text is whitelisted).
+# Its two small inline scripts (text size/contrast before paint, the search page module) need 'unsafe-inline';
+# Pagefind's search runs WebAssembly.
+PORTAL_PUBLIC_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: https://i.ytimg.com; font-src 'self' data:; connect-src 'self'; "
+    "frame-src https://www.youtube-nocookie.com https://www.youtube.com; frame-ancestors 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+PORTAL_HSTS_SECONDS = int(os.environ.get("PORTAL_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+# Host names that answer the back office; empty = no check (development, tests). Production sets it.
+PORTAL_ADMIN_HOSTS = [h.strip() for h in os.environ.get("PORTAL_ADMIN_HOSTS", "").split(",") if h.strip()]

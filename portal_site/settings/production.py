@@ -58,12 +58,26 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", "31536000"))
+# HTTPS only: redirect and HSTS (values configurable for a first deployment behind a test certificate).
+SECURE_HSTS_SECONDS = int(env("PORTAL_HSTS_SECONDS", env("DJANGO_HSTS_SECONDS", str(PORTAL_HSTS_SECONDS))))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+# Preloading is a manual, hard-to-undo submission covering every sub-domain of the school's domain (old
+# HTTP-only devices would break): a school opts in with DJANGO_HSTS_PRELOAD=1; the reminder is silenced.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# nginx terminates TLS and tells Django with X-Forwarded-Proto; one proxy in front (for axes' address).
+if env_bool("DJANGO_BEHIND_PROXY", True):
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Sessions end when the browser closes, and after 2 hours without activity (base.py).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Two-factor sign-in for the principal, vice principals and the portal administrator.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
+# The back office only on its own host name(s); defaults to ALLOWED_HOSTS, never the public site's host.
+PORTAL_ADMIN_HOSTS = [h.lower() for h in env_list("PORTAL_ADMIN_HOSTS", ",".join(ALLOWED_HOSTS))]
 
 # --- E-mail (workflow notices, password resets, error reports to the portal administrator) -------------
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

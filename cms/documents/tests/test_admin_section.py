@@ -17,7 +17,7 @@ def test_principal_exports_the_register_as_csv_with_bom(client, login):
     login("hieutruong")
     response = client.get(reverse(INDEX), {"export": "csv"})
     assert response.status_code == 200
-    raw = b"".join(response.streaming_content)
+    raw = response.content
     assert raw.startswith("\ufeff".encode())  # Excel then reads it as UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Số, ký hiệu", "Loại văn bản", "Ngày ban hành", "Cơ quan ban hành"]
@@ -30,7 +30,7 @@ def test_office_exports_a_filtered_xlsx(client, login):
     login("vanthu")
     response = client.get(reverse(INDEX), {"export": "xlsx", "doc_type": "thong-tu"})
     assert response.status_code == 200
-    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[0][0] == "Số, ký hiệu"
     assert sorted(r[0] for r in rows[1:]) == ["28/2020/TT-BGDĐT", "37/2020/TT-BGDĐT"]
@@ -65,7 +65,7 @@ def test_teacher_cannot_see_or_export_the_sections(client, login, url_name):
 def test_notice_export_for_portal_admin(client, login):
     login("quantri")
     response = client.get(reverse(NOTICES_INDEX), {"export": "csv", "audience": "phu-huynh"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Tiêu đề", "Ngày thông báo", "Bộ phận thông báo", "Đối tượng"]
     assert {row[3] for row in rows[1:]} == {"Phụ huynh"}
     assert "Hướng dẫn phòng, chống bệnh tay chân miệng trong trường học" in {row[0] for row in rows[1:]}
