@@ -291,8 +291,9 @@ def _build_release(page_ids, progress):
         refs = shard = None
         if path.endswith(".html"):
             refs = {m.decode().removeprefix("/media/") for m in MEDIA_REF.findall(data)}
-            if source.startswith("page:"):
-                shard = search.shard_for(ctx.page(int(source[5:])), data)
+            if source.startswith(("page:", "route:")):
+                # Routes are searchable too (e.g. the library's record pages under /thu-vien/sach/).
+                shard = search.shard_for(ctx.page(int(source.split(":")[1])), data)
         files[path] = entry_for(data, source, refs, shard)
     for name in sorted({ref for entry in list(files.values()) for ref in entry.get("refs", ())}):
         path = f"media/{name}"
