@@ -218,7 +218,7 @@ class BibliographicRecord(ClusterableModel):
         The main entry is the first author's given name (Vietnamese names are cited by it: "Tô Hoài" →
         "HOA"), else the first word of the title.
         """
-        author = self.main_author() if self.pk else None
+        author = self.main_author()
         word = short_given_name(author.name) if author else (self.title.split() or [""])[0]
         letters = "".join(ch for ch in fold(word) if ch.isalnum())
         return letters[:3].upper()
@@ -244,7 +244,7 @@ class BibliographicRecord(ClusterableModel):
             raise ValidationError(errors)
 
     def refresh_search(self, authors=None):
-        names = authors if authors is not None else (self.author_names() if self.pk else [])
+        names = authors if authors is not None else self.author_names()
         text = " ".join(
             [
                 self.title,
@@ -304,6 +304,22 @@ class RecordAuthor(Orderable):
     def save(self, *args, **kwargs):
         self.name = nfc(self.name).strip()
         super().save(*args, **kwargs)
+        _refresh_record_search(self.record_id)
+
+    def delete(self, *args, **kwargs):
+        record_id = self.record_id
+        result = super().delete(*args, **kwargs)
+        _refresh_record_search(record_id)
+        return result
+
+
+def _refresh_record_search(record_id):
+    """Authors saved on their own (import, API): the record's folded search text must include them."""
+    record = BibliographicRecord.objects.filter(pk=record_id).first()
+    if record is not None:
+        names = list(record.authors.order_by("sort_order", "pk").values_list("name", flat=True))
+        record.refresh_search(names)
+        BibliographicRecord.objects.filter(pk=record_id).update(search_folded=record.search_folded)
 
 
 class CopyStatus(models.TextChoices):
@@ -577,14 +593,26 @@ class LearningMaterial(models.Model):
             except ValidationError as exc:
                 raise ValidationError({"file": exc.messages}) from exc
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_file = instance.__dict__.get("file")
+        return instance
+
     def save(self, *args, **kwargs):
         _nfc_fields(self)
+        loaded = getattr(self, "_loaded_file", None)
+        if loaded is not None and str(self.file) != str(loaded):
+            # A replaced file was never approved: it goes back to staff-only until approved again.
+            self.approved_by = None
+            self.approved_at = None
         if not self.public_requested:
             # Withdrawing the request makes it staff-only again; a new request needs a new approval.
             self.approved_by = None
             self.approved_at = None
         self.search_folded = fold(f"{self.title} {self.subject} {self.school_year}")[:600]
         super().save(*args, **kwargs)
+        self._loaded_file = str(self.file)
 
 
 def public_materials():

@@ -162,3 +162,200 @@ urlpatterns = [
     path("qua-han/", overdue, name="library_overdue"),
     path("bao-cao/", report, name="library_report"),
 ]
+
+
+# --- import and export ------------------------------------------------------------------------------------
+
+UPLOAD_LIMIT = 20 * 1024 * 1024
+SESSION_KEY = "library_import"
+
+
+def _school_name(request):
+    from wagtail.models import Site
+
+    from cms.core.models import SchoolSettings
+
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    return SchoolSettings.for_site(site).name if site else ""
+
+
+def _parse_upload(name, data):
+    """(entries, errors, kind) for a catalogue upload; raises ImportFailed for a file refused as a whole."""
+    from .marc import marc_to_entry, read_marc
+    from .tabular import check_entries, read_table, validate
+
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext in ("mrc", "marc", "iso", "xml"):
+        entries = [marc_to_entry(m, n) for n, m in enumerate(read_marc(name, data), start=1)]
+        errors = check_entries(entries)
+        failed = {row for row, _, _ in errors}
+        return [e for e in entries if e.row not in failed], errors, "marc"
+    return (*validate(read_table(name, data)), "table")
+
+
+@require("library.import_records")
+def import_view(request):
+    """Upload → preview with every error by row and column → confirm: all rows are saved, or none."""
+    import base64
+
+    from .tabular import HEADINGS, ImportFailed, commit
+
+    context = {
+        "header_title": "Nhập/xuất dữ liệu thư viện",
+        "page_title": "Nhập/xuất dữ liệu thư viện",
+        "header_icon": "download",
+        "headings": HEADINGS,
+    }
+    if request.method == "POST" and request.POST.get("confirm"):
+        stored = request.session.get(SESSION_KEY)
+        if not stored or stored.get("token") != request.POST.get("confirm"):
+            messages.error(request, "Phiên nhập đã hết hạn; vui lòng tải tệp lên lại.")
+            return redirect("library_import")
+        try:
+            entries, errors, _ = _parse_upload(stored["name"], base64.b64decode(stored["data"]))
+            if errors:
+                raise ImportFailed("Dữ liệu đã thay đổi kể từ lúc xem trước; vui lòng tải tệp lên lại.")
+            count = commit(entries)
+        except ImportFailed as exc:
+            messages.error(request, str(exc))
+            return redirect("library_import")
+        request.session.pop(SESSION_KEY, None)
+        messages.success(request, f"Đã nhập {count} biên mục.")
+        return redirect("library_import")
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            context["error"] = "Vui lòng chọn tệp."
+        elif upload.size > UPLOAD_LIMIT:
+            context["error"] = "Tệp lớn hơn 20 MB."
+        else:
+            data = upload.read()
+            try:
+                entries, errors, kind = _parse_upload(upload.name, data)
+            except ImportFailed as exc:
+                context["error"] = str(exc)
+            else:
+                context.update({"entries": entries, "errors": errors, "file_name": upload.name, "kind": kind})
+                if entries and not errors:
+                    import secrets
+
+                    token = secrets.token_urlsafe(16)
+                    request.session[SESSION_KEY] = {
+                        "token": token,
+                        "name": upload.name,
+                        "data": base64.b64encode(data).decode(),
+                    }
+                    context["token"] = token
+    return render(request, "library/admin/import.html", context)
+
+
+@require("library.import_records")
+def export_view(request, fmt):
+    """The whole catalogue as CSV/XLSX (the import layout), MARC21 ISO 2709 or MARCXML; or the registers."""
+    from cms.core.exports import csv_response, xlsx_response
+
+    from . import marc, registers, tabular
+    from .pages import catalogue_records
+
+    if fmt == "so-dang-ky-ca-biet.xlsx":
+        return registers.accession_register_response(_school_name(request))
+    if fmt == "so-dang-ky-tong-quat.xlsx":
+        return registers.general_register_response(_school_name(request))
+    if fmt == "mau.xlsx":
+        return registers._response(tabular.template_workbook(), "mau-nhap-bien-muc.xlsx")
+    headings = [heading for _, heading, _ in tabular.COLUMNS]
+    if fmt == "mau.csv":
+        return csv_response("mau-nhap-bien-muc.csv", headings, [])
+    records = list(catalogue_records())
+    if fmt == "bien-muc.csv":
+        return csv_response("bien-muc.csv", headings, tabular.export_rows(records))
+    if fmt == "bien-muc.xlsx":
+        return xlsx_response("bien-muc.xlsx", headings, tabular.export_rows(records), sheet_title="Biên mục")
+    if fmt in ("bien-muc.mrc", "bien-muc.xml"):
+        from django.http import HttpResponse
+
+        data = marc.export_iso2709(records) if fmt.endswith(".mrc") else marc.export_marcxml(records)
+        kind = "application/marc" if fmt.endswith(".mrc") else "application/marcxml+xml"
+        response = HttpResponse(data, content_type=kind)
+        response["Content-Disposition"] = f'attachment; filename="{fmt}"'
+        return response
+    from django.http import Http404
+
+    raise Http404
+
+
+urlpatterns += [
+    path("nhap/", import_view, name="library_import"),
+    path("xuat/<str:fmt>", export_view, name="library_export"),
+]
+
+
+@require("library.add_learningmaterial")
+def handover_view(request):
+    """Upload a ZIP of test papers and its metadata sheet; all files are saved (staff-only) or none."""
+    from . import handover
+    from .tabular import ImportFailed
+
+    context = {
+        "header_title": "Bàn giao học liệu (ZIP)",
+        "page_title": "Bàn giao học liệu (ZIP)",
+        "header_icon": "upload",
+        "headings": [h for _, h, _ in handover.COLUMNS],
+    }
+    if request.method == "POST":
+        archive, sheet = request.FILES.get("archive"), request.FILES.get("sheet")
+        if archive is None or sheet is None:
+            context["error"] = "Vui lòng chọn cả tệp ZIP và bảng kê."
+        elif archive.size > UPLOAD_LIMIT * 10 or sheet.size > UPLOAD_LIMIT:
+            context["error"] = "Tệp tải lên quá lớn."
+        else:
+            try:
+                items, errors, zf, members = handover.validate_handover(
+                    archive.name, archive.read(), sheet.name, sheet.read()
+                )
+                if not errors:
+                    count = handover.save_handover(
+                        items, zf, members, request.POST.get("handed_over_by", "").strip()[:150]
+                    )
+                    messages.success(request, f"Đã nhận {count} học liệu (chỉ nội bộ, chờ duyệt công khai).")
+                    return redirect("library_handover")
+                context["errors"] = errors
+            except ImportFailed as exc:
+                context["error"] = str(exc)
+    return render(request, "library/admin/handover.html", context)
+
+
+urlpatterns += [path("hoc-lieu/ban-giao/", handover_view, name="library_handover")]
+
+
+@require("library.approve_public_material")
+def approve_material(request, pk):
+    """A vice principal or the principal publishes (or withdraws) one learning material (Điều 4.7, 4.13)."""
+    from django.shortcuts import get_object_or_404
+    from django.utils import timezone
+
+    from .models import LearningMaterial
+
+    material = get_object_or_404(LearningMaterial, pk=pk)
+    if request.method == "POST":
+        if request.POST.get("action") == "duyet":
+            if not material.public_requested:
+                messages.error(request, "Thủ thư chưa đề nghị công khai học liệu này.")
+            else:
+                material.approved_by = request.user
+                material.approved_at = timezone.now()
+                material.save()
+                messages.success(request, f"Đã duyệt công khai “{material.title}”.")
+        else:
+            material.public_requested = False
+            material.save()
+            messages.success(request, f"“{material.title}” chỉ dùng nội bộ.")
+        return redirect("library_learningmaterial_modeladmin_index")
+    return render(
+        request,
+        "library/admin/approve_material.html",
+        {"header_title": "Duyệt công khai học liệu", "page_title": "Duyệt công khai học liệu", "material": material},
+    )
+
+
+urlpatterns += [path("hoc-lieu/<int:pk>/cong-khai/", approve_material, name="library_material_approve")]

@@ -6,10 +6,10 @@ Lists prefetch what they show (constant query count per page of results); search
 
 from django.contrib.admin import SimpleListFilter
 from django.db.models import Count, Prefetch, Q
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import InspectView
 
@@ -285,8 +285,27 @@ class PublicFilter(SimpleListFilter):
         return queryset
 
 
+class MaterialButtonHelper(ButtonHelper):
+    """Adds "Duyệt công khai" / "Chỉ nội bộ" for a vice principal or the principal."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if self.request.user.has_perm("library.approve_public_material") and obj.public_requested:
+            label = "Chỉ nội bộ" if obj.is_public else "Duyệt công khai"
+            buttons.append(
+                {
+                    "url": reverse("library_material_approve", args=[obj.pk]),
+                    "label": label,
+                    "classname": "button button-small button-secondary",
+                    "title": label,
+                }
+            )
+        return buttons
+
+
 class MaterialAdmin(ModelAdmin):
     model = LearningMaterial
+    button_helper_class = MaterialButtonHelper
     menu_label = "Học liệu"
     menu_icon = "folder-open-inverse"
     search_handler_class = FoldedSearchHandler
@@ -294,7 +313,6 @@ class MaterialAdmin(ModelAdmin):
     list_display = ("title", "kind", "school_year", "grade", "subject", "term", "cong_khai")
     list_filter = ("kind", "school_year", "grade", "subject", PublicFilter)
     list_per_page = 100
-    index_template_name = "library/admin/material_index.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("approved_by")
