@@ -16,6 +16,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
 from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 
 from cms.core.exports import neutralise
 from cms.core.files import sniff_office_format
@@ -374,7 +375,7 @@ def template_workbook():
     }
     sheet.append([neutralise(example.get(key, "")) for key, _, _ in COLUMNS])
     for index, (_, heading, required) in enumerate(COLUMNS, start=1):
-        sheet.cell(row=1, column=index).font = sheet.cell(row=1, column=index).font.copy(bold=required)
+        sheet.cell(row=1, column=index).font = Font(bold=required)
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(12, len(heading) + 2)
     sheet.freeze_panes = "A2"
     return workbook
