@@ -15,10 +15,10 @@ def _transactional(item):
 
 
 def _raw_connection():
+    # The in-memory test database lives as long as Django's connection to it, which stays open all session.
     connection = connections["default"]
     if connection.vendor != "sqlite" or not connection.is_in_memory_db():
         return None
-    connection.ensure_connection()
     return connection.connection
 
 
@@ -39,8 +39,6 @@ def pytest_runtest_teardown(item, nextitem):
     result = yield
     snapshot = getattr(item, "_library_db_snapshot", None)
     if snapshot is not None:
-        from django.test.utils import setup_databases  # noqa: F401 - keeps the test DB machinery loaded
-
         raw = _raw_connection()
         if raw is not None:
             snapshot.backup(raw)
