@@ -105,7 +105,7 @@ class Role:
 
 
 def _library_perms():
-    # The librarian's section "Thư viện" (cms.library): catalogue, copies, readers, learning material, the desk.
+    # The librarian's section "Thư viện" (cms.library): catalogue, copies, readers, material, the desk.
     models = ("bibliographicrecord", "copy", "reader", "learningmaterial")
     perms = tuple(("library", f"{a}_{m}") for m in models for a in ("add", "change", "delete", "view"))
     return perms + (("library", "view_loan"), ("library", "lend_copy"), ("library", "import_records"))

@@ -1,8 +1,8 @@
-"""Demo library of a primary school: records with valid ISBNs (Vietnamese children's publishers), copies, readers
-of every class, loans (some overdue) and learning material of two school years (some staff-only).
+"""Demo library of a primary school: records with valid ISBNs (Vietnamese children's publishers), copies,
+readers of every class, loans (some overdue) and learning material of two school years (some staff-only).
 
 Idempotent and fast: rows are bulk-created once (no per-row signals, so no builds). The number of records is
-``settings.LIBRARY_DEMO_RECORDS`` (default 300; the test settings use fewer so every full test build stays fast).
+``settings.LIBRARY_DEMO_RECORDS`` (default 300; the test settings use fewer so full test builds stay fast).
 """
 
 import random
@@ -125,7 +125,7 @@ def ensure_pages(home):
             instance=LibraryIndexPage(
                 title="Thư viện",
                 slug="thu-vien",
-                intro="Thư viện trường: tra cứu sách theo phân loại, chủ đề, lớp; học liệu đã được công khai.",
+                intro="Tra cứu sách theo phân loại, chủ đề, lớp; học liệu đã được công khai.",
             )
         )
         index.save_revision().publish()

@@ -61,14 +61,18 @@ def _safe_members(archive):
         path = PurePosixPath(name)
         drive = ":" in path.parts[0] if path.parts else True  # "C:/…" or an empty name
         if path.is_absolute() or ".." in path.parts or drive:
-            raise ImportFailed(f"Tên tệp “{info.filename}” trong ZIP không hợp lệ (đường dẫn ra ngoài thư mục).")
+            raise ImportFailed(
+                f"Tên tệp “{info.filename}” trong ZIP không hợp lệ (đường dẫn ra ngoài thư mục)."
+            )
         if stat.S_ISLNK(info.external_attr >> 16):
             raise ImportFailed(f"“{info.filename}” là liên kết (symlink): không được chấp nhận.")
         total += info.file_size
         if total > MAX_TOTAL:
             raise ImportFailed("Tệp ZIP giải nén quá lớn (trên 300 MB).")
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            raise ImportFailed(f"“{info.filename}” nén bất thường (nghi tệp ZIP độc hại); không được chấp nhận.")
+            raise ImportFailed(
+                f"“{info.filename}” nén bất thường (nghi tệp ZIP độc hại); không được chấp nhận."
+            )
         key = nfc(path.name)
         if key in members:
             raise ImportFailed(f"Tệp “{key}” xuất hiện hai lần trong ZIP.")

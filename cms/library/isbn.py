@@ -1,9 +1,9 @@
 """ISBN and ISSN checks (python-stdnum, offline).
 
-``normalise_isbn("978-604-2-12345-0")`` returns the compact ISBN-13 ("9786042123450"); ISBN-10 input is converted
-to ISBN-13 (the form MARC 020 and our search use); an empty value stays empty (ISBN is optional: donations and
-local material have none). A wrong check digit, length or character raises ``ValidationError`` with a
-Vietnamese message.
+``normalise_isbn("978-604-2-12345-7")`` returns the compact ISBN-13 ("9786042123457"); ISBN-10 input is
+converted to ISBN-13 (the form MARC 020 and our search use); an empty value stays empty (ISBN is optional:
+donations and local material have none). A wrong check digit, length or character raises
+``ValidationError`` with a Vietnamese message.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -15,7 +15,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 
 def normalise_isbn(value):
-    """Return ``value`` as a compact ISBN-13, or "" when empty; raise Django ``ValidationError`` if invalid."""
+    """Return ``value`` as a compact ISBN-13, or "" when empty; Django ``ValidationError`` if invalid."""
     raw = (value or "").strip()
     if not raw:
         return ""

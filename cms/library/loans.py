@@ -58,7 +58,7 @@ def due_date(reader, record, on):
 
 
 def find_copy(identifier):
-    """The copy whose accession number or barcode is ``identifier`` (case and spaces ignored), or LoanError."""
+    """The copy whose accession number or barcode is ``identifier`` (case, spaces ignored); else LoanError."""
     value = (identifier or "").strip()
     if not value:
         raise LoanError("Vui lòng nhập hoặc quét số ĐKCB/mã vạch.")

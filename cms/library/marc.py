@@ -2,10 +2,11 @@
 
 Fields (clarifications #10): 020 ISBN, 022 ISSN (+ $v issue), 041 language, 082 DDC or 084 the 19-class
 scheme ($2 19lop), 090 call number ($a classification, $b author mark), 100 main entry / 700 other authors
-($e role), 245 title, 250 edition, 264 _1 publication, 300 pages, 520 summary, 521 reading grade, 653 subjects,
-and one 952 per copy (Koha's holdings convention): $i accession number, $p barcode, $d acquisition date,
-$e source, $x invoice (non-public note), $g price, $c location, $o call number, $y material kind,
-$0 withdrawal date and $1 lost date (Koha reads any non-empty value as the flag), $z withdrawal note.
+($e role), 245 title, 250 edition, 264 _1 publication, 300 pages, 520 summary, 521 reading grade,
+653 subjects, and one 952 per copy (Koha's holdings convention): $i accession number, $p barcode,
+$d acquisition date, $e source, $x invoice (non-public note), $g price, $c location, $o call number,
+$y material kind, $0 withdrawal date and $1 lost date (Koha reads any non-empty value as the flag),
+$z withdrawal note.
 Leader/06 "a" (language material), /07 "m" monograph or "s" serial. Import turns each MARC record into the
 same entries as the CSV/XLSX import (``tabular.validate``/``commit``), so the checks are the same.
 """
@@ -36,7 +37,9 @@ def _field(tag, subfields, ind=(" ", " ")):
 def record_to_marc(record):
     """A pymarc ``Record`` for ``record`` (authors and copies prefetched or not)."""
     marc = Record(to_unicode=True, force_utf8=True)
-    marc.leader = marc.leader[:6] + "a" + ("s" if record.kind == MaterialKind.PERIODICAL else "m") + marc.leader[8:]
+    marc.leader = (
+        marc.leader[:6] + "a" + ("s" if record.kind == MaterialKind.PERIODICAL else "m") + marc.leader[8:]
+    )
     marc.leader = marc.leader[:9] + "a" + marc.leader[10:]  # UTF-8
     authors = sorted(record.authors.all(), key=lambda a: (a.sort_order or 0, a.pk or 0))
     fields = [
@@ -51,7 +54,11 @@ def record_to_marc(record):
     fields.append(_field("090", [("a", record.classification), ("b", record.author_mark)]))
     for index, author in enumerate(authors):
         fields.append(
-            _field("100" if index == 0 else "700", [("a", author.name), ("e", author.get_role_display().lower())], ("0", " "))
+            _field(
+                "100" if index == 0 else "700",
+                [("a", author.name), ("e", author.get_role_display().lower())],
+                ("0", " "),
+            )
         )
     fields += [
         _field("245", [("a", record.title), ("b", record.subtitle)], ("1" if authors else "0", "0")),
@@ -148,7 +155,9 @@ def marc_to_entry(marc, row):
         "classification": classification,
         "author_mark": _first(marc, "090", "b"),
         "call_number": _first(marc, "942", "h"),
-        "subjects": "; ".join(nfc(v).strip() for f in marc.get_fields("650", "653") for v in f.get_subfields("a")),
+        "subjects": "; ".join(
+            nfc(v).strip() for f in marc.get_fields("650", "653") for v in f.get_subfields("a")
+        ),
         "reading_grade": grade if grade and 1 <= grade <= 5 else None,
         "summary": _first(marc, "520", "a"),
         "kind": kind,
@@ -156,7 +165,9 @@ def marc_to_entry(marc, row):
     authors = []
     for f in marc.get_fields("100", "110", "700", "710"):
         name = nfc((f.get_subfields("a") or [""])[0]).strip().rstrip(",")
-        role = ROLE_BY_LABEL.get(nfc((f.get_subfields("e") or [""])[0]).strip().lower().rstrip("."), "tac_gia")
+        role = ROLE_BY_LABEL.get(
+            nfc((f.get_subfields("e") or [""])[0]).strip().lower().rstrip("."), "tac_gia"
+        )
         if name:
             authors.append((name, role))
     copies = []
@@ -193,7 +204,9 @@ def read_marc(name, data):
             records = []
             for record in reader:
                 if record is None:
-                    raise ImportFailed(f"Bản ghi MARC thứ {len(records) + 1} bị hỏng: {reader.current_exception}")
+                    raise ImportFailed(
+                        f"Bản ghi MARC thứ {len(records) + 1} bị hỏng: {reader.current_exception}"
+                    )
                 records.append(record)
         else:
             raise ImportFailed("Tệp MARC phải là .mrc (ISO 2709) hoặc .xml (MARCXML).")

@@ -1,8 +1,9 @@
 """The school library (Điều 4.7, 4.13, 9.8 of Quy chế 39/QC-THNK): catalogue, copies, readers, loans and
 internal learning material, plus the public catalogue pages of the static site (``pages.py``).
 
-- ``BibliographicRecord`` (biên mục): one title with its authors (``RecordAuthor``), ISBN-13 (optional, checked
-  by python-stdnum) or ISSN + issue for periodicals, DDC or the 19-class scheme, author mark and call number.
+- ``BibliographicRecord`` (biên mục): one title with its authors (``RecordAuthor``), ISBN-13 (optional,
+  checked by python-stdnum) or ISSN + issue for periodicals, DDC or the 19-class scheme, author mark and
+  call number.
 - ``Copy`` (bản sách): one physical copy with its accession number (số ĐKCB), unique per ``Library`` (a DB
   constraint, so concurrent imports cannot both take a number). Its ``status`` follows the loans and the
   withdrawal/lost dates (``refresh_status``); nobody edits it by hand.
@@ -462,10 +463,6 @@ class Reader(models.Model):
     def __str__(self):
         return f"{self.full_name} ({self.class_name})" if self.class_name else self.full_name
 
-    @property
-    def grade(self):
-        return int(self.class_name[0]) if self.class_name[:1].isdigit() else None
-
     def save(self, *args, **kwargs):
         _nfc_fields(self)
         self.class_name = self.class_name.upper()
@@ -473,6 +470,10 @@ class Reader(models.Model):
         self.sort_key = f"{fold(short_given_name(self.full_name))} {fold(self.full_name)}"[:200]
         self.search_folded = fold(f"{self.full_name} {self.code} {self.class_name}")[:300]
         super().save(*args, **kwargs)
+
+    @property
+    def grade(self):
+        return int(self.class_name[0]) if self.class_name[:1].isdigit() else None
 
 
 class Loan(models.Model):
@@ -579,9 +580,20 @@ class LearningMaterial(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def is_public(self):
-        return self.approved_by_id is not None and self.public_requested
+    def save(self, *args, **kwargs):
+        _nfc_fields(self)
+        loaded = getattr(self, "_loaded_file", None)
+        if loaded is not None and str(self.file) != str(loaded):
+            # A replaced file was never approved: it goes back to staff-only until approved again.
+            self.approved_by = None
+            self.approved_at = None
+        if not self.public_requested:
+            # Withdrawing the request makes it staff-only again; a new request needs a new approval.
+            self.approved_by = None
+            self.approved_at = None
+        self.search_folded = fold(f"{self.title} {self.subject} {self.school_year}")[:600]
+        super().save(*args, **kwargs)
+        self._loaded_file = str(self.file)
 
     def clean(self):
         from cms.core.files import validate_office_file
@@ -599,20 +611,9 @@ class LearningMaterial(models.Model):
         instance._loaded_file = instance.__dict__.get("file")
         return instance
 
-    def save(self, *args, **kwargs):
-        _nfc_fields(self)
-        loaded = getattr(self, "_loaded_file", None)
-        if loaded is not None and str(self.file) != str(loaded):
-            # A replaced file was never approved: it goes back to staff-only until approved again.
-            self.approved_by = None
-            self.approved_at = None
-        if not self.public_requested:
-            # Withdrawing the request makes it staff-only again; a new request needs a new approval.
-            self.approved_by = None
-            self.approved_at = None
-        self.search_folded = fold(f"{self.title} {self.subject} {self.school_year}")[:600]
-        super().save(*args, **kwargs)
-        self._loaded_file = str(self.file)
+    @property
+    def is_public(self):
+        return self.approved_by_id is not None and self.public_requested
 
 
 def public_materials():

@@ -1,7 +1,7 @@
 """The public catalogue on the static site: ``/thu-vien/`` and its two sub-pages.
 
-- ``LibraryIndexPage`` (``/thu-vien/``, top level): introduction and the ways in (classification, subject, grade,
-  learning material, search).
+- ``LibraryIndexPage`` (``/thu-vien/``, top level): introduction and the ways in (classification, subject,
+  grade, learning material, search).
 - ``LibraryCatalogPage`` (``/thu-vien/sach/``): every record as a route ``<pk>-<slug>/`` with its copies'
   availability as of the build, and browse routes ``phan-loai/<class>/``, ``chu-de/<slug>/``, ``lop/<n>/``.
   It is not a top-level page, so a loan or a catalogue change schedules an *incremental* build of this page

@@ -50,7 +50,9 @@ def _response(workbook, filename):
 
 
 def _copies():
-    return Copy.objects.select_related("record").prefetch_related("record__authors").order_by("accession_number")
+    return (
+        Copy.objects.select_related("record").prefetch_related("record__authors").order_by("accession_number")
+    )
 
 
 def accession_register(school_name=""):
@@ -74,7 +76,9 @@ def accession_register(school_name=""):
         authors = "; ".join(record.author_names())
         note = ""
         if copy.withdrawn_on:
-            note = f"Thanh lý {copy.withdrawn_on:%d/%m/%Y}" + (f": {copy.withdrawal_note}" if copy.withdrawal_note else "")
+            note = f"Thanh lý {copy.withdrawn_on:%d/%m/%Y}" + (
+                f": {copy.withdrawal_note}" if copy.withdrawal_note else ""
+            )
         elif copy.lost_on:
             note = f"Mất {copy.lost_on:%d/%m/%Y}"
         sheet.append(
@@ -100,7 +104,9 @@ def _groups(copies, date_attr, keys):
     groups = OrderedDict()
     for copy in copies:
         key = (getattr(copy, date_attr), *[getattr(copy, k) for k in keys])
-        group = groups.setdefault(key, {"kinds": dict.fromkeys(MaterialKind.values, 0), "value": 0, "count": 0})
+        group = groups.setdefault(
+            key, {"kinds": dict.fromkeys(MaterialKind.values, 0), "value": 0, "count": 0}
+        )
         group["kinds"][copy.record.kind] += 1
         group["count"] += 1
         group["value"] += copy.price or 0
@@ -120,10 +126,14 @@ def general_register(school_name=""):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         sheet.title = title.split(" – ")[0]
         _sheet_header(
-            sheet, f"SỔ ĐĂNG KÝ TỔNG QUÁT – {title.upper()}", school_name, [*first, *kind_headings, "Tổng số bản", "Tổng giá trị (đồng)"]
+            sheet,
+            f"SỔ ĐĂNG KÝ TỔNG QUÁT – {title.upper()}",
+            school_name,
+            [*first, *kind_headings, "Tổng số bản", "Tổng giá trị (đồng)"],
         )
         selected = sorted(
-            (c for c in copies if getattr(c, date_attr)), key=lambda c: (getattr(c, date_attr), c.accession_number)
+            (c for c in copies if getattr(c, date_attr)),
+            key=lambda c: (getattr(c, date_attr), c.accession_number),
         )
         for key, group in _groups(selected, date_attr, keys).items():
             labels = [neutralise(str(k)) for k in key[1:]] + [""] * (2 - len(key[1:]))

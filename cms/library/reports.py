@@ -1,4 +1,4 @@
-"""Monthly and yearly loan report: loans per class and the most-read titles (XLSX through the export helper)."""
+"""Monthly and yearly loan report: loans per class and the most-read titles (XLSX via the export helper)."""
 
 from dataclasses import dataclass
 from datetime import date

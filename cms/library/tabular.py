@@ -179,20 +179,28 @@ def validate(rows, library=None):
     """Check every row; returns ``(entries, errors)``, errors as ``[(row, column heading, message)]``."""
     library = library or Library.default()
     entries, errors = [], []
-    seen_accessions = {}
     for number, values in rows:
         row_errors = []
 
-        def check(key, fn, _row_errors=row_errors, _values=values):
+        def check(key, fn, _row_errors=row_errors, _values=values, _number=number):
             try:
                 return fn(_values.get(key))
             except ValidationError as exc:
-                _row_errors.append((number, HEADINGS[key], " ".join(exc.messages)))
+                _row_errors.append((_number, HEADINGS[key], " ".join(exc.messages)))
                 return None
 
         fields = {
             key: _text(values.get(key))
-            for key in ("title", "subtitle", "publisher", "place", "edition", "issue", "author_mark", "call_number")
+            for key in (
+                "title",
+                "subtitle",
+                "publisher",
+                "place",
+                "edition",
+                "issue",
+                "author_mark",
+                "call_number",
+            )
         }
         fields["subjects"] = "; ".join(_split(values.get("subjects")))
         fields["summary"] = _text(values.get("summary"))
@@ -214,7 +222,9 @@ def validate(rows, library=None):
         accessions = [a.upper() for a in _split(values.get("accession_numbers"))]
         barcodes = _split(values.get("barcodes"))
         if barcodes and len(barcodes) != len(accessions):
-            row_errors.append((number, HEADINGS["barcodes"], "Số mã vạch phải bằng số ĐKCB (theo cùng thứ tự)."))
+            row_errors.append(
+                (number, HEADINGS["barcodes"], "Số mã vạch phải bằng số ĐKCB (theo cùng thứ tự).")
+            )
         copies = [
             {
                 "accession_number": accession,
@@ -242,7 +252,9 @@ def check_entries(entries, library=None, parsed=False):
     errors, seen = [], {}
     wanted = [c["accession_number"] for e in entries for c in e.copies]
     taken = set(
-        Copy.objects.filter(library=library, accession_number__in=wanted).values_list("accession_number", flat=True)
+        Copy.objects.filter(library=library, accession_number__in=wanted).values_list(
+            "accession_number", flat=True
+        )
     )
     for entry in entries:
         number, fields = entry.row, entry.fields
@@ -260,10 +272,16 @@ def check_entries(entries, library=None, parsed=False):
                 errors.append((number, HEADINGS["accession_numbers"], f"Số ĐKCB “{accession}” quá dài."))
             elif accession in seen:
                 errors.append(
-                    (number, HEADINGS["accession_numbers"], f"Số ĐKCB {accession} trùng với dòng {seen[accession]}.")
+                    (
+                        number,
+                        HEADINGS["accession_numbers"],
+                        f"Số ĐKCB {accession} trùng với dòng {seen[accession]}.",
+                    )
                 )
             elif accession in taken:
-                errors.append((number, HEADINGS["accession_numbers"], f"Số ĐKCB {accession} đã có trong thư viện."))
+                errors.append(
+                    (number, HEADINGS["accession_numbers"], f"Số ĐKCB {accession} đã có trong thư viện.")
+                )
             seen.setdefault(accession, number)
     return errors
 
@@ -299,12 +317,15 @@ def commit(entries, library=None, attempts=5):
             break
         except IntegrityError as exc:
             raise ImportFailed(
-                "Không nhập được: một số ĐKCB hoặc mã vạch vừa được dùng (có thể do một lần nhập khác cùng lúc). "
+                "Không nhập được: một số ĐKCB hoặc mã vạch vừa được dùng (có thể do một lần nhập khác "
+                "cùng lúc). "
                 "Không có dòng nào được lưu; hãy tải lên lại để xem chi tiết."
             ) from exc
         except OperationalError:
             if attempt == attempts - 1:
-                raise ImportFailed("Cơ sở dữ liệu đang bận; không có dòng nào được lưu, vui lòng thử lại.") from None
+                raise ImportFailed(
+                    "Cơ sở dữ liệu đang bận; không có dòng nào được lưu, vui lòng thử lại."
+                ) from None
             time.sleep(0.2 * (attempt + 1))
     with transaction.atomic():
         schedule_catalogue_build(f"Thư viện: nhập {len(entries)} biên mục")
@@ -376,6 +397,8 @@ def template_workbook():
     sheet.append([neutralise(example.get(key, "")) for key, _, _ in COLUMNS])
     for index, (_, heading, required) in enumerate(COLUMNS, start=1):
         sheet.cell(row=1, column=index).font = Font(bold=required)
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(12, len(heading) + 2)
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(
+            12, len(heading) + 2
+        )
     sheet.freeze_panes = "A2"
     return workbook

@@ -56,7 +56,8 @@ def desk(request):
                 loan = check_out(identifier, reader, request.user)
                 messages.success(
                     request,
-                    f"Đã cho {reader.full_name} mượn bản {loan.copy.accession_number} “{loan.copy.record.title}”, "
+                    f"Đã cho {reader.full_name} mượn bản {loan.copy.accession_number} "
+                    f"“{loan.copy.record.title}”, "
                     f"hạn trả {format_date_short(loan.due_on)}.",
                 )
             elif action == "tra":
@@ -354,7 +355,11 @@ def approve_material(request, pk):
     return render(
         request,
         "library/admin/approve_material.html",
-        {"header_title": "Duyệt công khai học liệu", "page_title": "Duyệt công khai học liệu", "material": material},
+        {
+            "header_title": "Duyệt công khai học liệu",
+            "page_title": "Duyệt công khai học liệu",
+            "material": material,
+        },
     )
 
 

@@ -1,4 +1,4 @@
-"""The librarian's admin section "Thư viện" (wagtail-modeladmin) and its circulation, import/export and report views.
+"""The librarian's section "Thư viện" (wagtail-modeladmin) and its circulation, import/export, report views.
 
 Lists prefetch what they show (constant query count per page of results); search matches the folded column
 (``search_folded``), so "tieng viet" finds "Tiếng Việt" and "do" finds "đỏ".

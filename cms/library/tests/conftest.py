@@ -11,7 +11,9 @@ from django.db import connections
 
 def _transactional(item):
     marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in getattr(
+        item, "fixturenames", ()
+    )
 
 
 def _raw_connection():

@@ -69,7 +69,9 @@ def test_inspect_view_lists_copies_and_loans(client, login):
     reader = ReaderFactory(full_name="Trần Thị Bạn Đọc")
     first = record.copies.order_by("accession_number").first()
     check_out(first.accession_number, reader)
-    html = client.get(reverse("library_bibliographicrecord_modeladmin_inspect", args=[record.pk])).content.decode()
+    html = client.get(
+        reverse("library_bibliographicrecord_modeladmin_inspect", args=[record.pk])
+    ).content.decode()
     for copy in record.copies.all():
         assert copy.accession_number in html
     assert "Trần Thị Bạn Đọc" in html and "Đang cho mượn" in html

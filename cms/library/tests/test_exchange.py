@@ -40,7 +40,12 @@ def _csv(rows):
     return ("\ufeff" + out.getvalue()).encode()
 
 
-GOOD = {"title": "Sách nhập thử một", "authors": "Tô Hoài", "isbn": "978-604-2-12345-7", "accession_numbers": "N-001; N-002"}
+GOOD = {
+    "title": "Sách nhập thử một",
+    "authors": "Tô Hoài",
+    "isbn": "978-604-2-12345-7",
+    "accession_numbers": "N-001; N-002",
+}
 
 
 @pytest.mark.django_db
@@ -50,8 +55,18 @@ def test_an_import_with_errors_reports_each_row_and_column_and_saves_nothing(cli
     rows = [
         GOOD,
         {"title": "", "accession_numbers": "N-003"},  # row 3: no title
-        {"title": "Sách sai ISBN", "isbn": "978-604-2-12345-1", "year": "năm ngoái", "accession_numbers": "N-001"},
-        {"title": "Sách lớp 7", "reading_grade": "7", "acquired_on": "31/02/2026", "accession_numbers": "N-009"},
+        {
+            "title": "Sách sai ISBN",
+            "isbn": "978-604-2-12345-1",
+            "year": "năm ngoái",
+            "accession_numbers": "N-001",
+        },
+        {
+            "title": "Sách lớp 7",
+            "reading_grade": "7",
+            "acquired_on": "31/02/2026",
+            "accession_numbers": "N-009",
+        },
     ]
     data = _xlsx(rows) if fmt == "xlsx" else _csv(rows)
     before = (BibliographicRecord.objects.count(), Copy.objects.count())
@@ -71,7 +86,9 @@ def test_an_import_with_errors_reports_each_row_and_column_and_saves_nothing(cli
 @pytest.mark.django_db
 def test_a_clean_import_previews_then_saves_everything(client, login):
     login("thuthu")
-    data = _xlsx([GOOD, {"title": "Sách nhập thử hai", "kind": "Sách giáo khoa", "accession_numbers": "N-003"}])
+    data = _xlsx(
+        [GOOD, {"title": "Sách nhập thử hai", "kind": "Sách giáo khoa", "accession_numbers": "N-003"}]
+    )
     upload = io.BytesIO(data)
     upload.name = "bien-muc.xlsx"
     html = client.post(reverse("library_import"), {"file": upload}).content.decode()
@@ -93,7 +110,9 @@ def test_template_and_export_have_vietnamese_headings_and_neutralised_cells(clie
     csv_bytes = client.get(reverse("library_export", args=["mau.csv"])).content
     assert csv_bytes.startswith("\ufeff".encode()) and "Nhan đề".encode() in csv_bytes
     BibliographicRecord.objects.create(title="=cmd|' /C calc'!A0")
-    exported = load_workbook(io.BytesIO(client.get(reverse("library_export", args=["bien-muc.xlsx"])).content)).active
+    exported = load_workbook(
+        io.BytesIO(client.get(reverse("library_export", args=["bien-muc.xlsx"])).content)
+    ).active
     assert "'=cmd|' /C calc'!A0" in [row[0] for row in exported.iter_rows(values_only=True)]
 
 
@@ -122,15 +141,32 @@ def test_marc21_export_then_import_keeps_every_field_we_store(exporter):
     RecordAuthor.objects.create(record=record, name="Lê Quang Long", role="chu_bien", sort_order=0)
     RecordAuthor.objects.create(record=record, name="Nguyễn Văn Minh", role="minh_hoa", sort_order=1)
     Copy.objects.create(
-        record=record, accession_number="M-001", barcode="TV-M001", acquired_on=date(2025, 9, 5), source="Mua",
-        invoice="HĐ-7", price=85000, location="Kho tham khảo", sort_order=0,
+        record=record,
+        accession_number="M-001",
+        barcode="TV-M001",
+        acquired_on=date(2025, 9, 5),
+        source="Mua",
+        invoice="HĐ-7",
+        price=85000,
+        location="Kho tham khảo",
+        sort_order=0,
     )
     Copy.objects.create(
-        record=record, accession_number="M-002", acquired_on=date(2025, 9, 5), source="Tặng", withdrawn_on=date(2026, 5, 1),
-        withdrawal_note="Rách, hư hỏng", sort_order=1,
+        record=record,
+        accession_number="M-002",
+        acquired_on=date(2025, 9, 5),
+        source="Tặng",
+        withdrawn_on=date(2026, 5, 1),
+        withdrawal_note="Rách, hư hỏng",
+        sort_order=1,
     )
     periodical = BibliographicRecord.objects.create(
-        kind="bao_tap_chi", title="Khăn quàng đỏ (bản thử MARC)", issn="0378-5955", issue="45/2026", scheme="19lop", classification="3"
+        kind="bao_tap_chi",
+        title="Khăn quàng đỏ (bản thử MARC)",
+        issn="0378-5955",
+        issue="45/2026",
+        scheme="19lop",
+        classification="3",
     )
     originals = list(catalogue_records().filter(pk__in=[record.pk, periodical.pk]))
     snapshot = [_snapshot(r) for r in originals]
@@ -141,16 +177,23 @@ def test_marc21_export_then_import_keeps_every_field_we_store(exporter):
     entries = [marc_to_entry(m, n) for n, m in enumerate(read_marc(name, data), start=1)]
     assert check_entries(entries) == []
     commit(entries)
-    imported = list(catalogue_records().filter(title__in=["Mười vạn câu hỏi vì sao (bản thử MARC)", "Khăn quàng đỏ (bản thử MARC)"]).order_by("title"))
+    imported = list(
+        catalogue_records()
+        .filter(title__in=["Mười vạn câu hỏi vì sao (bản thử MARC)", "Khăn quàng đỏ (bản thử MARC)"])
+        .order_by("title")
+    )
     assert sorted(map(_snapshot, imported), key=str) == sorted(snapshot, key=str)
 
 
 def _snapshot(record):
     fields = (
-        "kind title subtitle publisher place year edition isbn issn issue language pages scheme classification "
-        "author_mark call_number subjects reading_grade summary"
+        "kind title subtitle publisher place year edition isbn issn issue language pages scheme "
+        "classification author_mark call_number subjects reading_grade summary"
     ).split()
-    copy_fields = "accession_number barcode acquired_on source invoice price location withdrawn_on lost_on withdrawal_note status"
+    copy_fields = (
+        "accession_number barcode acquired_on source invoice price location withdrawn_on lost_on "
+        "withdrawal_note status"
+    )
     return (
         {f: getattr(record, f) for f in fields},
         [(a.name, a.role) for a in record.authors.all()],
@@ -168,8 +211,12 @@ def test_a_damaged_marc_file_is_refused_with_a_message():
 @pytest.mark.django_db(transaction=True)
 def test_accession_numbers_stay_unique_under_concurrent_imports():
     """Two imports of the same accession number at once: exactly one wins, the other saves nothing."""
-    rows_a = validate(read_table("a.csv", _csv([{"title": "Nhập song song A", "accession_numbers": "SS-1; SS-2"}])))[0]
-    rows_b = validate(read_table("b.csv", _csv([{"title": "Nhập song song B", "accession_numbers": "SS-3; SS-1"}])))[0]
+    rows_a = validate(
+        read_table("a.csv", _csv([{"title": "Nhập song song A", "accession_numbers": "SS-1; SS-2"}]))
+    )[0]
+    rows_b = validate(
+        read_table("b.csv", _csv([{"title": "Nhập song song B", "accession_numbers": "SS-3; SS-1"}]))
+    )[0]
     assert rows_a and rows_b  # both pass the preview: neither number exists yet
     barrier = threading.Barrier(2)
     outcome = {}
@@ -183,7 +230,10 @@ def test_accession_numbers_stay_unique_under_concurrent_imports():
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=("a", rows_a)), threading.Thread(target=run, args=("b", rows_b))]
+    threads = [
+        threading.Thread(target=run, args=("a", rows_a)),
+        threading.Thread(target=run, args=("b", rows_b)),
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -200,13 +250,30 @@ def test_accession_numbers_stay_unique_under_concurrent_imports():
 @pytest.mark.django_db
 def test_registers_in_the_printed_layout(client, login):
     login("thuthu")
-    record = BibliographicRecord.objects.create(title="Sổ thử: Truyện Kiều", publisher="NXB Văn học", year=2020)
-    Copy.objects.create(record=record, accession_number="R-001", acquired_on=date(2026, 9, 2), source="Mua", invoice="HĐ-99", price=50000)
-    Copy.objects.create(
-        record=record, accession_number="R-002", acquired_on=date(2026, 9, 2), source="Mua", invoice="HĐ-99", price=50000,
-        withdrawn_on=date(2026, 11, 20), withdrawal_note="Hư hỏng",
+    record = BibliographicRecord.objects.create(
+        title="Sổ thử: Truyện Kiều", publisher="NXB Văn học", year=2020
     )
-    book = load_workbook(io.BytesIO(client.get(reverse("library_export", args=["so-dang-ky-ca-biet.xlsx"])).content))
+    Copy.objects.create(
+        record=record,
+        accession_number="R-001",
+        acquired_on=date(2026, 9, 2),
+        source="Mua",
+        invoice="HĐ-99",
+        price=50000,
+    )
+    Copy.objects.create(
+        record=record,
+        accession_number="R-002",
+        acquired_on=date(2026, 9, 2),
+        source="Mua",
+        invoice="HĐ-99",
+        price=50000,
+        withdrawn_on=date(2026, 11, 20),
+        withdrawal_note="Hư hỏng",
+    )
+    book = load_workbook(
+        io.BytesIO(client.get(reverse("library_export", args=["so-dang-ky-ca-biet.xlsx"])).content)
+    )
     sheet = book.active
     assert sheet["A1"].value == "SỔ ĐĂNG KÝ CÁ BIỆT"
     assert [c.value for c in sheet[3]][:3] == ["Số ĐKCB", "Ngày vào sổ", "Tên sách và tác giả"]
@@ -214,8 +281,12 @@ def test_registers_in_the_printed_layout(client, login):
     assert rows["R-001"][4] == 50000 and rows["R-001"][1].date() == date(2026, 9, 2)
     assert "Thanh lý 20/11/2026" in rows["R-002"][7]
     assert sheet.print_title_rows == "$3:$3"
-    general = load_workbook(io.BytesIO(client.get(reverse("library_export", args=["so-dang-ky-tong-quat.xlsx"])).content))
+    general = load_workbook(
+        io.BytesIO(client.get(reverse("library_export", args=["so-dang-ky-tong-quat.xlsx"])).content)
+    )
     intake = [r for r in general.worksheets[0].iter_rows(min_row=4, values_only=True) if r[2] == "HĐ-99"]
     assert intake and intake[0][-2] == 2 and intake[0][-1] == 100000
-    withdrawals = [r for r in general.worksheets[1].iter_rows(min_row=4, values_only=True) if r[1] == "Hư hỏng"]
+    withdrawals = [
+        r for r in general.worksheets[1].iter_rows(min_row=4, values_only=True) if r[1] == "Hư hỏng"
+    ]
     assert withdrawals and withdrawals[0][-2] == 1

@@ -34,7 +34,15 @@ def _sheet(rows):
 
 
 ROWS = [
-    ["toan-4.pdf", "Đề cuối học kỳ I Toán 4 (bàn giao)", "Đề kiểm tra định kỳ", "2025-2026", "4", "Toán", "Cuối học kỳ I"],
+    [
+        "toan-4.pdf",
+        "Đề cuối học kỳ I Toán 4 (bàn giao)",
+        "Đề kiểm tra định kỳ",
+        "2025-2026",
+        "4",
+        "Toán",
+        "Cuối học kỳ I",
+    ],
     ["tv-5.pdf", "Đề cuối học kỳ I Tiếng Việt 5 (bàn giao)", "", "2025–2026", "5", "Tiếng Việt", ""],
 ]
 
@@ -62,7 +70,11 @@ def test_a_valid_handover_saves_every_file_staff_only(client, login):
         ({"toan-4.pdf": PDF, "tv-5.pdf": PDF, "thua.pdf": PDF}, ROWS, "không có trong bảng kê"),
         ({"toan-4.pdf": PDF, "tv-5.pdf": b"MZ\x90\x00 not a pdf"}, ROWS, "không phải tệp .pdf hợp lệ"),
         ({"toan-4.pdf": PDF, "tv-5.exe": PDF}, [ROWS[0], ["tv-5.exe", *ROWS[1][1:]]], "chỉ nhận"),
-        ({"toan-4.pdf": PDF, "tv-5.pdf": PDF}, [ROWS[0], [*ROWS[1][:3], "2025", "9", "Tiếng Việt", ""]], "Năm học"),
+        (
+            {"toan-4.pdf": PDF, "tv-5.pdf": PDF},
+            [ROWS[0], [*ROWS[1][:3], "2025", "9", "Tiếng Việt", ""]],
+            "Năm học",
+        ),
     ],
 )
 def test_any_fault_refuses_the_whole_handover(client, login, members, rows, expected):
@@ -76,7 +88,9 @@ def test_any_fault_refuses_the_whole_handover(client, login, members, rows, expe
 @pytest.mark.parametrize("name", ["../../etc/passwd.pdf", "/tmp/x.pdf", "C:/x.pdf"])
 def test_path_traversal_is_refused(name):
     with pytest.raises(ImportFailed, match="không hợp lệ"):
-        validate_handover("a.zip", _zip({name: PDF}), "b.csv", _sheet([[name, "x", "", "2025–2026", "", "", ""]]))
+        validate_handover(
+            "a.zip", _zip({name: PDF}), "b.csv", _sheet([[name, "x", "", "2025–2026", "", "", ""]])
+        )
 
 
 def test_a_zip_bomb_is_refused():

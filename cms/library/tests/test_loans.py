@@ -88,7 +88,8 @@ def test_desk_lends_to_a_pupil_chosen_by_class_and_takes_it_back(client, login):
     page = client.get(reverse("library_desk") + "?lop=3A").content.decode()
     assert pupil.full_name in page
     response = client.post(
-        reverse("library_desk"), {"action": "muon", "lop": "3A", "reader": pupil.pk, "identifier": copy.accession_number}
+        reverse("library_desk"),
+        {"action": "muon", "lop": "3A", "reader": pupil.pk, "identifier": copy.accession_number},
     )
     assert response.status_code == 302
     assert Loan.objects.filter(copy=copy, reader=pupil, returned_on=None).exists()
@@ -97,7 +98,9 @@ def test_desk_lends_to_a_pupil_chosen_by_class_and_takes_it_back(client, login):
     client.post(reverse("library_desk"), {"action": "tra", "lop": "3A", "identifier": copy.accession_number})
     assert not Loan.objects.filter(copy=copy, returned_on=None).exists()
     # An error is a message, never a 500.
-    response = client.post(reverse("library_desk"), {"action": "muon", "lop": "3A", "identifier": "X"}, follow=True)
+    response = client.post(
+        reverse("library_desk"), {"action": "muon", "lop": "3A", "identifier": "X"}, follow=True
+    )
     assert "Vui lòng chọn bạn đọc" in response.content.decode()
 
 
@@ -127,7 +130,7 @@ def test_monthly_report_downloads_as_xlsx(client, login):
     from openpyxl import load_workbook
 
     login("thuthu")
-    record = RecordFactory(title="=HYPERLINK(\"http://x\")", copies=2)
+    record = RecordFactory(title='=HYPERLINK("http://x")', copies=2)
     for copy in record.copies.all():
         check_out(copy.accession_number, ReaderFactory(class_name="4B"), on=date(2026, 10, 3))
     response = client.get(reverse("library_report") + "?nam=2026&thang=10&xuat=xlsx")
@@ -136,5 +139,5 @@ def test_monthly_report_downloads_as_xlsx(client, login):
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert ["4B", 2, 2] in rows
     titles = [r[0] for r in rows]
-    assert "'=HYPERLINK(\"http://x\")" in titles  # neutralised, never a formula
+    assert '\'=HYPERLINK("http://x")' in titles  # neutralised, never a formula
     assert client.get(reverse("library_report") + "?nam=abc").status_code == 200  # bad input: a message

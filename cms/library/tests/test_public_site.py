@@ -37,7 +37,9 @@ def test_loan_and_return_change_the_record_page_after_the_next_incremental_build
     result = build_pending()
     assert result is not None and not result.full  # incremental
     assert _record_path(record) in result.written
-    other_records = [p for p in result.written if p.startswith("thu-vien/sach/") and p != _record_path(record)]
+    other_records = [
+        p for p in result.written if p.startswith("thu-vien/sach/") and p != _record_path(record)
+    ]
     assert other_records == []  # only the changed record page is rewritten
     html = _read(_record_path(record))
     assert "Có sẵn 0/1 bản" in html and "Đang cho mượn" in html
@@ -51,7 +53,10 @@ def test_loan_and_return_change_the_record_page_after_the_next_incremental_build
 
 def test_browse_pages_and_search_index_hold_the_records(site_dir):
     record = RecordFactory(
-        title="Đội thiếu niên tình báo Bát Sắt", classification="895.9223", subjects="Lịch sử Việt Nam", reading_grade=5
+        title="Đội thiếu niên tình báo Bát Sắt",
+        classification="895.9223",
+        subjects="Lịch sử Việt Nam",
+        reading_grade=5,
     )
     build_site(trigger="test")
     assert record.title in _read("thu-vien/sach/phan-loai/8/index.html")
@@ -68,7 +73,12 @@ def test_browse_pages_and_search_index_hold_the_records(site_dir):
 
 def _material(title, public, principal=None, name="de.pdf"):
     material = LearningMaterial(
-        kind="de_kiem_tra", title=title, school_year="2025–2026", grade=4, subject="Toán", public_requested=public
+        kind="de_kiem_tra",
+        title=title,
+        school_year="2025–2026",
+        grade=4,
+        subject="Toán",
+        public_requested=public,
     )
     material.file.save(name, ContentFile(minimal_pdf([title])), save=False)
     material.save()
@@ -82,7 +92,9 @@ def test_staff_only_material_and_pupils_are_absent_from_every_file_of_a_release(
     principal = django_user_model.objects.get(username="hieutruong")
     public = _material("Đề công khai môn Toán lớp 4 thử", True, principal, name="de-cong-khai-thu.pdf")
     secret = _material("Đề nội bộ tuyệt mật lớp 4 thử", False, name="de-noi-bo-tuyet-mat.pdf")
-    pending = _material("Đề chờ duyệt lớp 4 thử", True, name="de-cho-duyet-thu.pdf")  # requested, not approved
+    pending = _material(
+        "Đề chờ duyệt lớp 4 thử", True, name="de-cho-duyet-thu.pdf"
+    )  # requested, not approved
     pupil = ReaderFactory(full_name="Lê Thị Bí Mật Học Trò", class_name="3A")
     check_out(RecordFactory().copies.get().accession_number, pupil)
     result = build_site(trigger="test")
@@ -98,7 +110,11 @@ def test_staff_only_material_and_pupils_are_absent_from_every_file_of_a_release(
     # Every pupil reader's code and class-list entry ("name – class" as the desk shows it); names alone can
     # legitimately appear in articles the board approved (a prize-winner), which is not library data.
     for reader in Reader.objects.filter(kind="hoc_sinh"):
-        forbidden += [reader.code, f"{reader.full_name} – {reader.class_name}", f"{reader.full_name} ({reader.class_name})"]
+        forbidden += [
+            reader.code,
+            f"{reader.full_name} – {reader.class_name}",
+            f"{reader.full_name} ({reader.class_name})",
+        ]
     leaks = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()
