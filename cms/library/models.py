@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Q
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
@@ -90,8 +91,31 @@ DDC_CLASSES = {
 }
 
 
+class RecordForm(WagtailAdminModelForm):
+    """The record form: two copies of one record cannot share an accession number or a barcode."""
+
+    def clean(self):
+        cleaned = super().clean()
+        copies = self.formsets.get("copies")
+        if copies is not None:
+            seen = {}
+            for form in copies.forms:
+                data = getattr(form, "cleaned_data", None) or {}
+                if not data or data.get("DELETE"):
+                    continue
+                for field, label in (("accession_number", "Số ĐKCB"), ("barcode", "Mã vạch")):
+                    value = (data.get(field) or "").strip().upper()
+                    if value and (field, value) in seen:
+                        form.add_error(field, f"{label} {value} bị nhập hai lần.")
+                        self.add_error(None, f"{label} {value} bị nhập hai lần trong các bản sách.")
+                    seen[(field, value)] = True
+        return cleaned
+
+
 class BibliographicRecord(ClusterableModel):
     """A catalogued title (biên mục): one record per edition; its physical copies are ``Copy`` rows."""
+
+    base_form_class = RecordForm
 
     kind = models.CharField("Loại tài liệu", max_length=20, choices=MaterialKind.choices, default="sach")
     title = models.CharField("Nhan đề", max_length=300)
@@ -407,6 +431,24 @@ class Copy(Orderable):
             self.library = Library.default()
         self.status = self.derived_status()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        # The form excludes ``library`` (set on save), so Django skips the constraint check: do it here for a
+        # clear message instead of an IntegrityError.
+        _nfc_fields(self)
+        self.accession_number = (self.accession_number or "").upper()
+        library_id = self.library_id or Library.default().pk
+        clash = Copy.objects.filter(library_id=library_id, accession_number=self.accession_number)
+        if self.pk:
+            clash = clash.exclude(pk=self.pk)
+        if self.accession_number and clash.exists():
+            message = f"Số ĐKCB {self.accession_number} đã có trong thư viện."
+            raise ValidationError({"accession_number": message})
+        barcodes = Copy.objects.filter(library_id=library_id, barcode=self.barcode).exclude(barcode="")
+        if self.pk:
+            barcodes = barcodes.exclude(pk=self.pk)
+        if self.barcode and barcodes.exists():
+            raise ValidationError({"barcode": f"Mã vạch {self.barcode} đã dùng cho bản sách khác."})
 
     def validate_constraints(self, exclude=None):
         # The library is set on save; check the accession number against it here for a clear form error.

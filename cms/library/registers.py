@@ -145,6 +145,52 @@ def general_register(school_name=""):
     return workbook
 
 
+def stocktake_list(school_name=""):
+    """Stocktake (kiểm kê): every copy still held, by location then call number, with a column to tick."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Kiểm kê"
+    headings = ["Vị trí", "Ký hiệu xếp giá", "Số ĐKCB", "Tên sách", "Tình trạng theo sổ", "Có trên giá (✓)"]
+    _sheet_header(sheet, "DANH SÁCH KIỂM KÊ", school_name, headings)
+    held = [c for c in _copies() if not c.withdrawn_on]
+    for copy in sorted(held, key=lambda c: (c.location, c.record.call_number, c.accession_number)):
+        sheet.append(
+            [
+                neutralise(copy.location),
+                neutralise(copy.record.call_number),
+                neutralise(copy.accession_number),
+                neutralise(copy.record.full_title),
+                neutralise(copy.get_status_display()),
+                "",
+            ]
+        )
+    return workbook
+
+
+def withdrawal_list(school_name=""):
+    """Withdrawal (thanh lý): the withdrawn copies with date, reason and price."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Thanh lý"
+    headings = ["Ngày thanh lý", "Số ĐKCB", "Tên sách", "Lý do", "Giá (đồng)"]
+    _sheet_header(sheet, "DANH SÁCH THANH LÝ", school_name, headings)
+    gone = sorted(
+        (c for c in _copies() if c.withdrawn_on), key=lambda c: (c.withdrawn_on, c.accession_number)
+    )
+    for copy in gone:
+        sheet.append(
+            [
+                copy.withdrawn_on,
+                neutralise(copy.accession_number),
+                neutralise(copy.record.full_title),
+                neutralise(copy.withdrawal_note),
+                copy.price,
+            ]
+        )
+        sheet.cell(row=sheet.max_row, column=1).number_format = "DD/MM/YYYY"
+    return workbook
+
+
 def accession_register_response(school_name=""):
     return _response(accession_register(school_name), "so-dang-ky-ca-biet.xlsx")
 

@@ -262,6 +262,10 @@ def export_view(request, fmt):
         return registers.accession_register_response(_school_name(request))
     if fmt == "so-dang-ky-tong-quat.xlsx":
         return registers.general_register_response(_school_name(request))
+    if fmt == "kiem-ke.xlsx":
+        return registers._response(registers.stocktake_list(_school_name(request)), fmt)
+    if fmt == "thanh-ly.xlsx":
+        return registers._response(registers.withdrawal_list(_school_name(request)), fmt)
     if fmt == "mau.xlsx":
         return registers._response(tabular.template_workbook(), "mau-nhap-bien-muc.xlsx")
     headings = [heading for _, heading, _ in tabular.COLUMNS]
@@ -364,3 +368,45 @@ def approve_material(request, pk):
 
 
 urlpatterns += [path("hoc-lieu/<int:pk>/cong-khai/", approve_material, name="library_material_approve")]
+
+
+@require("library.add_reader")
+def readers_view(request):
+    """Class lists: upload (all or nothing, errors by row and column) and the move up to a new school year."""
+    from . import readers
+    from .tabular import ImportFailed
+
+    context = {
+        "header_title": "Danh sách lớp (bạn đọc)",
+        "page_title": "Danh sách lớp (bạn đọc)",
+        "header_icon": "group",
+        "headings": [h for _, h, _ in readers.COLUMNS],
+    }
+    if request.method == "POST" and request.POST.get("action") == "len-lop":
+        try:
+            moved, left = readers.move_up(request.POST.get("school_year", "").strip().replace("-", "–"))
+        except Exception:
+            messages.error(request, "Năm học mới viết dạng 2026–2027.")
+        else:
+            messages.success(request, f"Đã chuyển {moved} học sinh lên lớp; {left} học sinh lớp 5 ra trường.")
+        return redirect("library_readers")
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None or upload.size > UPLOAD_LIMIT:
+            context["error"] = "Vui lòng chọn tệp danh sách lớp (tối đa 20 MB)."
+        else:
+            try:
+                rows, errors = readers.validate_class_list(upload.name, upload.read())
+            except ImportFailed as exc:
+                context["error"] = str(exc)
+            else:
+                if errors:
+                    context["errors"] = errors
+                else:
+                    created, updated = readers.save_class_list(rows)
+                    messages.success(request, f"Đã thêm {created}, cập nhật {updated} học sinh.")
+                    return redirect("library_readers")
+    return render(request, "library/admin/readers.html", context)
+
+
+urlpatterns += [path("ban-doc/danh-sach-lop/", readers_view, name="library_readers")]

@@ -343,6 +343,7 @@ class LibraryGroup(ModelAdminGroup):
                 ("library.lend_copy", "library.view_class_overdue"),
             ),
             _PermMenuItem("Báo cáo mượn", "library_report", "table", 70, ("library.lend_copy",)),
+            _PermMenuItem("Danh sách lớp", "library_readers", "group", 75, ("library.add_reader",)),
             _PermMenuItem(
                 "Nhập/xuất, sổ đăng ký", "library_import", "download", 80, ("library.import_records",)
             ),

@@ -94,3 +94,35 @@ def test_list_pages_use_a_constant_number_of_queries(client, login, view):
     small = count_for(3)
     large = count_for(12)
     assert small == large
+
+
+def _record_form(copies):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    return nested_form_data(
+        {
+            "kind": "sach",
+            "title": "Sách kiểm tra số ĐKCB",
+            "language": "vie",
+            "scheme": "ddc",
+            "authors": inline_formset([{"name": "Tô Hoài", "role": "tac_gia"}]),
+            "copies": inline_formset([{"accession_number": a, "barcode": ""} for a in copies]),
+        }
+    )
+
+
+def test_record_form_refuses_taken_or_repeated_accession_numbers_with_a_message(client, login):
+    from cms.library.models import BibliographicRecord
+
+    login("thuthu")
+    taken = RecordFactory().copies.get().accession_number
+    url = reverse("library_bibliographicrecord_modeladmin_create")
+    for copies, message in (([taken], "đã có trong thư viện"), (["DUP-1", "dup-1"], "bị nhập hai lần")):
+        response = client.post(url, _record_form(copies))
+        assert response.status_code == 200
+        assert message in response.content.decode()
+    assert not BibliographicRecord.objects.filter(title="Sách kiểm tra số ĐKCB").exists()
+    response = client.post(url, _record_form(["OK-1", "OK-2"]))
+    assert response.status_code == 302
+    record = BibliographicRecord.objects.get(title="Sách kiểm tra số ĐKCB")
+    assert record.copies.count() == 2 and "to hoai" in record.search_folded and record.author_mark == "HOA"

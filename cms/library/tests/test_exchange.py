@@ -290,3 +290,13 @@ def test_registers_in_the_printed_layout(client, login):
         r for r in general.worksheets[1].iter_rows(min_row=4, values_only=True) if r[1] == "Hư hỏng"
     ]
     assert withdrawals and withdrawals[0][-2] == 1
+
+    stocktake = load_workbook(
+        io.BytesIO(client.get(reverse("library_export", args=["kiem-ke.xlsx"])).content)
+    ).active
+    held = [r[2] for r in stocktake.iter_rows(min_row=4, values_only=True)]
+    assert "R-001" in held and "R-002" not in held
+    gone = load_workbook(
+        io.BytesIO(client.get(reverse("library_export", args=["thanh-ly.xlsx"])).content)
+    ).active
+    assert [r[1] for r in gone.iter_rows(min_row=4, values_only=True) if r[1] == "R-002"] == ["R-002"]

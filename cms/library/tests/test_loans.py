@@ -141,3 +141,35 @@ def test_monthly_report_downloads_as_xlsx(client, login):
     titles = [r[0] for r in rows]
     assert '\'=HYPERLINK("http://x")' in titles  # neutralised, never a formula
     assert client.get(reverse("library_report") + "?nam=abc").status_code == 200  # bad input: a message
+
+
+def _class_list(rows):
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Mã học sinh", "Họ và tên", "Lớp", "Năm học"])
+    writer.writerows(rows)
+    data = io.BytesIO(("\ufeff" + out.getvalue()).encode())
+    data.name = "danh-sach-lop.csv"
+    return data
+
+
+def test_class_lists_import_all_or_nothing_and_pupils_move_up(client, login):
+    login("thuthu")
+    bad = _class_list([["LT-1", "Phạm Minh Khôi", "3A", "2025-2026"], ["LT-1", "", "7C", "2025"]])
+    html = client.post(reverse("library_readers"), {"file": bad}).content.decode()
+    assert "trùng với dòng 2" in html and "Thiếu họ và tên" in html and "không hợp lệ" in html
+    assert not Reader.objects.filter(code="LT-1").exists()
+    good = _class_list([["LT-1", "Phạm Minh Khôi", "3A", "2025-2026"], ["LT-2", "Vũ Thảo Vy", "5B", ""]])
+    client.post(reverse("library_readers"), {"file": good})
+    assert Reader.objects.get(code="LT-1").school_year == "2025–2026"
+    leaver = Reader.objects.get(code="LT-2")
+    loan = check_out(RecordFactory().copies.get().accession_number, leaver)
+    return_copy(loan.copy.accession_number)
+    client.post(reverse("library_readers"), {"action": "len-lop", "school_year": "2026-2027"})
+    assert Reader.objects.get(code="LT-1").class_name == "4A"
+    leaver.refresh_from_db()
+    assert not leaver.active and leaver.left_on is not None
+    assert leaver.loans.count() == 1  # history kept
