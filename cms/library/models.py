@@ -92,24 +92,28 @@ DDC_CLASSES = {
 
 
 class RecordForm(WagtailAdminModelForm):
-    """The record form: two copies of one record cannot share an accession number or a barcode."""
+    """The record form: two copies of one record cannot share an accession number or a barcode.
 
-    def clean(self):
-        cleaned = super().clean()
+    Checked after the copy forms are cleaned (``is_valid``): the parent form's ``clean`` runs before them.
+    """
+
+    def is_valid(self):
+        valid = super().is_valid()
         copies = self.formsets.get("copies")
-        if copies is not None:
-            seen = {}
-            for form in copies.forms:
-                data = getattr(form, "cleaned_data", None) or {}
-                if not data or data.get("DELETE"):
-                    continue
-                for field, label in (("accession_number", "Số ĐKCB"), ("barcode", "Mã vạch")):
-                    value = (data.get(field) or "").strip().upper()
-                    if value and (field, value) in seen:
-                        form.add_error(field, f"{label} {value} bị nhập hai lần.")
-                        self.add_error(None, f"{label} {value} bị nhập hai lần trong các bản sách.")
-                    seen[(field, value)] = True
-        return cleaned
+        if copies is None:
+            return valid
+        seen = set()
+        for form in copies.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE"):
+                continue
+            for field, label in (("accession_number", "Số ĐKCB"), ("barcode", "Mã vạch")):
+                value = (data.get(field) or "").strip().upper()
+                if value and (field, value) in seen:
+                    form.add_error(field, f"{label} {value} bị nhập hai lần.")
+                    valid = False
+                seen.add((field, value))
+        return valid
 
 
 class BibliographicRecord(ClusterableModel):
