@@ -225,6 +225,10 @@ def _plan_incremental(site, ctx, page_ids, old):
         deps = page_deps(page, site)
         sources |= deps | own_specs(page)
         pages_map[str(pk)] = {"depth": page.depth, "deps": sorted(deps)}
+    # Routes a re-rendered page no longer serves (an emptied archive, a deleted library record, a school year
+    # whose material was withdrawn) are rendered again too: they come back empty, so their old files go.
+    prefixes = tuple(f"route:{pk}:" for pk in ids)
+    sources |= {e["source"] for e in old.files.values() if e.get("source", "").startswith(prefixes)}
     return sources, pages_map, len(ids)
 
 

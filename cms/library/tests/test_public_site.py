@@ -142,3 +142,30 @@ def test_public_material_by_year_grade_and_subject(site_dir, django_user_model):
     material.file.save("de-toan-4-moi.pdf", ContentFile(minimal_pdf(["moi"])), save=True)
     material.refresh_from_db()
     assert material.approved_by is None
+
+
+def test_withdrawn_material_and_deleted_records_leave_the_site_on_the_next_incremental_build(
+    site_dir, django_user_model, django_capture_on_commit_callbacks
+):
+    principal = django_user_model.objects.get(username="hieutruong")
+    material = _material("Đề một năm cũ công khai", True, principal, name="de-nam-cu.pdf")
+    material.school_year = "2019–2020"
+    material.save()
+    record = RecordFactory(title="Sách sắp bị xoá khỏi danh mục")
+    build_site(trigger="test")
+    root = release.current_dir()
+    assert (root / "thu-vien/hoc-lieu/2019-2020/index.html").exists()
+    record_path = _record_path(record)
+    assert (root / record_path).exists()
+    assert (root / material.file.url.lstrip("/")).exists()
+
+    with django_capture_on_commit_callbacks(execute=False):
+        material.public_requested = False  # back to staff-only
+        material.save()
+        record.delete()
+    result = build_pending()
+    assert not result.full
+    root = release.current_dir()
+    assert not (root / "thu-vien/hoc-lieu/2019-2020/index.html").exists()
+    assert not (root / record_path).exists()
+    assert not (root / material.file.url.lstrip("/")).exists()
