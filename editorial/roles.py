@@ -78,6 +78,7 @@ OWNED_APPS = {
     "wagtailimages",
     "wagtaildocs",
     "taggit",
+    "library",
 }
 WRITER_GROUP_NAME = "Viết bài: {title}"
 
@@ -103,6 +104,17 @@ class Role:
     pages: dict = field(default_factory=dict)
 
 
+def _library_perms():
+    # The librarian's section "Thư viện" (cms.library): catalogue, copies, readers, material, the desk.
+    models = ("bibliographicrecord", "copy", "reader", "learningmaterial")
+    perms = tuple(("library", f"{a}_{m}") for m in models for a in ("add", "change", "delete", "view"))
+    return perms + (("library", "view_loan"), ("library", "lend_copy"), ("library", "import_records"))
+
+
+# A vice principal or the principal makes learning material public (Điều 4.7, 4.13).
+LIBRARY_APPROVE = (("library", "approve_public_material"), ("library", "view_learningmaterial"))
+
+
 def _structure_perms():
     # School years and boards are history: they can be added and corrected, never deleted from the admin.
     return tuple(
@@ -119,7 +131,8 @@ ROLES = [
         "Hiệu trưởng",
         "Trưởng ban biên tập; quản lý tài khoản, cơ cấu tổ/lớp/đoàn thể; duyệt cuối và xuất bản.",
         model_perms=(("editorial", "manage_accounts"), ("core", "change_schoolsettings"))
-        + _structure_perms(),
+        + _structure_perms()
+        + LIBRARY_APPROVE,
         images=("add_image", "choose_image", "change_image"),
         documents=("add_document", "change_document", "choose_document"),
         pages={
@@ -129,12 +142,22 @@ ROLES = [
             NOTICES_INDEX: ("add_page", "change_page", "publish_page"),
         },
     ),
-    Role("pho_hieu_truong", "Phó hiệu trưởng", "Viết và thẩm định bài chuyên môn, phong trào."),
+    Role(
+        "pho_hieu_truong",
+        "Phó hiệu trưởng",
+        "Viết và thẩm định bài chuyên môn, phong trào; duyệt công khai học liệu.",
+        model_perms=LIBRARY_APPROVE,
+    ),
     Role(
         "to_truong", "Tổ trưởng chuyên môn", "Thẩm định bài của tổ mình (lấy từ cơ cấu tổ năm học hiện tại)."
     ),
     Role("giao_vien", "Giáo viên", "Viết bài trong chuyên mục của tổ mình, gửi duyệt."),
-    Role("gv_chu_nhiem", "Giáo viên chủ nhiệm", "Hướng dẫn học sinh lớp mình viết bài Góc học sinh."),
+    Role(
+        "gv_chu_nhiem",
+        "Giáo viên chủ nhiệm",
+        "Hướng dẫn học sinh lớp mình viết bài Góc học sinh; xem sách quá hạn của lớp mình.",
+        model_perms=(("library", "view_class_overdue"),),
+    ),
     # Pupils' images: only their class's collection (editorial.class_images), never the root collection.
     Role("hoc_sinh", "Học sinh", "Viết bài trong Góc học sinh, gửi duyệt.", images=()),
     Role(
@@ -147,7 +170,8 @@ ROLES = [
     Role(
         "thu_thu",
         "Thủ thư",
-        "Thư viện: học liệu, danh mục sách (phân hệ thư viện làm sau).",
+        "Thư viện: biên mục, bản sách, bạn đọc, mượn/trả, học liệu, nhập/xuất.",
+        model_perms=_library_perms(),
         documents=("add_document", "choose_document"),
     ),
     Role(

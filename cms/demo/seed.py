@@ -183,6 +183,7 @@ def seed_demo(with_accounts=True):
         created = ensure_articles(sections, users)
         _seed_documents_and_notices(home, users)
         _seed_portal(home, site, users)
+        _seed_library(home, users)
         publishing_demo.seed()
         seed_moderation(home, users)
         seed_plan(users)
@@ -202,6 +203,13 @@ def _seed_portal(home, site, users):
     seed_pages(home, ensure_image)
     seed_disclosure(HomePage.objects.get(pk=home.pk), ensure_document)
     seed_home(HomePage.objects.get(pk=home.pk), showcase_article(home))
+
+
+def _seed_library(home, users):
+    """The school library (cms.library): catalogue, copies, readers, loans, learning material."""
+    from cms.library.demo import seed_library
+
+    seed_library(HomePage.objects.get(pk=home.pk), users)
 
 
 def _seed_documents_and_notices(home, users):

@@ -301,6 +301,10 @@ def _plan_incremental(site, ctx, page_ids, old):
         deps = page_deps(page, site)
         sources |= deps | own_specs(page)
         pages_map[str(pk)] = {"depth": page.depth, "deps": sorted(deps)}
+    # Routes a re-rendered page no longer serves (an emptied archive, a deleted library record, a school year
+    # whose material was withdrawn) are rendered again too: they come back empty, so their old files go.
+    prefixes = tuple(f"route:{pk}:" for pk in ids)
+    sources |= {e["source"] for e in old.files.values() if e.get("source", "").startswith(prefixes)}
     return sources, pages_map, len(ids)
 
 
@@ -427,7 +431,9 @@ def _assemble(files, rendered, ctx):
     for path, (data, source) in rendered.items():
         refs = shard = links = None
         kind, key, _ = parse_spec(source) if ":" in source else (source, None, None)
-        if kind == "page":
+        if kind in ("page", "route"):
+            # Routes are searchable too (e.g. the library's record pages under /thu-vien/sach/); their media
+            # come from the page that serves them (``static_media_objects``/``static_media_files``).
             page = ctx.page(key)
             if page is not None:
                 refs = media.page_refs(page)  # through the models, never from the HTML

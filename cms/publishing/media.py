@@ -5,7 +5,8 @@ The list is resolved through the models, never by reading rendered HTML: a text 
 
 - A public page uses the images and documents its fields, StreamField blocks, rich text and inline
   children point to (Wagtail's reference extraction, the same one that fills the "usage" tab), plus any
-  object its optional ``static_media_objects()`` returns (duck typing, like the rest of ``outputs``).
+  object its optional ``static_media_objects()`` returns (duck typing, like the rest of ``outputs``), and
+  the storage names of plain file fields its optional ``static_media_files()`` returns.
 - The site uses the images of its public settings (the school logo).
 
 An object reference is a short string kept in the manifest: ``image:<id>`` or ``document:<id>``. Every
@@ -24,6 +25,9 @@ logger = logging.getLogger(__name__)
 
 IMAGE = "image"
 DOCUMENT = "document"
+# A plain file field's storage name (e.g. a public learning material of the library), given by a page model's
+# optional ``static_media_files()``: for content that is not a Wagtail image or document.
+FILE = "file"
 
 
 def _kinds():
@@ -55,6 +59,9 @@ def page_refs(page):
     if callable(extra):
         for obj in extra() or ():
             refs |= object_refs(obj)
+    files = getattr(page, "static_media_files", None)
+    if callable(files):
+        refs |= {f"{FILE}:{name}" for name in files() or () if name}
     return refs
 
 
@@ -77,12 +84,15 @@ def storage_names(refs):
     nothing).
     """
     image_ids, document_ids = set(), set()
+    names = set()
     for ref in refs:
         kind, _, pk = ref.partition(":")
+        if kind == FILE:
+            names.add(pk)
+            continue
         if not pk.isdigit():
             continue
         (image_ids if kind == IMAGE else document_ids if kind == DOCUMENT else set()).add(int(pk))
-    names = set()
     if image_ids:
         renditions = get_image_model().get_rendition_model().objects.filter(image_id__in=image_ids)
         names |= {name for name in renditions.values_list("file", flat=True) if name}

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "cms.notices",
     "cms.pages",
     "cms.disclosure",
+    "cms.library",
     "cms.publishing",
     "cms.demo",
     "cms.security",

@@ -15,6 +15,7 @@ _tmp = Path(tempfile.mkdtemp(prefix="portal-test-"))
 MEDIA_ROOT = _tmp / "media"
 SITE_OUTPUT_DIR = _tmp / "site"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LIBRARY_DEMO_RECORDS = 40  # the demo library seeds a few hundred; full test builds stay fast with fewer
 if os.environ.get("PORTAL_TEST_DB") == "postgres":
     DATABASES = {
         "default": {
