@@ -22,11 +22,10 @@ _TYPES = {
     ".pagefind": "application/wasm",
 }
 # Files whose name changes whenever their content does: Wagtail renditions and originals get unique
-# names, Pagefind names its chunks by hash.
+# names, the search index names its chunks by hash.
 _IMMUTABLE = re.compile(
     r"^(media/(images|original_images)/"
-    r"|pagefind/[^/]+/(fragment|index|filter)/"
-    r"|pagefind/[^/]+/pagefind\.[^/]+\.pf_meta$)"
+    r"|chi-muc/[^/]+/[tm]-[0-9a-f]+\.json$)"
 )
 
 
@@ -48,7 +47,7 @@ def cache_control(path):
     """Short caching for pages and feeds (they change on publish), long for content-addressed assets."""
     if _IMMUTABLE.match(path):
         return IMMUTABLE
-    if path.startswith(("static/", "pagefind/")) and not path.endswith((".json", ".js")):
+    if path.startswith(("static/", "chi-muc/")) and not path.endswith((".json", ".js")):
         return MEDIUM
     if path.startswith("static/"):
         return MEDIUM

@@ -1,0 +1,236 @@
+// Site search over the pre-folded syllable index in /chi-muc/ (cms/publishing/search_index.py, decision 0016).
+// The rule: every query syllable must be a whole syllable of the page (tone marks ignored, đ folded); a quoted
+// phrase must appear as adjacent syllables in order; only the word still being typed matches as a prefix.
+// The browser fetches the shard directories and only the chunks holding the query's terms.
+(function () {
+  "use strict";
+  var ROOT = "/chi-muc/";
+  var PAGE_SIZE = 20;
+  var form = document.querySelector("[data-search-form]");
+  if (!form || !window.fetch) return;
+  var input = form.querySelector("input[type=search]");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var cache = {};
+  var shardsPromise = null;
+  var generation = 0;
+  var current = null; // {hits: [[shard, id]], shown: n, words: [...], prefix}
+
+  function fold(text) {
+    return text.normalize("NFC").toLowerCase().replace(/[đð]/g, "d").normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
+  }
+  function syllables(text) { return fold(text).match(/[a-z0-9]+/g) || []; }
+
+  function getJSON(url, revalidate) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, revalidate ? { cache: "no-cache" } : {}).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      });
+    }
+    return cache[url];
+  }
+
+  function shards() {
+    if (!shardsPromise) {
+      shardsPromise = getJSON(ROOT + "shards.json", true).then(function (names) {
+        return Promise.all(names.map(function (name) {
+          return getJSON(ROOT + name + "/index.json", true).then(function (index) {
+            index.name = name;
+            return index;
+          });
+        }));
+      });
+    }
+    return shardsPromise;
+  }
+
+  // The query as terms: {exact: ["tay", "tay chan", …], prefix: "mie" or null, words: [...] for highlighting}.
+  function parse(query, typing) {
+    var exact = [], words = [], prefix = null;
+    var rest = query.normalize("NFC").replace(/["“”]([^"“”]*)["“”]?/g, function (_, phrase) {
+      var s = syllables(phrase);
+      if (s.length === 1) exact.push(s[0]);
+      for (var i = 0; i + 1 < s.length; i++) exact.push(s[i] + " " + s[i + 1]);
+      words = words.concat(s);
+      return " ";
+    });
+    var loose = syllables(rest);
+    if (typing && loose.length && /[\p{L}\p{N}]$/u.test(query) && loose[loose.length - 1].length >= 2) {
+      prefix = loose.pop();
+    }
+    exact = exact.concat(loose);
+    words = words.concat(loose);
+    exact = exact.filter(function (t, i) { return exact.indexOf(t) === i; });
+    return { exact: exact, prefix: prefix, words: words };
+  }
+
+  // The chunk index of the last directory entry whose first term is <= term.
+  function locate(index, term) {
+    var lo = 0, hi = index.terms.length - 1, found = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (index.terms[mid][0] <= term) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return found;
+  }
+  function chunk(index, i) { return getJSON(ROOT + index.name + "/" + index.terms[i][1]); }
+
+  function decode(postings) {
+    var ids = [], n = 0;
+    if (typeof postings === "string") {
+      var bytes = atob(postings);
+      for (var b = 0; b < bytes.length; b++) {
+        var byte = bytes.charCodeAt(b);
+        for (var bit = 0; bit < 8; bit++) if (byte & (1 << bit)) ids.push(b * 8 + bit);
+      }
+      return ids;
+    }
+    for (var i = 0; i < postings.length; i++) { n += postings[i]; ids.push(n); }
+    return ids;
+  }
+  function intersect(a, b) {
+    var set = new Set(b);
+    return a.filter(function (x) { return set.has(x); });
+  }
+
+  function exactIds(index, term) {
+    if (!index.terms.length) return Promise.resolve([]);
+    return chunk(index, locate(index, term)).then(function (c) {
+      return c[term] === undefined ? [] : decode(c[term]);
+    });
+  }
+  function prefixIds(index, prefix) {
+    if (!index.terms.length) return Promise.resolve([]);
+    var first = locate(index, prefix), last = locate(index, prefix + "\uffff"), loads = [];
+    for (var i = first; i <= last; i++) loads.push(chunk(index, i));
+    return Promise.all(loads).then(function (chunks) {
+      var seen = new Set();
+      chunks.forEach(function (c) {
+        Object.keys(c).forEach(function (term) {
+          if (term.indexOf(" ") < 0 && term.indexOf(prefix) === 0) decode(c[term]).forEach(function (id) { seen.add(id); });
+        });
+      });
+      return Array.from(seen).sort(function (x, y) { return x - y; });
+    });
+  }
+
+  function searchShard(index, q) {
+    var lookups = q.exact.map(function (t) { return exactIds(index, t); });
+    if (q.prefix) lookups.push(prefixIds(index, q.prefix));
+    return Promise.all(lookups).then(function (lists) {
+      if (!lists.length) return [];
+      return lists.reduce(intersect).map(function (id) { return [index, id]; });
+    });
+  }
+
+  function highlight(element, text, q) {
+    var wanted = new Set(q.words);
+    text.split(/([\p{L}\p{N}]+)/u).forEach(function (part, i) {
+      var f = i % 2 ? fold(part) : null;
+      if (f && (wanted.has(f) || (q.prefix && f.indexOf(q.prefix) === 0))) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        element.append(mark);
+      } else if (part) {
+        element.append(document.createTextNode(part));
+      }
+    });
+  }
+
+  function formatDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
+  }
+
+  function showMore(gen) {
+    var slice = current.hits.slice(current.shown, current.shown + PAGE_SIZE);
+    current.shown += slice.length;
+    return Promise.all(slice.map(function (hit) {
+      var index = hit[0], id = hit[1];
+      return getJSON(ROOT + index.name + "/" + index.meta[Math.floor(id / index.per)]).then(function (rows) {
+        return rows[id % index.per];
+      });
+    })).then(function (rows) {
+      if (gen !== generation) return;
+      rows.forEach(function (row) {
+        var li = document.createElement("li");
+        li.className = "search-result";
+        var kind = document.createElement("span");
+        kind.className = "result-type";
+        kind.textContent = row[2];
+        var heading = document.createElement("h2");
+        var a = document.createElement("a");
+        a.href = row[0];
+        highlight(a, row[1], current.q);
+        heading.append(a);
+        li.append(kind, heading);
+        if (row[3]) {
+          var time = document.createElement("time");
+          time.className = "meta";
+          time.dateTime = row[3];
+          time.textContent = formatDate(row[3]);
+          li.append(time);
+        }
+        if (row[4]) {
+          var p = document.createElement("p");
+          highlight(p, row[4], current.q);
+          li.append(p);
+        }
+        list.append(li);
+      });
+      more.hidden = current.shown >= current.hits.length;
+    });
+  }
+
+  function run(query, typing) {
+    var gen = ++generation;
+    var q = parse(query, typing);
+    list.replaceChildren();
+    more.hidden = true;
+    if (!q.exact.length && !q.prefix) {
+      status.textContent = "";
+      return Promise.resolve();
+    }
+    status.textContent = "Đang tìm…";
+    return shards().then(function (indexes) {
+      return Promise.all(indexes.map(function (index) { return searchShard(index, q); }));
+    }).then(function (perShard) {
+      if (gen !== generation) return;
+      var hits = [].concat.apply([], perShard);
+      current = { hits: hits, shown: 0, q: q };
+      var shown = query.trim();
+      status.textContent = hits.length
+        ? "Tìm thấy " + hits.length + " kết quả cho “" + shown + "”."
+        : "Không tìm thấy kết quả nào cho “" + shown + "”.";
+      if (hits.length) return showMore(gen);
+    }).catch(function () {
+      if (gen === generation) status.textContent = "Chưa tải được chỉ mục tìm kiếm. Vui lòng thử lại.";
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(input.value, true); }, 250);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    var url = new URL(location.href);
+    url.searchParams.set("q", input.value);
+    history.pushState(null, "", url);
+    run(input.value, false);
+  });
+  more.addEventListener("click", function () { showMore(generation); });
+  function fromAddress() {
+    var initial = new URLSearchParams(location.search).get("q") || "";
+    input.value = initial;
+    run(initial, false);
+  }
+  window.addEventListener("popstate", fromAddress);
+  if (new URLSearchParams(location.search).get("q")) fromAddress();
+  form.setAttribute("data-ready", "");
+})();
