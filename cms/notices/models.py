@@ -125,6 +125,15 @@ class NoticePage(VietnamesePageMixin, Page):
         """True for "Khẩn" notices."""
         return self.priority == Priority.URGENT
 
+    def display_title(self):
+        """The title without a leading "Khẩn:" when the notice is urgent: the one "Khẩn" badge says it."""
+        title = self.title
+        if self.is_urgent():
+            head, sep, rest = title.partition(":")
+            if sep and fold(head).strip() == "khan" and rest.strip():
+                return rest.strip()
+        return title
+
     def state_label(self, now=None):
         """ "Đang hiệu lực", "Sắp hiển thị" or "Đã hết hạn"."""
         now = now or timezone.now()
