@@ -47,24 +47,41 @@
     return shardsPromise;
   }
 
-  // The query as terms: {exact: ["tay", "tay chan", …], prefix: "mie" or null, words: [...] for highlighting}.
+  // The query as lookups. Quoted phrases: each adjacent pair in order. Unquoted syllables: a Vietnamese word is
+  // several syllables, so each letter syllable must touch one of its letter neighbours of the query (in either
+  // order) — "bong da" needs "bóng đá", not "bông" and "đa" apart; a syllable without letter neighbours (a lone
+  // word, a number) must just be present. Returns {groups: [[term, …] alternatives], words, prefix}.
   function parse(query, typing) {
-    var exact = [], words = [], prefix = null;
+    var groups = [], words = [], prefix = null;
     var rest = query.normalize("NFC").replace(/["“”]([^"“”]*)["“”]?/g, function (_, phrase) {
       var s = syllables(phrase);
-      if (s.length === 1) exact.push(s[0]);
-      for (var i = 0; i + 1 < s.length; i++) exact.push(s[i] + " " + s[i + 1]);
+      if (s.length === 1) groups.push([{ term: s[0] }]);
+      for (var i = 0; i + 1 < s.length; i++) groups.push([{ term: s[i] + " " + s[i + 1] }]);
       words = words.concat(s);
       return " ";
     });
     var loose = syllables(rest);
-    if (typing && loose.length && /[\p{L}\p{N}]$/u.test(query) && loose[loose.length - 1].length >= 2) {
-      prefix = loose.pop();
-    }
-    exact = exact.concat(loose);
+    var typed = typing && loose.length && /[\p{L}\p{N}]$/u.test(query);
+    if (typed && loose[loose.length - 1].length >= 2) prefix = loose[loose.length - 1];
+    var letters = function (i) { return i >= 0 && i < loose.length && /[a-z]/.test(loose[i]); };
+    loose.forEach(function (word, i) {
+      var last = prefix !== null && i === loose.length - 1;
+      var options = [];
+      [i - 1, i + 1].forEach(function (j) {
+        if (!letters(i) || !letters(j)) return;
+        var lastPair = prefix !== null && (j === loose.length - 1 || last);
+        var a = loose[Math.min(i, j)], b = loose[Math.max(i, j)];
+        if (lastPair) {
+          options.push({ term: a + " " + b, prefix: true });
+        } else {
+          options.push({ term: a + " " + b }, { term: b + " " + a });
+        }
+      });
+      if (!options.length) options.push(last ? { term: word, prefix: true } : { term: word });
+      groups.push(options);
+    });
     words = words.concat(loose);
-    exact = exact.filter(function (t, i) { return exact.indexOf(t) === i; });
-    return { exact: exact, prefix: prefix, words: words };
+    return { groups: groups, prefix: prefix, words: words };
   }
 
   // The chunk index of the last directory entry whose first term is <= term.
@@ -105,22 +122,32 @@
   function prefixIds(index, prefix) {
     if (!index.terms.length) return Promise.resolve([]);
     var first = locate(index, prefix), last = locate(index, prefix + "\uffff"), loads = [];
+    var spaces = prefix.split(" ").length;
     for (var i = first; i <= last; i++) loads.push(chunk(index, i));
     return Promise.all(loads).then(function (chunks) {
       var seen = new Set();
       chunks.forEach(function (c) {
         Object.keys(c).forEach(function (term) {
-          if (term.indexOf(" ") < 0 && term.indexOf(prefix) === 0) decode(c[term]).forEach(function (id) { seen.add(id); });
+          if (term.indexOf(prefix) === 0 && term.split(" ").length === spaces) {
+            decode(c[term]).forEach(function (id) { seen.add(id); });
+          }
         });
       });
-      return Array.from(seen).sort(function (x, y) { return x - y; });
+      return Array.from(seen);
     });
+  }
+  function union(lists) {
+    var seen = new Set();
+    lists.forEach(function (l) { l.forEach(function (id) { seen.add(id); }); });
+    return Array.from(seen).sort(function (x, y) { return x - y; });
   }
 
   function searchShard(index, q) {
-    var lookups = q.exact.map(function (t) { return exactIds(index, t); });
-    if (q.prefix) lookups.push(prefixIds(index, q.prefix));
-    return Promise.all(lookups).then(function (lists) {
+    return Promise.all(q.groups.map(function (options) {
+      return Promise.all(options.map(function (o) {
+        return o.prefix ? prefixIds(index, o.term) : exactIds(index, o.term);
+      })).then(union);
+    })).then(function (lists) {
       if (!lists.length) return [];
       return lists.reduce(intersect).map(function (id) { return [index, id]; });
     });
@@ -190,7 +217,8 @@
     var q = parse(query, typing);
     list.replaceChildren();
     more.hidden = true;
-    if (!q.exact.length && !q.prefix) {
+    status.removeAttribute("data-done");
+    if (!q.groups.length) {
       status.textContent = "";
       return Promise.resolve();
     }
@@ -205,7 +233,10 @@
       status.textContent = hits.length
         ? "Tìm thấy " + hits.length + " kết quả cho “" + shown + "”."
         : "Không tìm thấy kết quả nào cho “" + shown + "”.";
-      if (hits.length) return showMore(gen);
+      return hits.length ? showMore(gen) : null;
+    }).then(function () {
+      // For tests and assistive tools: which query the list now shows.
+      if (gen === generation) status.setAttribute("data-done", query);
     }).catch(function () {
       if (gen === generation) status.textContent = "Chưa tải được chỉ mục tìm kiếm. Vui lòng thử lại.";
     });
