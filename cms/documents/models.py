@@ -95,6 +95,8 @@ FIELD_CHOICES = [
 class DocumentIndexPage(VietnamesePageMixin, Page):
     """The public list of documents ("Văn bản"), filterable on the static site."""
 
+    show_in_menus_default = True  # parents look for it in the main menu
+
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -129,6 +131,7 @@ class DocumentIndexPage(VietnamesePageMixin, Page):
         )
         context["filter_years"] = sorted({d.issue_date.year for d in documents}, reverse=True)
         context["filter_fields"] = [c for c in FIELD_CHOICES if any(d.field == c[0] for d in documents)]
+        context["filter_statuses"] = OfficialDocumentPage.Status.choices
         return context
 
 

@@ -41,6 +41,8 @@ def current_filter(now):
 class NoticeIndexPage(VietnamesePageMixin, Page):
     """The public list of notices ("Thông báo"): current ones first, then the archive of expired ones."""
 
+    show_in_menus_default = True  # parents look for it in the main menu
+
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -1,5 +1,5 @@
 /* Small progressive enhancements, no framework: text size and contrast toggles that persist
-   (localStorage), the phone menu toggle and the print button. Everything works with the keyboard
+   (localStorage), the phone menu toggle (Escape closes it) and the print button. Everything works with the keyboard
    because the controls are real <button>s whose state is announced with aria-pressed/aria-expanded. */
 (function () {
   "use strict";
@@ -58,10 +58,18 @@
     if (toggle && list) {
       toggle.hidden = false;
       list.classList.add("collapsed");
-      toggle.addEventListener("click", function () {
-        var open = toggle.getAttribute("aria-expanded") !== "true";
+      var setOpen = function (open) {
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
         list.classList.toggle("collapsed", !open);
+      };
+      toggle.addEventListener("click", function () {
+        setOpen(toggle.getAttribute("aria-expanded") !== "true");
+      });
+      // Escape closes the open phone menu and gives the focus back to its button.
+      document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
+        setOpen(false);
+        toggle.focus();
       });
     }
   }
