@@ -1,4 +1,4 @@
-"""Demo school structure of Trường Tiểu học Nguyễn Khuyến, year 2025–2026, from ``cms.demo.content.PEOPLE``.
+"""Demo school structure of Trường Tiểu học Nguyễn Khuyến, year 2026–2027, from ``cms.demo.content.PEOPLE``.
 
 Idempotent: every row is looked up by its natural key first; a second run changes nothing (and so logs
 nothing). Called with one line from ``cms.demo.seed.seed_demo``.
@@ -27,7 +27,8 @@ from .models import (
 )
 from .roles import NEWS, PROFESSIONAL, UNIONS, sync_all_users
 
-YEAR = {"name": "2025–2026", "start_date": date(2025, 8, 1), "end_date": date(2026, 5, 31)}
+# The demo's one current school year, the same in structure, board, news, công khai and the work schedule.
+YEAR = {"name": "2026–2027", "start_date": date(2026, 9, 1), "end_date": date(2027, 5, 31)}
 DEPARTMENTS = [(f"Tổ {n}", Department.Kind.PROFESSIONAL, [PROFESSIONAL]) for n in range(1, 6)] + [
     ("Tổ Văn phòng", Department.Kind.OFFICE, [NEWS])
 ]
@@ -37,7 +38,7 @@ UNIONS_DEMO = [
     (Union.Kind.PIONEERS, "Liên đội TNTP Hồ Chí Minh Trường Tiểu học Nguyễn Khuyến", None),
     (Union.Kind.YOUTH_UNION, "Chi đoàn giáo viên Trường Tiểu học Nguyễn Khuyến", None),
 ]
-BOARD = {"decision_number": "125/QĐ-THNK", "decision_date": date(2025, 9, 8)}
+BOARD = {"decision_number": "125/QĐ-THNK", "decision_date": date(2026, 9, 8)}
 BOARD_MEMBERS = [
     (
         "hieutruong",
@@ -77,7 +78,7 @@ def position_of(person):
 
 @transaction.atomic
 def seed_school_structure(users, home=None):
-    """Create the 2025–2026 structure, board and profiles of the demo people, and the "Ban biên tập" page."""
+    """Create the 2026–2027 structure, board and profiles of the demo people, and the "Ban biên tập" page."""
     from cms.home.models import HomePage
     from cms.news.models import SectionPage
 
@@ -85,9 +86,8 @@ def seed_school_structure(users, home=None):
     sections = {section.slug: section for section in SectionPage.objects.child_of(home)}
     year = SchoolYear.objects.filter(name=YEAR["name"]).first()
     if year is None:
-        year = SchoolYear.objects.create(
-            **YEAR, is_current=not SchoolYear.objects.filter(is_current=True).exists()
-        )
+        # The demo year is THE current year (an older demo database had 2025–2026 current).
+        year = SchoolYear.objects.create(**YEAR, is_current=True)
     section_by_slug = sections
 
     for person in content.PEOPLE:

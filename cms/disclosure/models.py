@@ -2,6 +2,7 @@
 
 import re
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -32,6 +33,19 @@ def normalise_school_year(value):
     return f"{match.group(1)}–{match.group(2)}"
 
 
+def current_school_year_name():
+    """Name of the current school year ("2026–2027") from ``editorial``'s SchoolYear, or "" if none.
+
+    Read through the app registry so this app does not import the school structure.
+    """
+    try:
+        school_year = apps.get_model("editorial", "SchoolYear")
+    except LookupError:
+        return ""
+    year = school_year.objects.filter(is_current=True).first()
+    return year.name if year else ""
+
+
 class DisclosureIndexPage(VietnamesePageMixin, Page):
     """The "Công khai" section: one sub-page per school year, newest first."""
 
@@ -46,13 +60,17 @@ class DisclosureIndexPage(VietnamesePageMixin, Page):
         verbose_name = "Mục công khai"
         verbose_name_plural = "Mục công khai"
 
+    # Shows which school year is current: rebuilt when the school structure's current year changes.
+    shows_school_structure = True
+
     def years(self):
-        """Live school-year pages, newest school year first."""
+        """Live school-year pages, newest school year first (TT 09/2024: at least five years are kept)."""
         return DisclosureYearPage.objects.live().public().child_of(self).order_by("-school_year")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["years"] = self.years()
+        context["current_year"] = current_school_year_name()
         return context
 
 

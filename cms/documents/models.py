@@ -108,6 +108,10 @@ class DocumentIndexPage(VietnamesePageMixin, Page):
         verbose_name = "Danh mục văn bản"
         verbose_name_plural = "Danh mục văn bản"
 
+    def feed_items(self):
+        """RSS/Atom ``/van-ban/rss.xml`` and ``atom.xml``: the newest documents."""
+        return self.documents()
+
     def documents(self):
         """Live public documents, newest issue date first."""
         return (
@@ -244,6 +248,26 @@ class OfficialDocumentPage(VietnamesePageMixin, Page):
             if rel.page.live:
                 pairs.append((DocumentRelation.REVERSE_LABELS[rel.kind], rel.page))
         return pairs
+
+    @property
+    def lead(self):
+        """The trích yếu: page description, Open Graph and feed text."""
+        return self.summary
+
+    @property
+    def publication_date(self):
+        """The issue date: feeds date the document by it."""
+        return self.issue_date
+
+    def is_normative(self):
+        """A legal normative document (Thông tư, Nghị định, Luật): JSON-LD ``Legislation``."""
+        return self.doc_type in LEGAL_YEAR_TYPES
+
+    def structured_data(self):
+        """JSON-LD dict: ``Legislation`` or ``DigitalDocument`` (clarifications #14)."""
+        from cms.core.structured_data import document_data
+
+        return document_data(self, self.is_normative())
 
     def public_files(self):
         """Attached files with a document, in order."""

@@ -54,6 +54,13 @@ class NoticeIndexPage(VietnamesePageMixin, Page):
         verbose_name = "Danh mục thông báo"
         verbose_name_plural = "Danh mục thông báo"
 
+    def feed_items(self):
+        """RSS/Atom ``/thong-bao/rss.xml``, ``atom.xml``: notices already shown (not future ones), newest first.
+
+        A notice that becomes visible later reaches the feed with the rebuild of its validity job.
+        """
+        return self.notices().filter(Q(valid_from__isnull=True) | Q(valid_from__lte=timezone.now()))
+
     def notices(self):
         """Live public notices, pinned and urgent first, newest first."""
         return NoticePage.objects.live().public().child_of(self).order_by("-notice_date", "-pk")
@@ -126,6 +133,22 @@ class NoticePage(VietnamesePageMixin, Page):
     def is_urgent(self):
         """True for "Khẩn" notices."""
         return self.priority == Priority.URGENT
+
+    @property
+    def lead(self):
+        """The summary: page description, Open Graph and feed text."""
+        return self.summary
+
+    @property
+    def publication_date(self):
+        """The notice date: feeds date the notice by it."""
+        return self.notice_date
+
+    def structured_data(self):
+        """JSON-LD ``NewsArticle`` (clarifications #14)."""
+        from cms.core.structured_data import notice_data
+
+        return notice_data(self)
 
     def display_title(self):
         """The title without a leading "Khẩn:" when the notice is urgent: the one "Khẩn" badge says it."""
