@@ -55,7 +55,7 @@ class NoticeIndexPage(VietnamesePageMixin, Page):
         verbose_name_plural = "Danh mục thông báo"
 
     def feed_items(self):
-        """RSS/Atom ``/thong-bao/rss.xml``, ``atom.xml``: notices already shown (not future ones), newest first.
+        """RSS/Atom of ``/thong-bao/``: notices already shown (not future ones), newest first.
 
         A notice that becomes visible later reaches the feed with the rebuild of its validity job.
         """
