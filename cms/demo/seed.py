@@ -196,6 +196,14 @@ def _seed_portal(home, site, users):
     seed_pages(home, ensure_image)
     seed_disclosure(HomePage.objects.get(pk=home.pk), ensure_document)
     seed_home(HomePage.objects.get(pk=home.pk), showcase_article(home))
+    _seed_schedule_and_albums(HomePage.objects.get(pk=home.pk), users)
+
+
+def _seed_schedule_and_albums(home, users):
+    """Lịch công tác tuần and Thư viện ảnh (issue 16), each from its own app."""
+    from cms.schedule.demo import seed_schedule
+
+    seed_schedule(home, users)
 
 
 def _seed_documents_and_notices(home, users):

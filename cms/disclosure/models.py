@@ -2,7 +2,6 @@
 
 import re
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -11,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from cms.core.pages import VietnamesePageMixin
+from cms.core.school_years import current_school_year
 from cms.core.vietnamese import nfc
 
 _SCHOOL_YEAR = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
@@ -34,15 +34,8 @@ def normalise_school_year(value):
 
 
 def current_school_year_name():
-    """Name of the current school year ("2026–2027") from ``editorial``'s SchoolYear, or "" if none.
-
-    Read through the app registry so this app does not import the school structure.
-    """
-    try:
-        school_year = apps.get_model("editorial", "SchoolYear")
-    except LookupError:
-        return ""
-    year = school_year.objects.filter(is_current=True).first()
+    """Name of the current school year ("2026–2027"), or "" if none is recorded."""
+    year = current_school_year()
     return year.name if year else ""
 
 

@@ -1,4 +1,4 @@
-"""The principal's approval of documents and notices (Điều 13.3): one workflow on both index pages.
+"""The principal's approval of documents, notices and the work schedule (Điều 13.3): one workflow for all.
 
 Groups are looked up by name only (editorial.roles owns the role groups); missing ones are created so
 that a fresh database works. Idempotent: a second run changes nothing.
@@ -26,6 +26,7 @@ TASK_NAME = "Hiệu trưởng duyệt văn bản, thông báo"
 
 DOCUMENTS_SLUG = "van-ban"
 NOTICES_SLUG = "thong-bao"
+SCHEDULE_SLUG = "lich-cong-tac"
 
 # Who may write (add/change, never publish) under which index page.
 WRITERS = {
@@ -34,6 +35,11 @@ WRITERS = {
         OFFICE_GROUP: ("add_page", "change_page"),
     },
     NOTICES_SLUG: {PORTAL_ADMIN_GROUP: ("add_page", "change_page"), NURSE_GROUP: ("add_page",)},
+    # Lịch công tác tuần (issue 16): the office writes it, the principal approves every version.
+    SCHEDULE_SLUG: {
+        PORTAL_ADMIN_GROUP: ("add_page", "change_page"),
+        OFFICE_GROUP: ("add_page", "change_page"),
+    },
 }
 PRINCIPAL_PAGE_PERMS = ("add_page", "change_page", "publish_page")
 

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "cms.notices",
     "cms.pages",
     "cms.disclosure",
+    "cms.schedule",
     "cms.publishing",
     "cms.demo",
     "editorial",
