@@ -21,7 +21,7 @@ def current_school_year():
 
 
 def school_year_for(day):
-    """The ``SchoolYear`` whose dates contain ``day`` (a date), else the latest one starting before it, or None."""
+    """The ``SchoolYear`` whose dates contain ``day``, else the latest one starting before it, or None."""
     model = _model()
     if model is None or day is None:
         return None

@@ -1,11 +1,11 @@
-"""Lịch công tác tuần (the school's weekly work schedule), published by the office after the principal's approval.
+"""Lịch công tác tuần (the weekly work schedule), published by the office after the principal's approval.
 
 ``ScheduleIndexPage`` ("Lịch công tác", under the home page) → one ``ScheduleWeekPage`` per week with its
 ``ScheduleEntry`` rows. Weeks are numbered within the school year (clarifications #14): week 1 is the week
 (Monday–Saturday) holding the first day of the school year, so the title reads "Tuần 14 (30/11–05/12/2026)".
 Entries marked internal are never public: the templates, the feed and the search index only ever see
-:meth:`ScheduleWeekPage.public_entries`. Pages go through the principal's workflow (``cms.documents.approval``),
-so a change after approval is approved again before it is published.
+:meth:`ScheduleWeekPage.public_entries`. Pages go through the principal's workflow
+(``cms.documents.approval``), so a change after approval is approved again before it is published.
 """
 
 from datetime import date, timedelta
@@ -181,7 +181,7 @@ class ScheduleWeekPage(VietnamesePageMixin, Page):
 
 
 class ScheduleEntry(Orderable):
-    """One item of the week: day, time, what, where, who presides, who takes part; ``internal`` stays private."""
+    """One item of the week: day, time, what, where, who presides, who takes part; ``internal`` is private."""
 
     page = ParentalKey(ScheduleWeekPage, on_delete=models.CASCADE, related_name="entries")
     day = models.DateField("Ngày")
@@ -214,10 +214,9 @@ class ScheduleEntry(Orderable):
         if week and self.day:
             start = monday_of(week)
             if not start <= self.day <= start + timedelta(days=6):
+                end = start + timedelta(days=6)
                 raise ValidationError(
-                    {
-                        "day": f"Ngày phải trong tuần từ {start:%d/%m/%Y} đến {start + timedelta(days=6):%d/%m/%Y}."
-                    }
+                    {"day": f"Ngày phải trong tuần từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}."}
                 )
 
     @property
@@ -236,3 +235,6 @@ class WeekCheck(models.Model):
 
     class Meta:
         verbose_name = "Tuần đang hiển thị"
+
+    def __str__(self):
+        return f"{self.week_start:%d/%m/%Y}"
