@@ -33,7 +33,19 @@ PAGES = {
     "tim-kiem": "/tim-kiem/?q=khai+gi%E1%BA%A3ng",
     "khong-tim-thay": "/404.html",
 }
-EXTRA_PAGES = {}  # filled by apps' page types below (schedule, albums) when present
+
+
+def _this_week():
+    from cms.documents.models import today_vn
+    from cms.schedule.models import monday_of
+
+    return f"/lich-cong-tac/tuan-{monday_of(today_vn()):%d-%m-%Y}/"
+
+
+EXTRA_PAGES = {
+    "lich-cong-tac": "/lich-cong-tac/",
+    "lich-tuan": _this_week(),
+}
 
 
 def _context(browser, viewport, contrast="normal", text_size="normal"):

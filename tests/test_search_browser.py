@@ -62,6 +62,8 @@ CASES = [
     ("Đội TNTP", ["Liên đội kỷ niệm 85 năm"], []),
     ("doi tntp ho chi minh", ["Liên đội kỷ niệm 85 năm"], []),
     ("tiếng việt lớp 1 e-learning", ["Thiết kế bài giảng E-Learning"], [HKPD]),
+    ("chào cờ đầu tuần", ["Lịch công tác Tuần"], [HKPD]),
+    ("kiểm tra hồ sơ thu chi", NONE, []),  # an internal schedule entry is never public
 ]
 
 TYPE_LABELS = {
@@ -70,6 +72,7 @@ TYPE_LABELS = {
     "hội khỏe phù đổng": "Tin tức",
     "cơ cấu tổ chức": "Giới thiệu",
     "công khai năm học": "Công khai",
+    "chào cờ đầu tuần": "Lịch công tác",
 }
 
 

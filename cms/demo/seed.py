@@ -201,9 +201,11 @@ def _seed_portal(home, site, users):
 
 def _seed_schedule_and_albums(home, users):
     """Lịch công tác tuần and Thư viện ảnh (issue 16), each from its own app."""
+    from cms.albums.demo import seed_albums
     from cms.schedule.demo import seed_schedule
 
     seed_schedule(home, users)
+    seed_albums(home, ensure_image, users)
 
 
 def _seed_documents_and_notices(home, users):

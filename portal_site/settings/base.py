@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "cms.pages",
     "cms.disclosure",
     "cms.schedule",
+    "cms.albums",
     "cms.publishing",
     "cms.demo",
     "editorial",
