@@ -45,6 +45,8 @@ def _this_week():
 EXTRA_PAGES = {
     "lich-cong-tac": "/lich-cong-tac/",
     "lich-tuan": _this_week(),
+    "thu-vien-anh": "/thu-vien-anh/",
+    "album": "/thu-vien-anh/hoi-khoe-phu-dong-2026-2027/",
 }
 
 
@@ -267,3 +269,50 @@ def test_print_shows_the_article_without_menus(chromium_browser, demo_site_url):
         page.pdf(path=str(ARTIFACTS / "bai-viet-ban-in.pdf"))
     finally:
         page.close()
+
+
+def test_album_viewer_with_keyboard_and_swipe(chromium_browser, demo_site_url):
+    context = chromium_browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(demo_site_url + EXTRA_PAGES["album"])
+        thumbs = page.locator(".photo-grid a")
+        # The photo without the parents' consent is not published.
+        assert thumbs.count() == 4
+        assert "cờ vua" not in page.content()
+        first = thumbs.first
+        first.focus()
+        page.keyboard.press("Enter")
+        dialog = page.get_by_role("dialog", name="Xem ảnh")
+        assert dialog.is_visible()
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 1 / 4"
+        assert dialog.locator(".viewer-caption").inner_text() == "Đội chạy tiếp sức khối 5 về đích."
+        alt = dialog.locator("img").get_attribute("alt")
+        assert alt == first.locator("img").get_attribute("alt") and alt
+        page.keyboard.press("ArrowRight")
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 2 / 4"
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowLeft")  # wraps round to the last photo
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 4 / 4"
+        page.keyboard.press("Home")
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 1 / 4"
+        # The buttons work with the keyboard too; the focus stays inside the dialog.
+        dialog.get_by_role("button", name="Ảnh sau").focus()
+        page.keyboard.press("Enter")
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 2 / 4"
+        # A swipe to the left shows the next photo.
+        box = dialog.locator(".viewer-stage").bounding_box()
+        y = box["y"] + box["height"] / 2
+        page.mouse.move(box["x"] + box["width"] * 0.8, y)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.2, y, steps=5)
+        page.mouse.up()
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 3 / 4"
+        assert not blocking_violations(page)
+        # Escape closes the viewer and gives the focus back to the photo that opened it.
+        page.keyboard.press("Escape")
+        assert not dialog.is_visible()
+        assert page.evaluate("document.activeElement.matches('.photo-grid a')")
+        assert page.evaluate("document.activeElement === document.querySelector('.photo-grid a')")
+    finally:
+        context.close()

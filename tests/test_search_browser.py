@@ -64,6 +64,8 @@ CASES = [
     ("tiếng việt lớp 1 e-learning", ["Thiết kế bài giảng E-Learning"], [HKPD]),
     ("chào cờ đầu tuần", ["Lịch công tác Tuần"], [HKPD]),
     ("kiểm tra hồ sơ thu chi", NONE, []),  # an internal schedule entry is never public
+    ("đội chạy tiếp sức", ["Hội khỏe Phù Đổng cấp trường năm học 2026–2027"], []),  # an album caption
+    ("chung kết cờ vua", NONE, []),  # the caption of a photo without the parents' consent
 ]
 
 TYPE_LABELS = {
@@ -73,6 +75,7 @@ TYPE_LABELS = {
     "cơ cấu tổ chức": "Giới thiệu",
     "công khai năm học": "Công khai",
     "chào cờ đầu tuần": "Lịch công tác",
+    "đội chạy tiếp sức": "Thư viện ảnh",
 }
 
 

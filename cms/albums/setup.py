@@ -20,5 +20,7 @@ def attach_news_workflow(index_page):
         return None
     WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": link.workflow})
     for perm in GroupPagePermission.objects.filter(page=news):
-        GroupPagePermission.objects.get_or_create(group=perm.group, page=index_page, permission=perm.permission)
+        GroupPagePermission.objects.get_or_create(
+            group=perm.group, page=index_page, permission=perm.permission
+        )
     return link.workflow

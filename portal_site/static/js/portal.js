@@ -50,6 +50,12 @@
       if (event.target.closest("[data-print]")) window.print();
     });
 
+    // Printed pages show where their links lead: the full address of links in articles and documents.
+    var printed = document.querySelectorAll(".prose a[href], .doc-files a[href], .doc-relations a[href], .doc-item a[href], .schedule-week a[href]");
+    for (var p = 0; p < printed.length; p++) {
+      if (/^https?:/.test(printed[p].href)) printed[p].setAttribute("data-print-href", printed[p].href);
+    }
+
     var printButton = document.querySelector("[data-print]");
     if (printButton && window.print) printButton.hidden = false;
 
