@@ -1,4 +1,4 @@
-"""Site-wide files of the public site: the favicon at the address browsers ask for first (``/favicon.ico``)."""
+"""Site-wide files of the public site: the favicon where browsers ask for it first (``/favicon.ico``)."""
 
 from pathlib import Path
 
