@@ -22,6 +22,7 @@
     "</div>";
   document.body.appendChild(dialog);
   var img = dialog.querySelector("img");
+  img.draggable = false; // a dragged image would cancel the pointer events of a swipe
   var caption = dialog.querySelector(".viewer-caption");
   var count = dialog.querySelector(".viewer-count");
   var current = 0;
