@@ -106,13 +106,17 @@ class ScheduleWeekPage(VietnamesePageMixin, Page):
         verbose_name = "Lịch công tác tuần"
         verbose_name_plural = "Lịch công tác tuần"
 
-    def full_clean(self, *args, **kwargs):
-        # The title and slug come from the week: fill them before Wagtail checks they are present.
+    def derive_from_week(self):
+        """Snap ``week_start`` to its Monday; title, slug and school year follow from it."""
         if self.week_start:
             self.week_start = monday_of(self.week_start)
             self.title = week_label(self.week_start)
             self.slug = f"tuan-{self.week_start:%d-%m-%Y}"
             self.school_year = school_year_name_for(self.week_start)
+
+    def full_clean(self, *args, **kwargs):
+        # The title and slug come from the week: fill them before Wagtail checks they are present.
+        self.derive_from_week()
         super().full_clean(*args, **kwargs)
 
     def clean(self):
@@ -123,10 +127,7 @@ class ScheduleWeekPage(VietnamesePageMixin, Page):
                 raise ValidationError({"week_start": f"Đã có lịch công tác {week_label(self.week_start)}."})
 
     def save(self, *args, **kwargs):
-        if self.week_start:
-            self.week_start = monday_of(self.week_start)
-            self.title = week_label(self.week_start)
-            self.school_year = school_year_name_for(self.week_start)
+        self.derive_from_week()
         super().save(*args, **kwargs)
 
     @property
