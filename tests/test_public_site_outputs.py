@@ -41,9 +41,30 @@ def _postings(value, total):
 
 def test_index_holds_folded_whole_syllables_and_adjacent_pairs():
     records = [
-        {"url": "/a/", "title": "Bóng đá", "type": "Tin tức", "date": "2026-01-02", "summary": "", "text": "Bóng đá"},
-        {"url": "/b/", "title": "Bông", "type": "Tin tức", "date": "2026-01-01", "summary": "", "text": "bông đa dạng"},
-        {"url": "/c/", "title": "QĐ", "type": "Văn bản", "date": "2025-01-01", "summary": "", "text": "39/QĐ-THNK"},
+        {
+            "url": "/a/",
+            "title": "Bóng đá",
+            "type": "Tin tức",
+            "date": "2026-01-02",
+            "summary": "",
+            "text": "Bóng đá",
+        },
+        {
+            "url": "/b/",
+            "title": "Hoa",
+            "type": "Tin tức",
+            "date": "2026-01-01",
+            "summary": "",
+            "text": "bông, đa dạng",
+        },
+        {
+            "url": "/c/",
+            "title": "QĐ",
+            "type": "Văn bản",
+            "date": "2025-01-01",
+            "summary": "",
+            "text": "39/QĐ-THNK",
+        },
     ]
     files = search_index.build_index(records)
     index = json.loads(files["index.json"])

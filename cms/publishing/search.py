@@ -48,9 +48,12 @@ def build_shard(release_dir, shard, paths):
 
     The index is the site's own pre-folded syllable index (``search_index``, decision 0016).
     """
+    from cms.core.privacy import pupil_full_names, redact
+
+    names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
     records = []
     for rel in paths:
         record = search_index.extract((Path(release_dir) / rel).read_bytes(), search_index.url_for_path(rel))
         if record is not None:
-            records.append(record)
+            records.append({k: redact(v, names) if k != "url" else v for k, v in record.items()})
     return {f"{SEARCH_DIR}/{shard}/{name}": data for name, data in search_index.build_index(records).items()}

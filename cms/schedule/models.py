@@ -37,6 +37,7 @@ def week_number(week_start):
 
 def week_label(week_start):
     """ "Tuần 14 (30/11–05/12/2026)" (Monday–Saturday); without a school year: "Tuần 30/11–05/12/2026"."""
+    week_start = monday_of(week_start)
     end = week_start + timedelta(days=5)
     span = f"{week_start:%d/%m}–{end:%d/%m/%Y}"
     number = week_number(week_start)
