@@ -267,6 +267,16 @@ def test_print_shows_the_article_without_menus(chromium_browser, demo_site_url):
         color = page.evaluate("getComputedStyle(document.querySelector('article.article p')).color")
         assert color == "rgb(0, 0, 0)"
         page.pdf(path=str(ARTIFACTS / "bai-viet-ban-in.pdf"))
+        # A document prints in black with the full address of its files and related documents.
+        page.emulate_media(media="screen")
+        page.goto(demo_site_url + PAGES["van-ban-chi-tiet"])
+        page.emulate_media(media="print")
+        link = page.locator(".doc-files a, .doc-relations a").first
+        assert link.get_attribute("data-print-href").startswith(demo_site_url)
+        after = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert demo_site_url in after
+        assert page.evaluate("getComputedStyle(document.querySelector('h1')).color") == "rgb(0, 0, 0)"
+        page.pdf(path=str(ARTIFACTS / "van-ban-ban-in.pdf"))
     finally:
         page.close()
 
