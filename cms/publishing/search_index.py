@@ -37,6 +37,7 @@ from html.parser import HTMLParser
 from cms.core.vietnamese import fold, nfc
 
 SYLLABLE = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"[.!?;:…]+(?=\s|$)|\n")
 CHUNK_BYTES = 8_000  # target size of one term chunk (uncompressed JSON)
 META_PER_CHUNK = 50
 SUMMARY_CHARS = 220
@@ -51,10 +52,16 @@ def syllables(text):
 
 
 def terms_of(text):
-    """The index terms of ``text``: its syllables and its pairs of adjacent syllables (``"tay chan"``)."""
-    words = syllables(text)
-    terms = set(words)
-    terms.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    """The index terms of ``text``: its syllables and its pairs of adjacent syllables (``"tay chan"``).
+
+    Pairs do not cross the end of a sentence or a block (". ", "; ", a new paragraph): "… bông. Đa dạng …"
+    gives no "bong da". Commas, slashes and hyphens join (``phòng, chống``; ``39/QĐ-THNK``).
+    """
+    terms = set()
+    for segment in _SENTENCE_END.split(text):
+        words = syllables(segment)
+        terms.update(words)
+        terms.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
     return terms
 
 
@@ -144,7 +151,7 @@ def extract(html, url):
         "type": _squash(nfc(attrs.get("data-search-type") or "Trang")),
         "date": (attrs.get("data-search-date") or "")[:10],
         "summary": summary,
-        "text": " ".join((title, summary, text)),
+        "text": "\n".join((title, summary, text)),
     }
 
 
