@@ -179,6 +179,8 @@ def seed_demo(with_accounts=True):
         _seed_portal(home, site, users)
         publishing_demo.seed()
         seed_moderation(home, users)
+        # After the section workflows exist: albums take the news section's workflow.
+        _seed_schedule_and_albums(HomePage.objects.get(pk=home.pk), users)
         seed_plan(users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
 
@@ -196,7 +198,6 @@ def _seed_portal(home, site, users):
     seed_pages(home, ensure_image)
     seed_disclosure(HomePage.objects.get(pk=home.pk), ensure_document)
     seed_home(HomePage.objects.get(pk=home.pk), showcase_article(home))
-    _seed_schedule_and_albums(HomePage.objects.get(pk=home.pk), users)
 
 
 def _seed_schedule_and_albums(home, users):

@@ -29,7 +29,8 @@ def monday_of(day):
 
 def week_number(week_start):
     """1-based week of the school year holding ``week_start`` (by the recorded SchoolYear start), or None."""
-    year = school_year_for(week_start)
+    # The week's Saturday: week 1 may start on the Monday before the school year's first day.
+    year = school_year_for(monday_of(week_start) + timedelta(days=5))
     if year is None:
         return None
     return (monday_of(week_start) - monday_of(year.start_date)).days // 7 + 1
@@ -113,7 +114,7 @@ class ScheduleWeekPage(VietnamesePageMixin, Page):
             self.week_start = monday_of(self.week_start)
             self.title = week_label(self.week_start)
             self.slug = f"tuan-{self.week_start:%d-%m-%Y}"
-            self.school_year = school_year_name_for(self.week_start)
+            self.school_year = school_year_name_for(self.week_start + timedelta(days=5))
 
     def full_clean(self, *args, **kwargs):
         # The title and slug come from the week: fill them before Wagtail checks they are present.
