@@ -3,18 +3,18 @@
 Builds the search index (``cms.publishing.search_index``) for N synthetic pages made of windows of the demo
 articles' real Vietnamese text (so syllable and pair frequencies are realistic), split into yearly shards as
 the site does, then replays the browser's lookups (``static/js/search.js``) for a few queries and counts the
-bytes of every file fetched: shards.json, each shard's index.json, the term chunks, the metadata of the first
-20 results.
+bytes of every file fetched: shards.json, each shard's index.json, one bucket per term, the metadata of the
+first 20 results.
 
     .venv/bin/python bench/search_bytes.py --pages 50000 --shards 10
 """
 
 import argparse
+import gzip
 import json
 import os
 import random
 import sys
-from bisect import bisect_right
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -86,18 +86,23 @@ def main():
     total = sum(len(d) for files in built.values() for d in files.values())
     print(f"{args.pages} pages, {len(built)} shards, index {total / 1e6:.1f} MB on disk")
     for query in QUERIES:
-        fetched = len(json.dumps(sorted(built)))
+        fetched = gzipped = 0
+        names = json.dumps(sorted(built)).encode()
+        fetched, gzipped = len(names), len(gzip.compress(names))
         hits = 0
         for files in built.values():
             index = json.loads(files["index.json"])
-            fetched += len(files["index.json"])
-            firsts = [t for t, _ in index["terms"]]
-            chunks = {index["terms"][max(0, bisect_right(firsts, term) - 1)][1] for term in lookups(query)}
-            fetched += sum(len(files[name]) for name in chunks)
+            wanted = {"index.json"}
+            wanted |= {
+                f"{index['version']}/b{search_index.bucket_of(t, index['buckets'])}.json"
+                for t in lookups(query)
+            }
             if hits < 20:
-                fetched += len(files[index["meta"][0]])
+                wanted.add(f"{index['version']}/m0.json")
                 hits += 20
-        print(f"{query!r}: {fetched / 1024:.0f} KB fetched (uncompressed)")
+            fetched += sum(len(files[name]) for name in wanted)
+            gzipped += sum(len(gzip.compress(files[name])) for name in wanted)
+        print(f"{query!r}: {fetched / 1024:.0f} KB fetched, {gzipped / 1024:.0f} KB gzip-compressed")
 
 
 if __name__ == "__main__":

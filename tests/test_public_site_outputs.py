@@ -69,14 +69,16 @@ def test_index_holds_folded_whole_syllables_and_adjacent_pairs():
     files = search_index.build_index(records)
     index = json.loads(files["index.json"])
     terms = {}
-    for _, name in index["terms"]:
-        terms.update(json.loads(files[name]))
+    for i in range(index["buckets"]):
+        bucket = json.loads(files[f"{index['version']}/b{i}.json"])
+        assert all(search_index.bucket_of(term, index["buckets"]) == i for term in bucket)
+        terms.update(bucket)
     assert _postings(terms["bong"], 3) == [0, 1]
     assert _postings(terms["bong da"], 3) == [0]  # "bông. Đa dạng": bong, da, not "bóng đá"
     assert _postings(terms["qd thnk"], 3) == [2]
     assert "bon" not in terms and "đa" not in terms  # no prefixes, nothing unfolded
     # Page numbers are newest first and the metadata chunk lists them in that order.
-    meta = json.loads(files[index["meta"][0]])
+    meta = json.loads(files[f"{index['version']}/m0.json"])
     assert [row[0] for row in meta] == ["/a/", "/b/", "/c/"]
 
 
@@ -99,8 +101,9 @@ def test_search_index_names_no_pupil_in_full(demo_site_url):
     text = []
     for shard in shards:
         index = json.loads(_get(demo_site_url, f"/chi-muc/{shard}/index.json"))
-        text += [_get(demo_site_url, f"/chi-muc/{shard}/{name}") for name in index["meta"]]
-        text += [_get(demo_site_url, f"/chi-muc/{shard}/{name}") for _, name in index["terms"]]
+        folder = f"/chi-muc/{shard}/{index['version']}/"
+        text += [_get(demo_site_url, f"{folder}m{i}.json") for i in range(-(-index["n"] // index["per"]))]
+        text += [_get(demo_site_url, f"{folder}b{i}.json") for i in range(index["buckets"])]
     blob = "\n".join(text)
     assert "tay chân miệng" in blob  # the notice is indexed
     pupils = [p for p in content.PEOPLE if p["position"].startswith("Học sinh")]

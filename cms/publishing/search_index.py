@@ -10,22 +10,22 @@ The matching rule (clarifications #14) is enforced by the index itself, not by t
 
 - text is folded with :func:`cms.core.vietnamese.fold` (NFC, no tone marks, đ→d, lower case) and split into
   syllables ``[a-z0-9]+`` — ``39/QĐ-THNK`` and ``39/QD-THNK`` both give ``39 qd thnk``;
-- every syllable and every pair of adjacent syllables (``"tay chan"``) is a term; a query matches a page only
-  if every query syllable is a term of the page (a quoted phrase: every adjacent pair of it);
-- the browser looks terms up exactly; only the word still being typed is looked up as a prefix.
+- every syllable and every pair of adjacent syllables (``"tay chan"``, not across a sentence end) is a term;
+- the browser (``static/js/search.js``) looks terms up exactly: every letter syllable of the query next to
+  one of its query neighbours (a Vietnamese word is adjacent syllables), a quoted phrase as its ordered pairs.
 
-Files of one shard (``<dir>/`` = ``chi-muc/<shard>/``):
+Files of one shard (``<dir>/`` = ``chi-muc/<shard>/``), with no term directory to download:
 
-- ``index.json``: ``{"v": 1, "n": pages, "terms": [[first term, file], …], "meta": [file, …], "per": 50}``,
-  the directory of term chunks, sorted by their first term (a term is in the last chunk whose first term is
-  ≤ it), and of the metadata chunks (page ``i`` is in ``meta[i // per]``).
-- ``t-<hash>.json``: ``{term: postings}``; postings are the page numbers, either a JSON list of gaps
-  (``[3, 1, 7]`` = pages 3, 4, 11) or, for terms on many pages, a base64 bitmap string (bit ``i`` of byte
-  ``i // 8``, least significant bit first).
-- ``m-<hash>.json``: ``[[url, title, type, date, summary], …]`` for ``per`` consecutive pages.
+- ``index.json``: ``{"v": 2, "n": pages, "buckets": B, "per": 50, "version": "<hash>"}`` (fetched with
+  revalidation; everything else sits in the content-addressed folder ``<version>/`` and is cached for ever);
+- ``<version>/b<i>.json``: ``{term: postings}`` for the terms whose :func:`bucket_of` is ``i``; B is chosen
+  so a bucket holds about ``BUCKET_BYTES``, so one lookup costs one small file per shard. Postings are the page
+  numbers, either a JSON list of gaps (``[3, 1, 7]`` = pages 3, 4, 11) or, for terms on many pages, a base64
+  bitmap string (bit ``i`` of byte ``i // 8``, least significant bit first);
+- ``<version>/m<i>.json``: ``[[url, title, type, date, summary], …]`` for pages ``i*50 … i*50+49``.
 
-Pages are numbered newest first, so results come out newest first without a ranking step. Chunk files are
-named by content hash (cacheable for ever); ``index.json`` is fetched with revalidation.
+Pages are numbered newest first, so results come out newest first without a ranking step. Hashing terms into
+buckets means no prefix lookups: every query word, the one being typed too, is matched as a whole syllable.
 """
 
 import base64
@@ -38,7 +38,7 @@ from cms.core.vietnamese import fold, nfc
 
 SYLLABLE = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?;:…]+(?=\s|$)|\n")
-CHUNK_BYTES = 8_000  # target size of one term chunk (uncompressed JSON)
+BUCKET_BYTES = 2_000  # target size of one term bucket (uncompressed JSON): a lookup fetches one per shard
 META_PER_CHUNK = 50
 SUMMARY_CHARS = 220
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -180,8 +180,12 @@ def _postings(ids, total):
     return gaps
 
 
-def _named(prefix, data):
-    return f"{prefix}-{hashlib.sha256(data).hexdigest()[:12]}.json", data
+def bucket_of(term, buckets):
+    """The bucket of ``term``: 32-bit FNV-1a of its ASCII bytes modulo ``buckets`` (as in search.js)."""
+    value = 0x811C9DC5
+    for byte in term.encode("ascii"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value % buckets
 
 
 def _dump(value):
@@ -196,32 +200,27 @@ def build_index(records):
     for number, record in enumerate(records):
         for term in terms_of(record["text"]):
             postings.setdefault(term, []).append(number)
-    files, directory, chunk, size = {}, [], {}, 0
-
-    def flush():
-        nonlocal chunk, size
-        if chunk:
-            name, data = _named("t", _dump(chunk))
-            files[name] = data
-            directory.append([next(iter(chunk)), name])
-        chunk, size = {}, 0
-
-    for term in sorted(postings):
-        value = _postings(postings[term], total)
-        cost = len(term) + len(_dump(value)) + 4
-        if chunk and size + cost > CHUNK_BYTES:
-            flush()
-        chunk[term] = value
-        size += cost
-    flush()
-    meta = []
-    for start in range(0, total, META_PER_CHUNK):
+    encoded = {term: _postings(ids, total) for term, ids in sorted(postings.items())}
+    size = sum(len(term) + len(_dump(value)) + 4 for term, value in encoded.items())
+    buckets = max(1, -(-size // BUCKET_BYTES))
+    grouped = [{} for _ in range(buckets)]
+    for term, value in encoded.items():
+        grouped[bucket_of(term, buckets)][term] = value
+    parts = {f"b{i}.json": _dump(group) for i, group in enumerate(grouped)}
+    for number, start in enumerate(range(0, total, META_PER_CHUNK)):
         rows = [
             [r["url"], r["title"], r["type"], r["date"], r["summary"]]
             for r in records[start : start + META_PER_CHUNK]
         ]
-        name, data = _named("m", _dump(rows))
-        files[name] = data
-        meta.append(name)
-    files["index.json"] = _dump({"v": 1, "n": total, "terms": directory, "meta": meta, "per": META_PER_CHUNK})
+        parts[f"m{number}.json"] = _dump(rows)
+    # Every build of a shard is a new folder: its files can be cached for ever, and a browser holding the
+    # previous index.json keeps reading the previous folder's files until the old release is gone.
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        digest.update(name.encode() + b"\0" + parts[name])
+    version = digest.hexdigest()[:12]
+    files = {f"{version}/{name}": data for name, data in parts.items()}
+    files["index.json"] = _dump(
+        {"v": 2, "n": total, "buckets": buckets, "per": META_PER_CHUNK, "version": version}
+    )
     return files

@@ -25,7 +25,7 @@ _TYPES = {
 # names, the search index names its chunks by hash.
 _IMMUTABLE = re.compile(
     r"^(media/(images|original_images)/"
-    r"|chi-muc/[^/]+/[tm]-[0-9a-f]+\.json$)"
+    r"|chi-muc/[^/]+/[0-9a-f]{12}/)"
 )
 
 

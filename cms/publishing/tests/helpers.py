@@ -63,6 +63,6 @@ def manifest():
 def search_index_text():
     """All text the search index shows (titles and summaries of the metadata chunks)."""
     chunks = []
-    for path in sorted((release.current_dir() / "chi-muc").glob("*/m-*.json")):
+    for path in sorted((release.current_dir() / "chi-muc").glob("*/*/m*.json")):
         chunks.append(path.read_text(encoding="utf-8"))
     return "\n".join(chunks)

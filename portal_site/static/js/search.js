@@ -1,7 +1,7 @@
 // Site search over the pre-folded syllable index in /chi-muc/ (cms/publishing/search_index.py, decision 0016).
-// The rule: every query syllable must be a whole syllable of the page (tone marks ignored, đ folded); a quoted
-// phrase must appear as adjacent syllables in order; only the word still being typed matches as a prefix.
-// The browser fetches the shard directories and only the chunks holding the query's terms.
+// The rule: every query syllable must be a whole syllable of the page (tone marks ignored, đ folded), next to a
+// neighbouring query syllable; a quoted phrase must appear as adjacent syllables in order. Per shard the browser
+// fetches index.json, one small bucket file per term and the metadata of the results it shows.
 (function () {
   "use strict";
   var ROOT = "/chi-muc/";
@@ -15,7 +15,7 @@
   var cache = {};
   var shardsPromise = null;
   var generation = 0;
-  var current = null; // {hits: [[shard, id]], shown: n, words: [...], prefix}
+  var current = null; // {hits: [[shard index, page number]], shown: n, q: parsed query}
 
   function fold(text) {
     return text.normalize("NFC").toLowerCase().replace(/[đð]/g, "d").normalize("NFD")
@@ -50,50 +50,40 @@
   // The query as lookups. Quoted phrases: each adjacent pair in order. Unquoted syllables: a Vietnamese word is
   // several syllables, so each letter syllable must touch one of its letter neighbours of the query (in either
   // order) — "bong da" needs "bóng đá", not "bông" and "đa" apart; a syllable without letter neighbours (a lone
-  // word, a number) must just be present. Returns {groups: [[term, …] alternatives], words, prefix}.
-  function parse(query, typing) {
-    var groups = [], words = [], prefix = null;
+  // word, a number) must just be present. Returns {groups: [[alternative terms], …], words}.
+  function parse(query) {
+    var groups = [], words = [];
     var rest = query.normalize("NFC").replace(/["“”]([^"“”]*)["“”]?/g, function (_, phrase) {
       var s = syllables(phrase);
-      if (s.length === 1) groups.push([{ term: s[0] }]);
-      for (var i = 0; i + 1 < s.length; i++) groups.push([{ term: s[i] + " " + s[i + 1] }]);
+      if (s.length === 1) groups.push([s[0]]);
+      for (var i = 0; i + 1 < s.length; i++) groups.push([s[i] + " " + s[i + 1]]);
       words = words.concat(s);
       return " ";
     });
     var loose = syllables(rest);
-    var typed = typing && loose.length && /[\p{L}\p{N}]$/u.test(query);
-    if (typed && loose[loose.length - 1].length >= 2) prefix = loose[loose.length - 1];
     var letters = function (i) { return i >= 0 && i < loose.length && /[a-z]/.test(loose[i]); };
     loose.forEach(function (word, i) {
-      var last = prefix !== null && i === loose.length - 1;
       var options = [];
       [i - 1, i + 1].forEach(function (j) {
         if (!letters(i) || !letters(j)) return;
-        var lastPair = prefix !== null && (j === loose.length - 1 || last);
         var a = loose[Math.min(i, j)], b = loose[Math.max(i, j)];
-        if (lastPair) {
-          options.push({ term: a + " " + b, prefix: true });
-        } else {
-          options.push({ term: a + " " + b }, { term: b + " " + a });
-        }
+        options.push(a + " " + b, b + " " + a);
       });
-      if (!options.length) options.push(last ? { term: word, prefix: true } : { term: word });
-      groups.push(options);
+      groups.push(options.length ? options : [word]);
     });
-    words = words.concat(loose);
-    return { groups: groups, prefix: prefix, words: words };
+    return { groups: groups, words: words.concat(loose) };
   }
 
-  // The chunk index of the last directory entry whose first term is <= term.
-  function locate(index, term) {
-    var lo = 0, hi = index.terms.length - 1, found = 0;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (index.terms[mid][0] <= term) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+  // 32-bit FNV-1a of the term's (ASCII) characters: the same bucket as search_index.bucket_of().
+  function bucketOf(term, buckets) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < term.length; i++) {
+      h ^= term.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
     }
-    return found;
+    return h % buckets;
   }
-  function chunk(index, i) { return getJSON(ROOT + index.name + "/" + index.terms[i][1]); }
+  function file(index, name) { return ROOT + index.name + "/" + index.version + "/" + name; }
 
   function decode(postings) {
     var ids = [], n = 0;
@@ -113,27 +103,10 @@
     return a.filter(function (x) { return set.has(x); });
   }
 
-  function exactIds(index, term) {
-    if (!index.terms.length) return Promise.resolve([]);
-    return chunk(index, locate(index, term)).then(function (c) {
-      return c[term] === undefined ? [] : decode(c[term]);
-    });
-  }
-  function prefixIds(index, prefix) {
-    if (!index.terms.length) return Promise.resolve([]);
-    var first = locate(index, prefix), last = locate(index, prefix + "\uffff"), loads = [];
-    var spaces = prefix.split(" ").length;
-    for (var i = first; i <= last; i++) loads.push(chunk(index, i));
-    return Promise.all(loads).then(function (chunks) {
-      var seen = new Set();
-      chunks.forEach(function (c) {
-        Object.keys(c).forEach(function (term) {
-          if (term.indexOf(prefix) === 0 && term.split(" ").length === spaces) {
-            decode(c[term]).forEach(function (id) { seen.add(id); });
-          }
-        });
-      });
-      return Array.from(seen);
+  function lookup(index, term) {
+    if (!index.n) return Promise.resolve([]);
+    return getJSON(file(index, "b" + bucketOf(term, index.buckets) + ".json")).then(function (bucket) {
+      return bucket[term] === undefined ? [] : decode(bucket[term]);
     });
   }
   function union(lists) {
@@ -144,9 +117,7 @@
 
   function searchShard(index, q) {
     return Promise.all(q.groups.map(function (options) {
-      return Promise.all(options.map(function (o) {
-        return o.prefix ? prefixIds(index, o.term) : exactIds(index, o.term);
-      })).then(union);
+      return Promise.all(options.map(function (term) { return lookup(index, term); })).then(union);
     })).then(function (lists) {
       if (!lists.length) return [];
       return lists.reduce(intersect).map(function (id) { return [index, id]; });
@@ -157,7 +128,7 @@
     var wanted = new Set(q.words);
     text.split(/([\p{L}\p{N}]+)/u).forEach(function (part, i) {
       var f = i % 2 ? fold(part) : null;
-      if (f && (wanted.has(f) || (q.prefix && f.indexOf(q.prefix) === 0))) {
+      if (f && wanted.has(f)) {
         var mark = document.createElement("mark");
         mark.textContent = part;
         element.append(mark);
@@ -177,7 +148,7 @@
     current.shown += slice.length;
     return Promise.all(slice.map(function (hit) {
       var index = hit[0], id = hit[1];
-      return getJSON(ROOT + index.name + "/" + index.meta[Math.floor(id / index.per)]).then(function (rows) {
+      return getJSON(file(index, "m" + Math.floor(id / index.per) + ".json")).then(function (rows) {
         return rows[id % index.per];
       });
     })).then(function (rows) {
@@ -212,9 +183,9 @@
     });
   }
 
-  function run(query, typing) {
+  function run(query) {
     var gen = ++generation;
-    var q = parse(query, typing);
+    var q = parse(query);
     list.replaceChildren();
     more.hidden = true;
     status.removeAttribute("data-done");
@@ -245,7 +216,7 @@
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { run(input.value, true); }, 250);
+    timer = setTimeout(function () { run(input.value); }, 300);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -253,13 +224,13 @@
     var url = new URL(location.href);
     url.searchParams.set("q", input.value);
     history.pushState(null, "", url);
-    run(input.value, false);
+    run(input.value);
   });
   more.addEventListener("click", function () { showMore(generation); });
   function fromAddress() {
     var initial = new URLSearchParams(location.search).get("q") || "";
     input.value = initial;
-    run(initial, false);
+    run(initial);
   }
   window.addEventListener("popstate", fromAddress);
   if (new URLSearchParams(location.search).get("q")) fromAddress();
