@@ -19,7 +19,7 @@ Files of one shard (``<dir>/`` = ``chi-muc/<shard>/``), with no term directory t
 - ``index.json``: ``{"v": 2, "n": pages, "buckets": B, "per": 50, "version": "<hash>"}`` (fetched with
   revalidation; everything else sits in the content-addressed folder ``<version>/`` and is cached for ever);
 - ``<version>/b<i>.json``: ``{term: postings}`` for the terms whose :func:`bucket_of` is ``i``; B is chosen
-  so a bucket holds about ``BUCKET_BYTES``, so one lookup costs one small file per shard. Postings are the page
+  so a bucket holds about ``BUCKET_BYTES``: one lookup costs one small file per shard. Postings are the page
   numbers, either a JSON list of gaps (``[3, 1, 7]`` = pages 3, 4, 11) or, for terms on many pages, a base64
   bitmap string (bit ``i`` of byte ``i // 8``, least significant bit first);
 - ``<version>/m<i>.json``: ``[[url, title, type, date, summary], …]`` for pages ``i*50 … i*50+49``.
