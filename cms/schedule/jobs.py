@@ -18,13 +18,14 @@ def current_week_job(now=None):
 
     monday = monday_of(now.astimezone(VN_TZ).date() if now else today_vn())
     check = WeekCheck.objects.select_for_update().first()
-    if check is not None and check.week_start == monday:
-        return False
     if check is None:
+        # First run: the site's last build already shows this week; remember it, rebuild from next Monday.
         WeekCheck.objects.create(week_start=monday)
-    else:
-        check.week_start = monday
-        check.save(update_fields=["week_start"])
+        return False
+    if check.week_start == monday:
+        return False
+    check.week_start = monday
+    check.save(update_fields=["week_start"])
     index_page = ScheduleIndexPage.objects.live().first()
     if index_page is None:
         return False

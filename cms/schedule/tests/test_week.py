@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_home_and_index_are_rebuilt_once_when_a_new_week_starts():
     WeekCheck.objects.all().delete()
     monday = datetime(2026, 11, 30, 0, 5, tzinfo=VN_TZ)  # 00:05 Monday in Vietnam, Sunday 17:05 UTC
+    assert current_week_job(monday - timedelta(days=7)) is False  # first run: remembers the week only
     assert current_week_job(monday) is True
     index_page = ScheduleIndexPage.objects.get()
     scheduled = set(PendingChange.objects.values_list("page_id", flat=True))
