@@ -78,3 +78,21 @@ def admin_page(chromium_browser, admin_server):
     page.set_default_timeout(20_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def demo_site_url(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The seeded demo school built ONCE per session and served on a free loopback port (read-only tests).
+
+    Tests that change content use ``static_site_url`` (a fresh build inside their transaction) instead.
+    """
+    from django.test import override_settings
+
+    from cms.publishing.builder import build_site
+    from tests.support.static_server import StaticSiteServer
+
+    with override_settings(SITE_OUTPUT_DIR=tmp_path_factory.mktemp("demo-site") / "site"):
+        with django_db_blocker.unblock():
+            build_site(trigger="test")
+        with StaticSiteServer() as base_url:
+            yield base_url

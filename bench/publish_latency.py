@@ -90,8 +90,8 @@ def run_one(size):
                 {
                     "seconds": seconds,
                     "written": len(result.written),
-                    "written_pages": len([p for p in result.written if not p.startswith("pagefind/")]),
-                    "written_search": len([p for p in result.written if p.startswith("pagefind/")]),
+                    "written_pages": len([p for p in result.written if not p.startswith("chi-muc/")]),
+                    "written_search": len([p for p in result.written if p.startswith("chi-muc/")]),
                     "timings": result.timings,
                 }
             )

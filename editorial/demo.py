@@ -1,4 +1,4 @@
-"""Demo school structure of Trường Tiểu học Nguyễn Khuyến, year 2025–2026, from ``cms.demo.content.PEOPLE``.
+"""Demo school structure of Trường Tiểu học Nguyễn Khuyến, year 2026–2027, from ``cms.demo.content.PEOPLE``.
 
 Idempotent: every row is looked up by its natural key first; a second run changes nothing (and so logs
 nothing). Called with one line from ``cms.demo.seed.seed_demo``.
@@ -28,7 +28,8 @@ from .models import (
 )
 from .roles import NEWS, PROFESSIONAL, UNIONS, sync_all_users
 
-YEAR = {"name": "2025–2026", "start_date": date(2025, 8, 1), "end_date": date(2026, 5, 31)}
+# The demo's one current school year, the same in structure, board, news, công khai and the work schedule.
+YEAR = {"name": "2026–2027", "start_date": date(2026, 9, 1), "end_date": date(2027, 5, 31)}
 DEPARTMENTS = [(f"Tổ {n}", Department.Kind.PROFESSIONAL, [PROFESSIONAL]) for n in range(1, 6)] + [
     ("Tổ Văn phòng", Department.Kind.OFFICE, [NEWS])
 ]
@@ -38,7 +39,7 @@ UNIONS_DEMO = [
     (Union.Kind.PIONEERS, "Liên đội TNTP Hồ Chí Minh Trường Tiểu học Nguyễn Khuyến", None),
     (Union.Kind.YOUTH_UNION, "Chi đoàn giáo viên Trường Tiểu học Nguyễn Khuyến", None),
 ]
-BOARD = {"decision_number": "125/QĐ-THNK", "decision_date": date(2025, 9, 8)}
+BOARD = {"decision_number": "125/QĐ-THNK", "decision_date": date(2026, 9, 8)}
 BOARD_MEMBERS = [
     (
         "hieutruong",
@@ -77,7 +78,7 @@ def position_of(person):
 
 
 def ensure_demo_year():
-    """The demo's school year 2025–2026; current unless another year already is."""
+    """The demo's school year (``content.YEAR``); current unless another year already is."""
     year = SchoolYear.objects.filter(name=YEAR["name"]).first()
     if year is None:
         year = SchoolYear.objects.create(
@@ -88,7 +89,7 @@ def ensure_demo_year():
 
 @transaction.atomic
 def seed_school_structure(users, home=None):
-    """Create the 2025–2026 structure, board and profiles of the demo people, and the "Ban biên tập" page."""
+    """Create the demo year's structure, board and demo people's profiles, and the "Ban biên tập" page."""
     from cms.home.models import HomePage
 
     home = home or HomePage.objects.first()

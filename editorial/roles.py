@@ -54,6 +54,9 @@ UNIONS = SectionKey.UNIONS.value
 STUDENTS = SectionKey.STUDENTS.value
 DOCUMENTS_INDEX = "van_ban"
 NOTICES_INDEX = "thong_bao"
+SCHEDULE_INDEX = "schedule"  # Lịch công tác tuần (cms.schedule): the office writes, the principal approves
+ALBUMS_INDEX = "albums"  # Thư viện ảnh (cms.albums): the news section's writers add albums
+INDEX_KEYS = [DOCUMENTS_INDEX, NOTICES_INDEX, SCHEDULE_INDEX, ALBUMS_INDEX]
 
 WRITER_PREFIX = "writer:"
 # Apps whose permissions the role table owns (a repair removes extra ones on a role group). Content apps
@@ -140,6 +143,7 @@ ROLES = [
             # Also held through the home page; kept explicit because cms.documents grants the same.
             DOCUMENTS_INDEX: ("add_page", "change_page", "publish_page"),
             NOTICES_INDEX: ("add_page", "change_page", "publish_page"),
+            SCHEDULE_INDEX: ("add_page", "change_page", "publish_page"),
         },
     ),
     Role(
@@ -165,7 +169,7 @@ ROLES = [
         "Văn thư",
         "Quản lý văn bản của nhà trường.",
         documents=("add_document", "change_document", "choose_document"),
-        pages={DOCUMENTS_INDEX: ("add_page", "change_page")},
+        pages={DOCUMENTS_INDEX: ("add_page", "change_page"), SCHEDULE_INDEX: ("add_page", "change_page")},
     ),
     Role(
         "thu_thu",
@@ -188,7 +192,11 @@ ROLES = [
         model_perms=(("core", "change_schoolsettings"),),
         images=("add_image", "choose_image", "change_image"),
         documents=("add_document", "change_document", "choose_document"),
-        pages={DOCUMENTS_INDEX: ("add_page", "change_page"), NOTICES_INDEX: ("add_page", "change_page")},
+        pages={
+            DOCUMENTS_INDEX: ("add_page", "change_page"),
+            NOTICES_INDEX: ("add_page", "change_page"),
+            SCHEDULE_INDEX: ("add_page", "change_page"),
+        },
     ),
     Role(
         "ban_bien_tap",
@@ -300,7 +308,7 @@ def section_slugs(keys):
 
 def managed_pages(home_page):
     """Pages whose permissions the role table owns: the home page, its sections and the index pages."""
-    indexes = Page.objects.filter(school_key__key__in=[DOCUMENTS_INDEX, NOTICES_INDEX])
+    indexes = Page.objects.filter(school_key__key__in=INDEX_KEYS)
     return [home_page, *section_pages(home_page), *indexes]
 
 
@@ -321,11 +329,15 @@ def writer_group(section):
     images = [("wagtailimages", c) for c in IMAGES_WRITE]
     if section.slug == STUDENTS or getattr(section, "is_student_corner", False):
         images = []
+    pages = [(section, "add_page")]
+    albums = school_page(ALBUMS_INDEX)
+    if albums is not None and PageKey.objects.filter(page=section, key=SectionKey.NEWS).exists():
+        pages.append((albums, "add_page"))  # photo albums go through the news route (clarification #14)
     changes = _set_group_permissions(
         group,
         (ADMIN,),
         images,
-        [(section, "add_page")],
+        pages,
         managed_pages(section.get_parent()),
     )
     if changes:

@@ -1,5 +1,6 @@
-"""The public portal in Debian's Chromium: every kind of page at phone and desktop widths, checked by
-axe-core, and the display tools (text size, high contrast) used with the keyboard alone."""
+"""The public portal in Debian's Chromium: every kind of page at phone and desktop widths, in the default
+and the high-contrast display, checked by axe-core; phones without sideways scrolling at any text size; the
+urgent notice in the first screen; the display tools, the phone menu and the document filters by keyboard."""
 
 from pathlib import Path
 
@@ -11,53 +12,137 @@ pytestmark = pytest.mark.django_db
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+# One address per page type of the public site.
 PAGES = {
     "trang-chu": "/",
     "chuyen-muc": "/tin-tuc-su-kien/",
     "bai-viet": "/tin-tuc-su-kien/hoi-khoe-phu-dong-cap-truong-nam-hoc-2026-2027/",
+    "luu-tru-nam": "/tin-tuc-su-kien/luu-tru/2026/",
+    "luu-tru-thang": "/tin-tuc-su-kien/luu-tru/2026/11/",
+    "trang-thuong": "/gioi-thieu/",
     "co-cau-to-chuc": "/gioi-thieu/co-cau-to-chuc/",
-    "cong-khai": "/cong-khai/nam-hoc-2025-2026/",
+    "ban-bien-tap": "/ban-bien-tap/",
+    "lien-he": "/lien-he/",
+    "lien-ket": "/lien-ket/",
+    "cong-khai": "/cong-khai/",
+    "cong-khai-nam": "/cong-khai/nam-hoc-2026-2027/",
+    "van-ban": "/van-ban/",
+    "van-ban-chi-tiet": "/van-ban/quyet-dinh-39-qd-thnk/",
+    "thong-bao": "/thong-bao/",
+    "thong-bao-chi-tiet": "/thong-bao/khan-hoc-sinh-nghi-hoc-do-mua-bao/",
+    "tim-kiem": "/tim-kiem/?q=khai+gi%E1%BA%A3ng",
+    "khong-tim-thay": "/404.html",
 }
 
 
-def test_pages_at_phone_and_desktop_widths_pass_axe(chromium_browser, static_site_url):
+def _this_week():
+    from cms.documents.models import today_vn
+    from cms.schedule.models import monday_of
+
+    return f"/lich-cong-tac/tuan-{monday_of(today_vn()):%d-%m-%Y}/"
+
+
+EXTRA_PAGES = {
+    "lich-cong-tac": "/lich-cong-tac/",
+    "lich-tuan": _this_week(),
+    "thu-vien-anh": "/thu-vien-anh/",
+    "album": "/thu-vien-anh/hoi-khoe-phu-dong-2026-2027/",
+}
+
+
+def _context(browser, viewport, contrast="normal", text_size="normal"):
+    context = browser.new_context(viewport=viewport, locale="vi-VN")
+    context.add_init_script(
+        f"localStorage.setItem('portal:contrast', '{contrast}');"
+        f"localStorage.setItem('portal:text-size', '{text_size}');"
+    )
+    return context
+
+
+@pytest.mark.parametrize("contrast", ["normal", "high"])
+@pytest.mark.parametrize("width_name", ["phone", "desktop"])
+def test_every_page_type_passes_axe(chromium_browser, demo_site_url, width_name, contrast):
     ARTIFACTS.mkdir(exist_ok=True)
     problems = {}
-    for width_name, viewport in VIEWPORTS.items():
-        context = chromium_browser.new_context(viewport=viewport, locale="vi-VN")
+    context = _context(chromium_browser, VIEWPORTS[width_name], contrast)
+    page = context.new_page()
+    try:
+        for name, path in {**PAGES, **EXTRA_PAGES}.items():
+            response = page.goto(demo_site_url + path)
+            assert response.status == 200, path
+            assert page.locator("h1").count() == 1, path
+            assert page.locator("nav.breadcrumbs").count() <= 1, f"{path}: two breadcrumb trails"
+            if contrast == "high":
+                assert "high-contrast" in page.locator("html").get_attribute("class")
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{width_name}-{contrast}.png"), full_page=False)
+            violations = blocking_violations(page)
+            if violations:
+                problems[path] = violations
+    finally:
+        context.close()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("width", [320, 375, 414])
+def test_no_sideways_scroll_on_phones_at_any_text_size(chromium_browser, demo_site_url, width):
+    problems = []
+    for size in ("normal", "large"):
+        context = _context(chromium_browser, {"width": width, "height": 800}, text_size=size)
         page = context.new_page()
         try:
-            for name, path in PAGES.items():
-                response = page.goto(static_site_url + path)
-                assert response.status == 200, path
-                assert page.locator("h1").count() == 1, path
-                # Nothing overflows sideways on a phone: the reader never scrolls horizontally.
+            for path in {**PAGES, **EXTRA_PAGES}.values():
+                page.goto(demo_site_url + path)
                 overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-                assert overflow <= 0, f"{path} is {overflow}px too wide at {width_name}"
-                page.screenshot(path=str(ARTIFACTS / f"{name}-{width_name}.png"), full_page=True)
-                violations = blocking_violations(page)
-                if violations:
-                    problems[f"{path} ({width_name})"] = violations
+                if overflow > 0:
+                    problems.append(f"{path} at {width}px, text {size}: {overflow}px too wide")
         finally:
             context.close()
     assert not problems, problems
 
 
-def test_high_contrast_mode_passes_axe(chromium_browser, static_site_url):
-    context = chromium_browser.new_context(viewport=VIEWPORTS["desktop"])
+def test_urgent_notice_is_in_the_first_screen_of_a_phone_with_one_label(chromium_browser, demo_site_url):
+    context = _context(chromium_browser, VIEWPORTS["phone"])
     page = context.new_page()
     try:
-        page.goto(static_site_url + PAGES["bai-viet"])
-        page.evaluate("localStorage.setItem('portal:contrast', 'high')")
-        page.reload()
-        assert "high-contrast" in page.locator("html").get_attribute("class")
-        page.screenshot(path=str(ARTIFACTS / "bai-viet-tuong-phan-cao.png"), full_page=False)
-        assert blocking_violations(page) == []
+        page.goto(demo_site_url + "/")
+        notice = page.locator(".home-notices li").filter(has_text="mưa bão")
+        assert notice.count() == 1
+        box = notice.bounding_box()
+        assert box["y"] + box["height"] <= VIEWPORTS["phone"]["height"], box
+        # Above the news, one "Khẩn" label (not "Khẩn Khẩn:").
+        news = page.locator("#tin-moi").bounding_box()
+        assert box["y"] < news["y"]
+        assert notice.inner_text().count("Khẩn") == 1
+        assert page.locator(".home-notices li").count() <= 3
+        # Văn bản and Thông báo are in the main menu.
+        page.get_by_role("button", name="Danh mục").click()
+        menu = page.get_by_role("navigation", name="Chuyên mục")
+        assert menu.get_by_role("link", name="Văn bản").is_visible()
+        assert menu.get_by_role("link", name="Thông báo").is_visible()
     finally:
         context.close()
 
 
-def _tab_to(page, name, limit=25):
+def test_phone_images_are_sized_for_their_slot(chromium_browser, demo_site_url):
+    context = chromium_browser.new_context(viewport=VIEWPORTS["phone"], device_scale_factor=2)
+    page = context.new_page()
+    try:
+        page.goto(demo_site_url + "/tin-tuc-su-kien/")
+        page.wait_for_load_state("load")
+        thumbs = page.locator(".card-media img")
+        assert thumbs.count() > 0
+        for i in range(min(thumbs.count(), 4)):
+            img = thumbs.nth(i)
+            img.scroll_into_view_if_needed()
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+            natural, shown = img.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]")
+            # A 7rem thumbnail cropped from 16:9 needs about 200 CSS px, 400 device px at 2x: not 800.
+            assert natural <= 400, (natural, shown)
+    finally:
+        context.close()
+
+
+def _tab_to(page, name, limit=30):
     """Press Tab until the focused element's accessible text starts with ``name``; return its locator."""
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -67,11 +152,11 @@ def _tab_to(page, name, limit=25):
     raise AssertionError(f"Tab never reached {name!r}")
 
 
-def test_text_size_and_contrast_toggles_work_with_keyboard_and_persist(chromium_browser, static_site_url):
+def test_text_size_and_contrast_toggles_work_with_keyboard_and_persist(chromium_browser, demo_site_url):
     context = chromium_browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     try:
-        page.goto(static_site_url + "/")
+        page.goto(demo_site_url + "/")
         root_size = "getComputedStyle(document.documentElement).fontSize"
         assert page.evaluate(root_size) == "16px"
 
@@ -89,7 +174,7 @@ def test_text_size_and_contrast_toggles_work_with_keyboard_and_persist(chromium_
         assert page.evaluate(background) == "rgb(0, 0, 0)"
 
         # Both choices survive a reload and a visit to another page.
-        page.goto(static_site_url + PAGES["bai-viet"])
+        page.goto(demo_site_url + PAGES["bai-viet"])
         assert page.evaluate(root_size) == "20px"
         assert page.evaluate(background) == "rgb(0, 0, 0)"
         assert page.get_by_role("button", name="A+ chữ lớn").get_attribute("aria-pressed") == "true"
@@ -109,11 +194,11 @@ def test_text_size_and_contrast_toggles_work_with_keyboard_and_persist(chromium_
         context.close()
 
 
-def test_phone_menu_opens_with_keyboard(chromium_browser, static_site_url):
+def test_phone_menu_opens_with_keyboard_and_closes_with_escape(chromium_browser, demo_site_url):
     context = chromium_browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     try:
-        page.goto(static_site_url + "/")
+        page.goto(demo_site_url + "/")
         menu_link = page.get_by_role("navigation", name="Chuyên mục").get_by_role("link", name="Công khai")
         assert not menu_link.is_visible()
         toggle = _tab_to(page, "Danh mục")
@@ -123,20 +208,121 @@ def test_phone_menu_opens_with_keyboard(chromium_browser, static_site_url):
         page.keyboard.press("Tab")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.textContent.trim()") == "Giới thiệu"
+        page.keyboard.press("Escape")
+        assert not menu_link.is_visible()
+        button = page.get_by_role("button", name="Danh mục")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("document.activeElement.classList.contains('nav-toggle')")
     finally:
         context.close()
 
 
-def test_print_shows_the_article_without_menus(chromium_browser, static_site_url):
+def test_document_filters_live_in_the_address_and_the_back_button(chromium_browser, demo_site_url):
+    context = chromium_browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    try:
+        page.goto(demo_site_url + "/van-ban/")
+        rows = page.locator(".doc-row:visible")
+        everything = rows.count()
+        page.get_by_label("Loại văn bản").select_option(label="Thông tư")
+        assert "loai=" in page.url
+        typed = rows.count()
+        assert 0 < typed < everything
+        page.get_by_label("Hiệu lực").select_option(label="Còn hiệu lực")
+        assert "hieu_luc=con-hieu-luc" in page.url
+        shared = page.url
+        # A shared link shows the same filtered list.
+        other = context.new_page()
+        other.goto(shared)
+        assert other.get_by_label("Loại văn bản").input_value() != ""
+        assert other.locator(".doc-row:visible").count() == page.locator(".doc-row:visible").count()
+        other.close()
+        # Back: the previous choice, then the whole list.
+        page.go_back()
+        assert page.get_by_label("Hiệu lực").input_value() == ""
+        assert rows.count() == typed
+        page.go_back()
+        assert page.get_by_label("Loại văn bản").input_value() == ""
+        assert rows.count() == everything
+        # Whole syllables: the symbol typed without marks finds the decision.
+        page.get_by_label("Tìm kiếm").fill("39/QD-THNK")
+        assert page.locator(".doc-row:visible").filter(has_text="39/QĐ-THNK").count() == 1
+        # The document list reads as cards on a phone: no column squeezed under 200 px.
+        width = page.locator(".doc-row:visible td.doc-summary").first.bounding_box()["width"]
+        assert width > 250
+    finally:
+        context.close()
+
+
+def test_print_shows_the_article_without_menus(chromium_browser, demo_site_url):
     page = chromium_browser.new_page(viewport=VIEWPORTS["desktop"])
     try:
-        page.goto(static_site_url + PAGES["bai-viet"])
+        page.goto(demo_site_url + PAGES["bai-viet"])
         assert page.get_by_role("button", name="In bài viết").is_visible()
         page.emulate_media(media="print")
         assert not page.locator(".main-nav").is_visible()
         assert not page.locator(".display-tools").is_visible()
         assert not page.get_by_role("button", name="In bài viết").is_visible()
         assert page.locator("article.article h1").is_visible()
+        color = page.evaluate("getComputedStyle(document.querySelector('article.article p')).color")
+        assert color == "rgb(0, 0, 0)"
         page.pdf(path=str(ARTIFACTS / "bai-viet-ban-in.pdf"))
+        # A document prints in black with the full address of its files and related documents.
+        page.emulate_media(media="screen")
+        page.goto(demo_site_url + PAGES["van-ban-chi-tiet"])
+        page.emulate_media(media="print")
+        link = page.locator(".doc-files a, .doc-relations a").first
+        assert link.get_attribute("data-print-href").startswith(demo_site_url)
+        after = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert demo_site_url in after
+        assert page.evaluate("getComputedStyle(document.querySelector('h1')).color") == "rgb(0, 0, 0)"
+        page.pdf(path=str(ARTIFACTS / "van-ban-ban-in.pdf"))
     finally:
         page.close()
+
+
+def test_album_viewer_with_keyboard_and_swipe(chromium_browser, demo_site_url):
+    context = chromium_browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(demo_site_url + EXTRA_PAGES["album"])
+        thumbs = page.locator(".photo-grid a")
+        # The photo without the parents' consent is not published.
+        assert thumbs.count() == 4
+        assert "cờ vua" not in page.content()
+        first = thumbs.first
+        first.focus()
+        page.keyboard.press("Enter")
+        dialog = page.get_by_role("dialog", name="Xem ảnh")
+        assert dialog.is_visible()
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 1 / 4"
+        assert dialog.locator(".viewer-caption").inner_text() == "Đội chạy tiếp sức khối 5 về đích."
+        alt = dialog.locator("img").get_attribute("alt")
+        assert alt == first.locator("img").get_attribute("alt") and alt
+        page.keyboard.press("ArrowRight")
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 2 / 4"
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowLeft")  # wraps round to the last photo
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 4 / 4"
+        page.keyboard.press("Home")
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 1 / 4"
+        # The buttons work with the keyboard too; the focus stays inside the dialog.
+        dialog.get_by_role("button", name="Ảnh sau").focus()
+        page.keyboard.press("Enter")
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 2 / 4"
+        # A swipe to the left shows the next photo.
+        box = dialog.locator(".viewer-stage").bounding_box()
+        y = box["y"] + box["height"] / 2
+        page.mouse.move(box["x"] + box["width"] * 0.8, y)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.2, y, steps=5)
+        page.mouse.up()
+        assert dialog.locator(".viewer-count").inner_text() == "Ảnh 3 / 4"
+        assert not blocking_violations(page)
+        # Escape closes the viewer and gives the focus back to the photo that opened it.
+        page.keyboard.press("Escape")
+        assert not dialog.is_visible()
+        assert page.evaluate("document.activeElement.matches('.photo-grid a')")
+        assert page.evaluate("document.activeElement === document.querySelector('.photo-grid a')")
+    finally:
+        context.close()

@@ -1,9 +1,13 @@
-"""Back-office rules that belong to no single content app."""
+"""Back-office rules that belong to no single content app, and site-wide files of the public site."""
+
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+
+FAVICON = Path(settings.BASE_DIR) / "portal_site" / "static" / "favicon.ico"
 
 
 @hooks.register("before_serve_document")
@@ -19,3 +23,9 @@ def documents_for_staff_only(document, request):
     if not (user.is_active and user.has_perm("wagtailadmin.access_admin")):
         raise PermissionDenied
     return None
+
+
+@hooks.register("register_static_files")
+def favicon(site):
+    """``/favicon.ico`` (browsers and feed readers request it without reading the page's ``<link>``)."""
+    return {"favicon.ico": FAVICON.read_bytes()} if FAVICON.is_file() else {}

@@ -186,6 +186,8 @@ def seed_demo(with_accounts=True):
         _seed_library(home, users)
         publishing_demo.seed()
         seed_moderation(home, users)
+        # After the section workflows exist: albums take the news section's workflow.
+        _seed_schedule_and_albums(HomePage.objects.get(pk=home.pk), users)
         seed_plan(users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
 
@@ -210,6 +212,15 @@ def _seed_library(home, users):
     from cms.library.demo import seed_library
 
     seed_library(HomePage.objects.get(pk=home.pk), users)
+
+
+def _seed_schedule_and_albums(home, users):
+    """Lịch công tác tuần and Thư viện ảnh (issue 16), each from its own app."""
+    from cms.albums.demo import seed_albums
+    from cms.schedule.demo import seed_schedule
+
+    seed_schedule(home, users)
+    seed_albums(home, ensure_image, users)
 
 
 def _seed_documents_and_notices(home, users):

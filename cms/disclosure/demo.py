@@ -1,5 +1,5 @@
 # ruff: noqa: E501 - Vietnamese titles stay on one line.
-"""Demo công khai for school year 2025–2026: items in every category of TT 09/2024 (idempotent)."""
+"""Demo công khai for school years 2026–2027 (current) and 2025–2026: items in every category of TT 09/2024 (idempotent)."""
 
 from datetime import date
 
@@ -12,6 +12,30 @@ INDEX = {
 }
 
 YEAR_ITEMS = {
+    "2026–2027": [
+        (
+            Category.GENERAL,
+            "Thông tin chung về nhà trường: tên, địa chỉ, loại hình, cơ quan quản lý",
+            "2026-08-20",
+            "gioi-thieu",
+        ),
+        (
+            Category.GENERAL,
+            "Quyết định thành lập Ban biên tập cổng thông tin điện tử năm học 2026–2027",
+            "2026-09-08",
+            None,
+        ),
+        (Category.FINANCE, "Mức thu học phí và các khoản thu dịch vụ năm học 2026–2027", "2026-08-25", None),
+        (Category.FINANCE, "Dự toán thu, chi ngân sách nhà nước năm 2027", "2026-11-20", None),
+        (
+            Category.CONDITIONS,
+            "Đội ngũ cán bộ quản lý, giáo viên, nhân viên năm học 2026–2027",
+            "2026-09-30",
+            None,
+        ),
+        (Category.QUALITY, "Kế hoạch giáo dục nhà trường năm học 2026–2027", "2026-09-12", None),
+        (Category.QUALITY, "Cam kết chất lượng giáo dục năm học 2026–2027", "2026-09-12", None),
+    ],
     "2025–2026": [
         (
             Category.GENERAL,
@@ -55,7 +79,7 @@ def _filename(title):
 
 
 def seed_disclosure(home, ensure_document, before_slug="lien-he"):
-    """Create "Công khai" with the 2025–2026 year page and its items; placed before ``before_slug`` in the menu."""
+    """Create "Công khai" with one page per demo school year and its items; placed before ``before_slug`` in the menu."""
     index = DisclosureIndexPage.objects.child_of(home).first()
     if index is None:
         index = DisclosureIndexPage(

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from cms.core.pages import VietnamesePageMixin
+from cms.core.school_years import current_school_year
 from cms.core.vietnamese import nfc
 
 _SCHOOL_YEAR = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
@@ -32,6 +33,12 @@ def normalise_school_year(value):
     return f"{match.group(1)}–{match.group(2)}"
 
 
+def current_school_year_name():
+    """Name of the current school year ("2026–2027"), or "" if none is recorded."""
+    year = current_school_year()
+    return year.name if year else ""
+
+
 class DisclosureIndexPage(VietnamesePageMixin, Page):
     """The "Công khai" section: one sub-page per school year, newest first."""
 
@@ -46,13 +53,17 @@ class DisclosureIndexPage(VietnamesePageMixin, Page):
         verbose_name = "Mục công khai"
         verbose_name_plural = "Mục công khai"
 
+    # Shows which school year is current: rebuilt when the school structure's current year changes.
+    shows_school_structure = True
+
     def years(self):
-        """Live school-year pages, newest school year first."""
+        """Live school-year pages, newest school year first (TT 09/2024: at least five years are kept)."""
         return DisclosureYearPage.objects.live().public().child_of(self).order_by("-school_year")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["years"] = self.years()
+        context["current_year"] = current_school_year_name()
         return context
 
 

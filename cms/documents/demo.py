@@ -157,10 +157,15 @@ def ensure_index(home):
         index_page = home.add_child(
             instance=DocumentIndexPage(
                 title="Văn bản",
+                show_in_menus=True,
                 slug="van-ban",
                 intro="Văn bản của nhà trường và văn bản chỉ đạo của cấp trên.",
             )
         )
+        index_page.save_revision().publish()
+    elif not index_page.show_in_menus:
+        # Parents look for it in the main menu (issue 16), not only in the footer.
+        index_page.show_in_menus = True
         index_page.save_revision().publish()
     return index_page
 

@@ -103,6 +103,8 @@ FIELD_CHOICES = [
 class DocumentIndexPage(VietnamesePageMixin, Page):
     """The public list of documents ("Văn bản"), filterable on the static site."""
 
+    show_in_menus_default = True  # parents look for it in the main menu
+
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -113,6 +115,10 @@ class DocumentIndexPage(VietnamesePageMixin, Page):
     class Meta:
         verbose_name = "Danh mục văn bản"
         verbose_name_plural = "Danh mục văn bản"
+
+    def feed_items(self):
+        """RSS/Atom ``/van-ban/rss.xml`` and ``atom.xml``: the newest documents."""
+        return self.documents()
 
     def documents(self):
         """Live public documents, newest issue date first."""
@@ -137,6 +143,7 @@ class DocumentIndexPage(VietnamesePageMixin, Page):
         )
         context["filter_years"] = sorted({d.issue_date.year for d in documents}, reverse=True)
         context["filter_fields"] = [c for c in FIELD_CHOICES if any(d.field == c[0] for d in documents)]
+        context["filter_statuses"] = OfficialDocumentPage.Status.choices
         return context
 
 
@@ -249,6 +256,26 @@ class OfficialDocumentPage(VietnamesePageMixin, Page):
             if rel.page.live:
                 pairs.append((DocumentRelation.REVERSE_LABELS[rel.kind], rel.page))
         return pairs
+
+    @property
+    def lead(self):
+        """The trích yếu: page description, Open Graph and feed text."""
+        return self.summary
+
+    @property
+    def publication_date(self):
+        """The issue date: feeds date the document by it."""
+        return self.issue_date
+
+    def is_normative(self):
+        """A legal normative document (Thông tư, Nghị định, Luật): JSON-LD ``Legislation``."""
+        return self.doc_type in LEGAL_YEAR_TYPES
+
+    def structured_data(self):
+        """JSON-LD dict: ``Legislation`` or ``DigitalDocument`` (clarifications #14)."""
+        from cms.core.structured_data import document_data
+
+        return document_data(self, self.is_normative())
 
     def public_files(self):
         """Attached files with a document, in order."""

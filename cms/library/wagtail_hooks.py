@@ -28,7 +28,6 @@ from .models import (
     Reader,
     RecordAuthor,
 )
-from .pages import LibraryIndexPage
 
 
 class MainClassFilter(SimpleListFilter):
@@ -378,12 +377,32 @@ def library_admin_urls():
 @hooks.register("register_school_pages")
 def library_school_pages():
     """The library's public index page, placed by the page-tree setup (issue 14)."""
+    from cms.core.school_pages import HOME, SchoolPageSpec
+
     return [
-        {
-            "key": "library",
-            "parent": "home",
-            "model": LibraryIndexPage,
-            "title": "Thư viện",
-            "slug": "thu-vien",
-        }
+        SchoolPageSpec(
+            "library",
+            "library.LibraryIndexPage",
+            HOME,
+            "Thư viện",
+            "thu-vien",
+            {"intro": "Tra cứu sách theo phân loại, chủ đề, lớp; học liệu đã được công khai."},
+            order=70,
+        ),
+        SchoolPageSpec(
+            "library_catalogue",
+            "library.LibraryCatalogPage",
+            "library",
+            "Danh mục sách",
+            "sach",
+            {"intro": "Sách, truyện, tài liệu tham khảo."},
+        ),
+        SchoolPageSpec(
+            "library_materials",
+            "library.LearningMaterialIndexPage",
+            "library",
+            "Học liệu",
+            "hoc-lieu",
+            {"intro": "Đề kiểm tra và tài liệu đã được Ban Giám hiệu duyệt công khai."},
+        ),
     ]

@@ -113,10 +113,15 @@ def ensure_index(home):
         index_page = home.add_child(
             instance=NoticeIndexPage(
                 title="Thông báo",
+                show_in_menus=True,
                 slug="thong-bao",
                 intro="Thông báo của nhà trường gửi cha mẹ học sinh, giáo viên và học sinh.",
             )
         )
+        index_page.save_revision().publish()
+    elif not index_page.show_in_menus:
+        # Parents look for it in the main menu (issue 16), not only in the footer.
+        index_page.show_in_menus = True
         index_page.save_revision().publish()
     return index_page
 

@@ -41,6 +41,8 @@ def current_filter(now):
 class NoticeIndexPage(VietnamesePageMixin, Page):
     """The public list of notices ("Thông báo"): current ones first, then the archive of expired ones."""
 
+    show_in_menus_default = True  # parents look for it in the main menu
+
     intro = models.TextField("Giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -51,6 +53,13 @@ class NoticeIndexPage(VietnamesePageMixin, Page):
     class Meta:
         verbose_name = "Danh mục thông báo"
         verbose_name_plural = "Danh mục thông báo"
+
+    def feed_items(self):
+        """RSS/Atom of ``/thong-bao/``: notices already shown (never future ones), newest first.
+
+        A notice that becomes visible later reaches the feed with the rebuild of its validity job.
+        """
+        return self.notices()
 
     def notices(self, now=None):
         """Live public notices already in their display window (started), newest first.
@@ -143,6 +152,31 @@ class NoticePage(VietnamesePageMixin, Page):
     def is_urgent(self):
         """True for "Khẩn" notices."""
         return self.priority == Priority.URGENT
+
+    @property
+    def lead(self):
+        """The summary: page description, Open Graph and feed text."""
+        return self.summary
+
+    @property
+    def publication_date(self):
+        """The notice date: feeds date the notice by it."""
+        return self.notice_date
+
+    def structured_data(self):
+        """JSON-LD ``NewsArticle`` (clarifications #14)."""
+        from cms.core.structured_data import notice_data
+
+        return notice_data(self)
+
+    def display_title(self):
+        """The title without a leading "Khẩn:" when the notice is urgent: the one "Khẩn" badge says it."""
+        title = self.title
+        if self.is_urgent():
+            head, sep, rest = title.partition(":")
+            if sep and fold(head).strip() == "khan" and rest.strip():
+                return rest.strip()
+        return title
 
     def state_label(self, now=None):
         """ "Đang hiệu lực", "Sắp hiển thị" or "Đã hết hạn"."""

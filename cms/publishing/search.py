@@ -1,22 +1,19 @@
-"""The Pagefind search index, split into shards so a publish re-indexes only a bounded set of pages.
+"""The search index, split into shards so a publish re-indexes only a bounded set of pages.
 
-Pagefind has no incremental mode: an index is built from all its pages at once. Each searchable page
-(HTML with ``data-pagefind-body``) therefore belongs to a *shard* (``page.search_shard()``, e.g. the
-article's year; default ``chung``), each shard is its own Pagefind bundle under ``pagefind/<shard>/``, and the
-search page merges the bundles listed in ``pagefind/shards.json`` (Pagefind's ``mergeIndex``). A publish
-re-indexes only the shards whose pages changed, so its cost depends on the size of one shard, not of the site.
+An index is built from all its pages at once. Each searchable page (HTML with ``data-pagefind-body``)
+therefore belongs to a *shard* (``page.search_shard()``, e.g. the article's year; default ``chung``), each
+shard is its own index under ``chi-muc/<shard>/`` (``search_index``), and the search page queries every
+shard listed in ``chi-muc/shards.json``. A publish re-indexes only the shards whose pages changed, so its
+cost depends on the size of one shard, not of the site.
 """
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-SEARCH_DIR = "pagefind"
+from . import search_index
+
+SEARCH_DIR = "chi-muc"
 SHARDS_PATH = f"{SEARCH_DIR}/shards.json"
 DEFAULT_SHARD = "chung"
 MARKER = b"data-pagefind-body"
@@ -47,28 +44,16 @@ def shards_json(shards):
 
 
 def build_shard(release_dir, shard, paths):
-    """Index the pages ``paths`` of ``release_dir`` as one shard; returns {"pagefind/<shard>/…": bytes}."""
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
-        site, out = Path(tmp) / "site", Path(tmp) / "out"
-        for rel in paths:
-            # The shard's pages at their own paths, so Pagefind gives results their real URLs. Links only:
-            # nothing may write into a release's files (they are shared with the live release).
-            target = site / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(release_dir / rel, target)
-            except OSError:
-                shutil.copyfile(release_dir / rel, target)
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(out), "--silent"],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(f"Pagefind lỗi: {result.stderr.strip() or result.stdout.strip()}")
-        return {
-            f"{SEARCH_DIR}/{shard}/{path.relative_to(out).as_posix()}": path.read_bytes()
-            for path in sorted(out.rglob("*"))
-            if path.is_file()
-        }
+    """Index the pages ``paths`` of ``release_dir`` as one shard; returns {"chi-muc/<shard>/…": bytes}.
+
+    The index is the site's own pre-folded syllable index (``search_index``, decision 0016).
+    """
+    from cms.core.privacy import pupil_full_names, redact
+
+    names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
+    records = []
+    for rel in paths:
+        record = search_index.extract((Path(release_dir) / rel).read_bytes(), search_index.url_for_path(rel))
+        if record is not None:
+            records.append({k: redact(v, names) if k != "url" else v for k, v in record.items()})
+    return {f"{SEARCH_DIR}/{shard}/{name}": data for name, data in search_index.build_index(records).items()}

@@ -36,7 +36,7 @@ TASKS = {
 }
 
 # Index pages of other apps: attached only if they exist and have no active workflow of their own.
-INDEXES = {"thong_bao", "van_ban"}
+INDEXES = {"thong_bao", "van_ban", "schedule", "albums"}
 
 # page key (cms.core.school_pages: a section or an index page) → (workflow name, stages)
 ROUTES = {
@@ -49,6 +49,9 @@ ROUTES = {
     SectionKey.NEWS.value: ("Duyệt bài Tin tức – Sự kiện", [VICE_PRINCIPAL, PRINCIPAL]),
     "thong_bao": ("Duyệt thông báo", [PRINCIPAL]),
     "van_ban": ("Duyệt văn bản", [PRINCIPAL]),
+    # Lịch công tác tuần: every version approved by the principal; photo albums follow the news route.
+    "schedule": ("Duyệt lịch công tác", [PRINCIPAL]),
+    "albums": ("Duyệt thư viện ảnh", [VICE_PRINCIPAL, PRINCIPAL]),
 }
 # Snippets shown on public pages whose edits wait for the principal (DraftStateMixin + WorkflowMixin, see
 # docs/decisions/0011): model label → workflow name. Wagtail's own group approval task serves snippets.

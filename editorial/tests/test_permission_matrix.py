@@ -378,10 +378,10 @@ def test_role_action(client, role, action_name, django_capture_on_commit_callbac
 
 
 def test_school_year_is_current():
-    # The matrix assumes the demo school year 2025–2026 with its board (decided on 8/9/2025).
+    # The matrix assumes the demo school year 2026–2027 with its board (decided on 8/9/2026).
     year = SchoolYear.objects.current()
-    assert year.name == "2025–2026"
-    assert year.editorial_board.decision_date == date(2025, 9, 8)
+    assert year.name == "2026–2027"
+    assert year.editorial_board.decision_date == date(2026, 9, 8)
 
 
 def test_docs_permissions_matrix_matches_this_test():

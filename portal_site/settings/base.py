@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     "cms.pages",
     "cms.disclosure",
     "cms.library",
+    "cms.schedule",
+    "cms.albums",
     "cms.publishing",
     "cms.demo",
     "cms.security",

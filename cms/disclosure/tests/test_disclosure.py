@@ -72,6 +72,6 @@ def test_admin_refuses_a_wrong_school_year_with_a_vietnamese_message(client, dja
     assert response.status_code == 200
     assert "Đã có trang công khai năm học 2025–2026" in response.content.decode()
 
-    response = client.post(url, _year_form("2026-2027"))
+    response = client.post(url, _year_form("2027-2028"))
     assert response.status_code == 302
-    assert DisclosureYearPage.objects.get(slug="cong-khai-thu").school_year == "2026–2027"
+    assert DisclosureYearPage.objects.get(slug="cong-khai-thu").school_year == "2027–2028"

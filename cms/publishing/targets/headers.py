@@ -81,10 +81,12 @@ _TYPES = {
     ".pagefind": "application/wasm",
 }
 # Files whose name changes whenever their content does: Wagtail renditions and originals get unique
-# names, Pagefind names its chunks by hash, collectstatic's manifest storage puts a hash in static names.
+# names, Pagefind and our search index (chi-muc/) name their chunks by hash, collectstatic's manifest storage
+# puts a hash in static names.
 _IMMUTABLE = re.compile(
     r"^(media/(images|original_images)/"
     r"|static/.+\.[0-9a-f]{12}\.[A-Za-z0-9]+$"  # ManifestStaticFilesStorage names (portal.3f9a1c2b4d5e.css)
+    r"|chi-muc/[^/]+/[0-9a-f]{12}/"
     r"|pagefind/[^/]+/(fragment|index|filter)/"
     r"|pagefind/[^/]+/pagefind\.[^/]+\.pf_meta$)"
 )
@@ -108,7 +110,7 @@ def cache_control(path):
     """Short caching for pages and feeds (they change on publish), long for content-addressed assets."""
     if _IMMUTABLE.match(path):
         return IMMUTABLE
-    if path.startswith(("static/", "pagefind/")) and not path.endswith((".json", ".js")):
+    if path.startswith(("static/", "chi-muc/")) and not path.endswith((".json", ".js")):
         return MEDIUM
     if path.startswith("static/"):
         return MEDIUM

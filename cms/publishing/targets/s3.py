@@ -42,7 +42,7 @@ def _phase(path):
     # point (which names the chunks); the manifest is uploaded separately, last.
     if path.startswith(("media/", "static/")):
         return 0
-    if path.startswith("pagefind/") and not path.endswith(("pagefind-entry.json", "shards.json")):
+    if path.startswith("chi-muc/") and not path.endswith(("index.json", "shards.json")):
         return 0
     return 1
 

@@ -1,6 +1,5 @@
 """Helpers for the static engine's tests: publishing articles and reading the built site."""
 
-import gzip
 import json
 import os
 from datetime import date
@@ -62,8 +61,8 @@ def manifest():
 
 
 def search_index_text():
-    """All text the Pagefind index holds (fragments are gzip-compressed JSON)."""
+    """All text the search index shows (titles and summaries of the metadata chunks)."""
     chunks = []
-    for path in sorted((release.current_dir() / "pagefind").glob("*/fragment/*.pf_fragment")):
-        chunks.append(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+    for path in sorted((release.current_dir() / "chi-muc").glob("*/*/m*.json")):
+        chunks.append(path.read_text(encoding="utf-8"))
     return "\n".join(chunks)

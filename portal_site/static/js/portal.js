@@ -1,5 +1,5 @@
 /* Small progressive enhancements, no framework: text size and contrast toggles that persist
-   (localStorage), the phone menu toggle and the print button. Everything works with the keyboard
+   (localStorage), the phone menu toggle (Escape closes it) and the print button. Everything works with the keyboard
    because the controls are real <button>s whose state is announced with aria-pressed/aria-expanded. */
 (function () {
   "use strict";
@@ -50,6 +50,12 @@
       if (event.target.closest("[data-print]")) window.print();
     });
 
+    // Printed pages show where their links lead: the full address of links in articles and documents.
+    var printed = document.querySelectorAll(".prose a[href], .doc-files a[href], .doc-relations a[href], .doc-item a[href], .schedule-week a[href]");
+    for (var p = 0; p < printed.length; p++) {
+      if (/^https?:/.test(printed[p].href)) printed[p].setAttribute("data-print-href", printed[p].href);
+    }
+
     var printButton = document.querySelector("[data-print]");
     if (printButton && window.print) printButton.hidden = false;
 
@@ -58,10 +64,18 @@
     if (toggle && list) {
       toggle.hidden = false;
       list.classList.add("collapsed");
-      toggle.addEventListener("click", function () {
-        var open = toggle.getAttribute("aria-expanded") !== "true";
+      var setOpen = function (open) {
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
         list.classList.toggle("collapsed", !open);
+      };
+      toggle.addEventListener("click", function () {
+        setOpen(toggle.getAttribute("aria-expanded") !== "true");
+      });
+      // Escape closes the open phone menu and gives the focus back to its button.
+      document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
+        setOpen(false);
+        toggle.focus();
       });
     }
   }

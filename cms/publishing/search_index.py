@@ -1,0 +1,226 @@
+"""The site's own search index: pre-folded Vietnamese syllables in static JSON (decision 0016).
+
+A searchable page marks the part to index with ``data-pagefind-body`` (the attribute name is kept from the
+earlier Pagefind index so templates and ``search.MARKER`` stay as they were) and describes itself with
+``data-search-type`` (the label shown with each result: "Tin tức", "Thông báo", "Văn bản" …),
+``data-search-date`` (ISO date, for ordering) and optionally ``data-search-summary``. Anything inside an
+element with ``data-pagefind-ignore`` is left out.
+
+The matching rule (clarifications #14) is enforced by the index itself, not by the browser:
+
+- text is folded with :func:`cms.core.vietnamese.fold` (NFC, no tone marks, đ→d, lower case) and split into
+  syllables ``[a-z0-9]+`` — ``39/QĐ-THNK`` and ``39/QD-THNK`` both give ``39 qd thnk``;
+- every syllable and every pair of adjacent syllables (``"tay chan"``, not across a sentence end) is a term;
+- the browser (``static/js/search.js``) looks terms up exactly: every letter syllable of the query next to
+  one of its query neighbours (a Vietnamese word is adjacent syllables), a quoted phrase as its ordered pairs.
+
+Files of one shard (``<dir>/`` = ``chi-muc/<shard>/``), with no term directory to download:
+
+- ``index.json``: ``{"v": 2, "n": pages, "buckets": B, "per": 50, "version": "<hash>"}`` (fetched with
+  revalidation; everything else sits in the content-addressed folder ``<version>/`` and is cached for ever);
+- ``<version>/b<i>.json``: ``{term: postings}`` for the terms whose :func:`bucket_of` is ``i``; B is chosen
+  so a bucket holds about ``BUCKET_BYTES``: one lookup costs one small file per shard. Postings are the page
+  numbers, either a JSON list of gaps (``[3, 1, 7]`` = pages 3, 4, 11) or, for terms on many pages, a base64
+  bitmap string (bit ``i`` of byte ``i // 8``, least significant bit first);
+- ``<version>/m<i>.json``: ``[[url, title, type, date, summary], …]`` for pages ``i*50 … i*50+49``.
+
+Pages are numbered newest first, so results come out newest first without a ranking step. Hashing terms into
+buckets means no prefix lookups: every query word, the one being typed too, is matched as a whole syllable.
+"""
+
+import base64
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+
+from cms.core.vietnamese import fold, nfc
+
+SYLLABLE = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"[.!?;:…]+(?=\s|$)|\n")
+BUCKET_BYTES = 2_000  # target size of one term bucket (uncompressed JSON): a lookup fetches one per shard
+META_PER_CHUNK = 50
+SUMMARY_CHARS = 220
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "section", "article", "figcaption"}
+_SKIP = {"script", "style", "template", "noscript"}
+
+
+def syllables(text):
+    """Folded syllables of ``text`` in order: ``syllables("Bóng đá 39/QĐ")`` → ``[bong, da, 39, qd]``."""
+    return SYLLABLE.findall(fold(text))
+
+
+def terms_of(text):
+    """The index terms of ``text``: its syllables and its pairs of adjacent syllables (``"tay chan"``).
+
+    Pairs do not cross the end of a sentence or a block (". ", "; ", a new paragraph): "… bông. Đa dạng …"
+    gives no "bong da". Commas, slashes and hyphens join (``phòng, chống``; ``39/QĐ-THNK``).
+    """
+    terms = set()
+    for segment in _SENTENCE_END.split(text):
+        words = syllables(segment)
+        terms.update(words)
+        terms.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return terms
+
+
+class _Extractor(HTMLParser):
+    """Collects the text, title and ``data-search-*`` attributes of the ``data-pagefind-body`` element."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # depth inside the body element (0: outside)
+        self.ignore_at = None  # depth where an ignored subtree started
+        self.skip = 0
+        self.attrs = {}
+        self.text = []
+        self.h1 = None  # list collecting the first h1's text
+        self.h1_done = False
+        self.in_h1 = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.depth == 0:
+            if "data-pagefind-body" in attrs and not self.attrs:
+                self.attrs = attrs
+                self.depth = 1
+            return
+        if tag in _VOID:
+            if tag == "br":
+                self.text.append("\n")
+            return
+        self.depth += 1
+        if tag in _SKIP:
+            self.skip += 1
+        if self.ignore_at is None and "data-pagefind-ignore" in attrs:
+            self.ignore_at = self.depth
+        if tag == "h1" and not self.h1_done:
+            self.h1, self.in_h1 = [], self.depth
+        if tag in _BLOCK:
+            self.text.append("\n")
+
+    def handle_endtag(self, tag):
+        if self.depth == 0 or tag in _VOID:
+            return
+        if tag in _SKIP and self.skip:
+            self.skip -= 1
+        if self.ignore_at == self.depth:
+            self.ignore_at = None
+        if self.in_h1 == self.depth:
+            self.in_h1, self.h1_done = 0, True
+        if tag in _BLOCK:
+            self.text.append("\n")
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth == 0 or self.skip or self.ignore_at is not None:
+            return
+        self.text.append(data)
+        if self.in_h1 and self.h1 is not None:
+            self.h1.append(data)
+
+
+def _squash(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def extract(html, url):
+    """The search record of one rendered page, or None when it has no ``data-pagefind-body`` element.
+
+    Returns ``{"url", "title", "type", "date", "summary", "text"}`` (NFC strings; ``date`` ISO or "").
+    """
+    parser = _Extractor()
+    parser.feed(html.decode("utf-8") if isinstance(html, bytes) else html)
+    if not parser.attrs:
+        return None
+    attrs = parser.attrs
+    text = nfc("".join(parser.text))
+    title = _squash(nfc(attrs.get("data-search-title") or "".join(parser.h1 or ())))
+    summary = _squash(nfc(attrs.get("data-search-summary") or ""))
+    if not summary:
+        body = _squash(text)
+        if title and body.startswith(title):
+            body = body[len(title) :].strip()
+        summary = body
+    if len(summary) > SUMMARY_CHARS:
+        summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"
+    return {
+        "url": url,
+        "title": title or url,
+        "type": _squash(nfc(attrs.get("data-search-type") or "Trang")),
+        "date": (attrs.get("data-search-date") or "")[:10],
+        "summary": summary,
+        "text": "\n".join((title, summary, text)),
+    }
+
+
+def url_for_path(path):
+    """Public URL of an output file: ``tin-tuc/bai/index.html`` → ``/tin-tuc/bai/``."""
+    if path == "index.html":
+        return "/"
+    if path.endswith("/index.html"):
+        return "/" + path[: -len("index.html")]
+    return "/" + path
+
+
+def _postings(ids, total):
+    """Sorted page numbers as a gap list, or a base64 bitmap when that is smaller."""
+    gaps, previous = [], 0
+    for number in ids:
+        gaps.append(number - previous)
+        previous = number
+    as_list = json.dumps(gaps, separators=(",", ":"))
+    bitmap_len = ((total + 7) // 8 * 4 + 2) // 3 + 2
+    if bitmap_len < len(as_list):
+        bits = bytearray((total + 7) // 8)
+        for number in ids:
+            bits[number // 8] |= 1 << (number % 8)
+        return base64.b64encode(bytes(bits)).decode()
+    return gaps
+
+
+def bucket_of(term, buckets):
+    """The bucket of ``term``: 32-bit FNV-1a of its ASCII bytes modulo ``buckets`` (as in search.js)."""
+    value = 0x811C9DC5
+    for byte in term.encode("ascii"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value % buckets
+
+
+def _dump(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def build_index(records):
+    """Index files for ``records`` (from :func:`extract`): ``{name: bytes}`` relative to the shard folder."""
+    records = sorted(records, key=lambda r: (r["date"], r["url"]), reverse=True)
+    total = len(records)
+    postings = {}
+    for number, record in enumerate(records):
+        for term in terms_of(record["text"]):
+            postings.setdefault(term, []).append(number)
+    encoded = {term: _postings(ids, total) for term, ids in sorted(postings.items())}
+    size = sum(len(term) + len(_dump(value)) + 4 for term, value in encoded.items())
+    buckets = max(1, -(-size // BUCKET_BYTES))
+    grouped = [{} for _ in range(buckets)]
+    for term, value in encoded.items():
+        grouped[bucket_of(term, buckets)][term] = value
+    parts = {f"b{i}.json": _dump(group) for i, group in enumerate(grouped)}
+    for number, start in enumerate(range(0, total, META_PER_CHUNK)):
+        rows = [
+            [r["url"], r["title"], r["type"], r["date"], r["summary"]]
+            for r in records[start : start + META_PER_CHUNK]
+        ]
+        parts[f"m{number}.json"] = _dump(rows)
+    # Every build of a shard is a new folder: its files can be cached for ever, and a browser holding the
+    # previous index.json keeps reading the previous folder's files until the old release is gone.
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        digest.update(name.encode() + b"\0" + parts[name])
+    version = digest.hexdigest()[:12]
+    files = {f"{version}/{name}": data for name, data in parts.items()}
+    files["index.json"] = _dump(
+        {"v": 2, "n": total, "buckets": buckets, "per": META_PER_CHUNK, "version": version}
+    )
+    return files

@@ -1,0 +1,238 @@
+// Site search over the pre-folded syllable index in /chi-muc/ (cms/publishing/search_index.py, decision 0016).
+// The rule: every query syllable must be a whole syllable of the page (tone marks ignored, đ folded), next to a
+// neighbouring query syllable; a quoted phrase must appear as adjacent syllables in order. Per shard the browser
+// fetches index.json, one small bucket file per term and the metadata of the results it shows.
+(function () {
+  "use strict";
+  var ROOT = "/chi-muc/";
+  var PAGE_SIZE = 20;
+  var form = document.querySelector("[data-search-form]");
+  if (!form || !window.fetch) return;
+  var input = form.querySelector("input[type=search]");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var cache = {};
+  var shardsPromise = null;
+  var generation = 0;
+  var current = null; // {hits: [[shard index, page number]], shown: n, q: parsed query}
+
+  function fold(text) {
+    return text.normalize("NFC").toLowerCase().replace(/[đð]/g, "d").normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
+  }
+  function syllables(text) { return fold(text).match(/[a-z0-9]+/g) || []; }
+
+  function getJSON(url, revalidate) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, revalidate ? { cache: "no-cache" } : {}).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      });
+    }
+    return cache[url];
+  }
+
+  function shards() {
+    if (!shardsPromise) {
+      shardsPromise = getJSON(ROOT + "shards.json", true).then(function (names) {
+        return Promise.all(names.map(function (name) {
+          return getJSON(ROOT + name + "/index.json", true).then(function (index) {
+            index.name = name;
+            return index;
+          });
+        }));
+      });
+    }
+    return shardsPromise;
+  }
+
+  // The query as lookups. Quoted phrases: each adjacent pair in order. Unquoted syllables: a Vietnamese word is
+  // several syllables, so each letter syllable must touch one of its letter neighbours of the query (in either
+  // order) — "bong da" needs "bóng đá", not "bông" and "đa" apart; a syllable without letter neighbours (a lone
+  // word, a number) must just be present. Returns {groups: [[alternative terms], …], words}.
+  function parse(query) {
+    var groups = [], words = [];
+    var rest = query.normalize("NFC").replace(/["“”]([^"“”]*)["“”]?/g, function (_, phrase) {
+      var s = syllables(phrase);
+      if (s.length === 1) groups.push([s[0]]);
+      for (var i = 0; i + 1 < s.length; i++) groups.push([s[i] + " " + s[i + 1]]);
+      words = words.concat(s);
+      return " ";
+    });
+    var loose = syllables(rest);
+    var letters = function (i) { return i >= 0 && i < loose.length && /[a-z]/.test(loose[i]); };
+    loose.forEach(function (word, i) {
+      var options = [];
+      [i - 1, i + 1].forEach(function (j) {
+        if (!letters(i) || !letters(j)) return;
+        var a = loose[Math.min(i, j)], b = loose[Math.max(i, j)];
+        options.push(a + " " + b, b + " " + a);
+      });
+      groups.push(options.length ? options : [word]);
+    });
+    return { groups: groups, words: words.concat(loose) };
+  }
+
+  // 32-bit FNV-1a of the term's (ASCII) characters: the same bucket as search_index.bucket_of().
+  function bucketOf(term, buckets) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < term.length; i++) {
+      h ^= term.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % buckets;
+  }
+  function file(index, name) { return ROOT + index.name + "/" + index.version + "/" + name; }
+
+  function decode(postings) {
+    var ids = [], n = 0;
+    if (typeof postings === "string") {
+      var bytes = atob(postings);
+      for (var b = 0; b < bytes.length; b++) {
+        var byte = bytes.charCodeAt(b);
+        for (var bit = 0; bit < 8; bit++) if (byte & (1 << bit)) ids.push(b * 8 + bit);
+      }
+      return ids;
+    }
+    for (var i = 0; i < postings.length; i++) { n += postings[i]; ids.push(n); }
+    return ids;
+  }
+  function intersect(a, b) {
+    var set = new Set(b);
+    return a.filter(function (x) { return set.has(x); });
+  }
+
+  function lookup(index, term) {
+    if (!index.n) return Promise.resolve([]);
+    return getJSON(file(index, "b" + bucketOf(term, index.buckets) + ".json")).then(function (bucket) {
+      return bucket[term] === undefined ? [] : decode(bucket[term]);
+    });
+  }
+  function union(lists) {
+    var seen = new Set();
+    lists.forEach(function (l) { l.forEach(function (id) { seen.add(id); }); });
+    return Array.from(seen).sort(function (x, y) { return x - y; });
+  }
+
+  function searchShard(index, q) {
+    return Promise.all(q.groups.map(function (options) {
+      return Promise.all(options.map(function (term) { return lookup(index, term); })).then(union);
+    })).then(function (lists) {
+      if (!lists.length) return [];
+      return lists.reduce(intersect).map(function (id) { return [index, id]; });
+    });
+  }
+
+  function highlight(element, text, q) {
+    var wanted = new Set(q.words);
+    text.split(/([\p{L}\p{N}]+)/u).forEach(function (part, i) {
+      var f = i % 2 ? fold(part) : null;
+      if (f && wanted.has(f)) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        element.append(mark);
+      } else if (part) {
+        element.append(document.createTextNode(part));
+      }
+    });
+  }
+
+  function formatDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
+  }
+
+  function showMore(gen) {
+    var slice = current.hits.slice(current.shown, current.shown + PAGE_SIZE);
+    current.shown += slice.length;
+    return Promise.all(slice.map(function (hit) {
+      var index = hit[0], id = hit[1];
+      return getJSON(file(index, "m" + Math.floor(id / index.per) + ".json")).then(function (rows) {
+        return rows[id % index.per];
+      });
+    })).then(function (rows) {
+      if (gen !== generation) return;
+      rows.forEach(function (row) {
+        var li = document.createElement("li");
+        li.className = "search-result";
+        var kind = document.createElement("span");
+        kind.className = "result-type";
+        kind.textContent = row[2];
+        var heading = document.createElement("h2");
+        var a = document.createElement("a");
+        a.href = row[0];
+        highlight(a, row[1], current.q);
+        heading.append(a);
+        li.append(kind, heading);
+        if (row[3]) {
+          var time = document.createElement("time");
+          time.className = "meta";
+          time.dateTime = row[3];
+          time.textContent = formatDate(row[3]);
+          li.append(time);
+        }
+        if (row[4]) {
+          var p = document.createElement("p");
+          highlight(p, row[4], current.q);
+          li.append(p);
+        }
+        list.append(li);
+      });
+      more.hidden = current.shown >= current.hits.length;
+    });
+  }
+
+  function run(query) {
+    var gen = ++generation;
+    var q = parse(query);
+    list.replaceChildren();
+    more.hidden = true;
+    status.removeAttribute("data-done");
+    if (!q.groups.length) {
+      status.textContent = "";
+      return Promise.resolve();
+    }
+    status.textContent = "Đang tìm…";
+    return shards().then(function (indexes) {
+      return Promise.all(indexes.map(function (index) { return searchShard(index, q); }));
+    }).then(function (perShard) {
+      if (gen !== generation) return;
+      var hits = [].concat.apply([], perShard);
+      current = { hits: hits, shown: 0, q: q };
+      var shown = query.trim();
+      status.textContent = hits.length
+        ? "Tìm thấy " + hits.length + " kết quả cho “" + shown + "”."
+        : "Không tìm thấy kết quả nào cho “" + shown + "”.";
+      return hits.length ? showMore(gen) : null;
+    }).then(function () {
+      // For tests and assistive tools: which query the list now shows.
+      if (gen === generation) status.setAttribute("data-done", query);
+    }).catch(function () {
+      if (gen === generation) status.textContent = "Chưa tải được chỉ mục tìm kiếm. Vui lòng thử lại.";
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(input.value); }, 300);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    var url = new URL(location.href);
+    url.searchParams.set("q", input.value);
+    history.pushState(null, "", url);
+    run(input.value);
+  });
+  more.addEventListener("click", function () { showMore(generation); });
+  function fromAddress() {
+    var initial = new URLSearchParams(location.search).get("q") || "";
+    input.value = initial;
+    run(initial);
+  }
+  window.addEventListener("popstate", fromAddress);
+  if (new URLSearchParams(location.search).get("q")) fromAddress();
+  form.setAttribute("data-ready", "");
+})();

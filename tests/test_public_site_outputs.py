@@ -1,0 +1,239 @@
+"""The built demo site's outputs for parents (issue 16), read over HTTP as a visitor reads them: the search
+index (rule, privacy), feeds, JSON-LD, the current school year, the work schedule and the albums."""
+
+import base64
+import json
+import re
+import urllib.request
+from datetime import date, time
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from cms.demo import content
+from cms.publishing import search_index
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(base, path):
+    with urllib.request.urlopen(base + path) as response:  # noqa: S310 - loopback test server
+        return response.read().decode("utf-8")
+
+
+def _json_ld(html):
+    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)]
+
+
+# --- the index: the matching rule is in the data --------------------------------------------------------
+
+
+def _postings(value, total):
+    if isinstance(value, str):
+        bits = base64.b64decode(value)
+        return [i for i in range(total) if bits[i // 8] >> (i % 8) & 1]
+    out, n = [], 0
+    for gap in value:
+        n += gap
+        out.append(n)
+    return out
+
+
+def test_index_holds_folded_whole_syllables_and_adjacent_pairs():
+    records = [
+        {
+            "url": "/a/",
+            "title": "Bóng đá",
+            "type": "Tin tức",
+            "date": "2026-01-02",
+            "summary": "",
+            "text": "Bóng đá",
+        },
+        {
+            "url": "/b/",
+            "title": "Hoa",
+            "type": "Tin tức",
+            "date": "2026-01-01",
+            "summary": "",
+            "text": "hoa bông. Đa dạng",
+        },
+        {
+            "url": "/c/",
+            "title": "QĐ",
+            "type": "Văn bản",
+            "date": "2025-01-01",
+            "summary": "",
+            "text": "39/QĐ-THNK",
+        },
+    ]
+    files = search_index.build_index(records)
+    index = json.loads(files["index.json"])
+    terms = {}
+    for i in range(index["buckets"]):
+        bucket = json.loads(files[f"{index['version']}/b{i}.json"])
+        assert all(search_index.bucket_of(term, index["buckets"]) == i for term in bucket)
+        terms.update(bucket)
+    assert _postings(terms["bong"], 3) == [0, 1]
+    assert _postings(terms["bong da"], 3) == [0]  # "bông. Đa dạng": bong, da, not "bóng đá"
+    assert _postings(terms["qd thnk"], 3) == [2]
+    assert "bon" not in terms and "đa" not in terms  # no prefixes, nothing unfolded
+    # Page numbers are newest first and the metadata chunk lists them in that order.
+    meta = json.loads(files[f"{index['version']}/m0.json"])
+    assert [row[0] for row in meta] == ["/a/", "/b/", "/c/"]
+
+
+def test_extract_reads_only_the_marked_part_and_skips_ignored_parts():
+    html = (
+        "<html><body><nav>Menu Trang chủ</nav><article data-pagefind-body data-search-type='Thông báo' "
+        "data-search-date='2026-10-15'><h1>Phòng bệnh tay chân miệng</h1><p>Nội dung</p>"
+        "<div data-pagefind-ignore>bỏ qua</div><script>var x='script'</script></article></body></html>"
+    )
+    record = search_index.extract(html, "/thong-bao/x/")
+    assert record["title"] == "Phòng bệnh tay chân miệng"
+    assert record["type"] == "Thông báo" and record["date"] == "2026-10-15"
+    assert "Nội dung" in record["text"]
+    assert "Menu" not in record["text"] and "bỏ qua" not in record["text"] and "script" not in record["text"]
+    assert search_index.extract("<p>không đánh dấu</p>", "/") is None
+
+
+def test_search_index_names_no_pupil_in_full(demo_site_url):
+    shards = json.loads(_get(demo_site_url, "/chi-muc/shards.json"))
+    text = []
+    for shard in shards:
+        index = json.loads(_get(demo_site_url, f"/chi-muc/{shard}/index.json"))
+        folder = f"/chi-muc/{shard}/{index['version']}/"
+        text += [_get(demo_site_url, f"{folder}m{i}.json") for i in range(-(-index["n"] // index["per"]))]
+        text += [_get(demo_site_url, f"{folder}b{i}.json") for i in range(index["buckets"])]
+    blob = "\n".join(text)
+    assert "tay chân miệng" in blob  # the notice is indexed
+    pupils = [p for p in content.PEOPLE if p["position"].startswith("Học sinh")]
+    assert pupils
+    folded_blob = " ".join(search_index.syllables(blob))
+    for pupil in pupils:
+        assert pupil["full_name"] not in blob
+        assert " ".join(search_index.syllables(pupil["full_name"])) not in folded_blob
+
+
+# --- documents and notices as first-class outputs ------------------------------------------------------
+
+
+def test_feeds_of_notices_documents_and_schedule(demo_site_url):
+    for path, expected in (
+        ("/thong-bao/rss.xml", "Hướng dẫn phòng, chống bệnh tay chân miệng"),
+        ("/thong-bao/atom.xml", "Hướng dẫn phòng, chống bệnh tay chân miệng"),
+        ("/van-ban/rss.xml", "Quy chế quản lý, sử dụng hệ thống quản trị"),
+        ("/van-ban/atom.xml", "Quy chế quản lý, sử dụng hệ thống quản trị"),
+        ("/lich-cong-tac/rss.xml", "Tuần"),
+    ):
+        body = _get(demo_site_url, path)
+        assert expected in body, path
+    assert "Kiểm tra hồ sơ thu chi" not in _get(demo_site_url, "/lich-cong-tac/rss.xml")
+    # The index pages announce their feeds.
+    assert 'type="application/rss+xml"' in _get(demo_site_url, "/van-ban/")
+
+
+def test_json_ld_and_open_graph_of_documents_and_notices(demo_site_url):
+    circular = _get(demo_site_url, "/van-ban/thong-tu-37-2020-tt-bgddt/")
+    (data,) = _json_ld(circular)
+    assert data["@type"] == "Legislation" and data["legislationIdentifier"] == "37/2020/TT-BGDĐT"
+    decision = _get(demo_site_url, "/van-ban/quyet-dinh-39-qd-thnk/")
+    (data,) = _json_ld(decision)
+    assert data["@type"] == "DigitalDocument" and data["identifier"] == "39/QĐ-THNK"
+    assert '<meta property="og:type" content="article">' in decision
+    notice = _get(demo_site_url, "/thong-bao/khan-hoc-sinh-nghi-hoc-do-mua-bao/")
+    (data,) = _json_ld(notice)
+    assert data["@type"] == "NewsArticle" and not data["headline"].startswith("Khẩn")
+    assert re.search(r'<meta property="og:description" content="[^"]+', notice)
+    for html in (circular, decision, notice):
+        assert html.count('class="breadcrumbs"') == 1
+
+
+def test_notice_title_has_one_urgent_label():
+    from cms.notices.models import NoticePage
+
+    notice = NoticePage.objects.get(slug="khan-hoc-sinh-nghi-hoc-do-mua-bao")
+    assert notice.display_title() == "Học sinh nghỉ học do ảnh hưởng của mưa bão"
+
+
+# --- the current school year everywhere -------------------------------------------------------------------
+
+
+def test_one_current_school_year_across_the_site(demo_site_url):
+    from editorial.models import SchoolYear
+
+    assert SchoolYear.objects.current().name == "2026–2027"
+    assert "Năm học 2026–2027" in _get(demo_site_url, "/gioi-thieu/co-cau-to-chuc/")
+    assert "Năm học 2026–2027" in _get(demo_site_url, "/ban-bien-tap/")
+    disclosure = _get(demo_site_url, "/cong-khai/")
+    assert "Năm học 2026–2027 (năm học hiện tại)" in disclosure
+    assert "Công khai năm học 2026–2027" in _get(demo_site_url, "/cong-khai/nam-hoc-2026-2027/")
+    assert "Năm học 2026–2027" in _get(demo_site_url, "/thu-vien-anh/")
+
+
+# --- the work schedule ----------------------------------------------------------------------------------
+
+
+def test_weeks_are_numbered_in_the_school_year():
+    from cms.schedule.models import week_label
+
+    # The demo year starts on Tuesday 1/9/2026: week 1 is 31/8–5/9, week 13 is 23/11–28/11.
+    assert week_label(date(2026, 11, 23)) == "Tuần 13 (23/11–28/11/2026)"
+    assert week_label(date(2026, 9, 2)) == "Tuần 1 (31/08–05/09/2026)"  # any day gives its week
+
+
+def test_internal_schedule_entries_are_never_public(demo_site_url):
+    from cms.schedule.models import ScheduleEntry
+
+    internal = ScheduleEntry.objects.get(internal=True)
+    week = internal.page
+    html = _get(demo_site_url, week.url)
+    assert internal.content not in html
+    assert internal.content not in _get(demo_site_url, "/")
+    assert internal.content not in _get(demo_site_url, "/lich-cong-tac/")
+    public = [e for e in week.entries.all() if not e.internal]
+    assert public and all(e.content in html for e in public)
+    # The home page shows the current week; the week page links to the week before.
+    assert f"Lịch công tác {week.title}" in _get(demo_site_url, "/")
+    assert 'rel="prev"' in html
+
+
+def test_schedule_entry_outside_its_week_is_refused_in_vietnamese():
+    from cms.schedule.models import ScheduleEntry, ScheduleWeekPage
+
+    week = ScheduleWeekPage.objects.order_by("week_start").first()
+    entry = ScheduleEntry(page=week, day=date(2020, 1, 1), start_time=time(8), content="Họp")
+    with pytest.raises(ValidationError) as error:
+        entry.clean()
+    assert "Ngày phải trong tuần" in str(error.value)
+
+
+# --- albums -------------------------------------------------------------------------------------------------
+
+
+def test_album_photos_without_consent_stay_private(demo_site_url):
+    from cms.albums.models import AlbumPage
+
+    album = AlbumPage.objects.get(slug="hoi-khoe-phu-dong-2026-2027")
+    private = [p for p in album.photos.all() if not p.is_publishable]
+    assert len(private) == 1
+    html = _get(demo_site_url, album.url)
+    assert private[0].caption not in html and private[0].alt_text not in html
+    stem = private[0].image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    assert stem not in html
+    # Thumbnails have their own small renditions and `sizes` for a two-column phone grid.
+    assert 'sizes="(min-width: 64em) 15rem, (min-width: 40em) 31vw, 48vw"' in html
+    assert album.school_year == "2026–2027"
+
+
+def test_album_photo_needs_an_alt_text():
+    from cms.albums.models import AlbumPhoto
+
+    with pytest.raises(ValidationError) as error:
+        AlbumPhoto(caption="Ảnh", alt_text="  ").clean()
+    assert "Cần mô tả ảnh" in str(error.value)
+
+
+def test_favicon_is_served_at_the_site_root(demo_site_url):
+    with urllib.request.urlopen(demo_site_url + "/favicon.ico") as response:  # noqa: S310
+        assert response.status == 200
+        assert response.read(4) == b"\x00\x00\x01\x00"
