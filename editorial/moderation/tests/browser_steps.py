@@ -68,6 +68,37 @@ def add_paragraph(page, text):
     expect(editor).to_contain_text(text)
 
 
+def type_rich_text(page, text):
+    """Type into the (last) Draftail rich-text field, e.g. a notice's body."""
+    editor = page.locator(".public-DraftEditor-content").last
+    editor.wait_for()
+    for _attempt in range(3):
+        editor.click()
+        page.keyboard.type(text)
+        if text in editor.inner_text():
+            page.locator("#id_title").focus()
+            page.wait_for_timeout(600)
+            return
+        page.wait_for_timeout(200)
+    expect(editor).to_contain_text(text)
+
+
+def submit_for_review(page):
+    """Open the footer menu and press "Gửi tới …" (submit for review); wait for the next page."""
+    open_action_menu(page)
+    with page.expect_navigation():
+        page.locator("footer button[name=action-submit]").first.click()
+    assert "/edit/" not in page.url and "/add/" not in page.url, form_errors(page)
+
+
+def write_notice(page, base_url, index_pk, title, text):
+    """Add a notice under "Thông báo" (title and body) and submit it for review."""
+    page.goto(f"{base_url}/admin/pages/add/notices/noticepage/{index_pk}/")
+    page.fill("#id_title", title)
+    type_rich_text(page, text)
+    submit_for_review(page)
+
+
 def write_article(page, base_url, section_pk, title, lead, text):
     """Open "add article" in a section, fill title, lead and body, and submit it for review."""
     page.goto(f"{base_url}/admin/pages/add/news/articlepage/{section_pk}/")
