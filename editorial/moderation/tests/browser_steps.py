@@ -163,3 +163,28 @@ def build_and_read(path):
     build_site(trigger="test: browser route")
     target = current_dir() / path.strip("/") / "index.html"
     return target.read_text(encoding="utf-8") if target.exists() else ""
+
+
+def choose_in_chooser(page, field_name, label):
+    """Open a chooser field (a snippet such as the document's issuer) and pick the row ``label``."""
+    field = page.locator(f"[data-field-wrapper]:has(input[name={field_name}])").first
+    field.locator("button").filter(has_text=re.compile("Chọn")).first.click()
+    page.locator("a[data-chooser-modal-choice]").filter(has_text=label).first.click()
+    expect(field).to_contain_text(label)
+
+
+def write_document(page, base_url, index_pk, data):
+    """Add an official document under "Văn bản" (register fields, issuer chooser) and submit it."""
+    page.goto(f"{base_url}/admin/pages/add/documents/officialdocumentpage/{index_pk}/")
+    page.fill("#id_title", data["title"])
+    page.fill("#id_number_symbol", data["number_symbol"])
+    page.select_option("#id_doc_type", data["doc_type"])
+    page.fill("#id_issue_date", data["issue_date"])
+    choose_in_chooser(page, "issuer", data["issuer"])
+    page.fill("#id_signer_name", data["signer_name"])
+    page.fill("#id_signer_position", data["signer_position"])
+    page.fill("#id_summary", data["summary"])
+    page.select_option("#id_field", data["field"])
+    page.fill("#id_effective_from", data["issue_date"])
+    page.keyboard.press("Escape")  # close the date picker
+    submit_for_review(page)

@@ -250,3 +250,34 @@ def test_union_news_and_notice_routes(browser_page, site_dir, django_capture_on_
 
     html = steps.build_and_read("thong-bao")
     assert notice_title in html
+
+
+def test_document_route(browser_page, site_dir, django_capture_on_commit_callbacks):
+    """The office writes a decision in the register, the principal approves it by one click: published."""
+    from cms.documents.models import DocumentIndexPage, Issuer, OfficialDocumentPage
+
+    issuer = Issuer.objects.get(abbreviation="THNK")
+    data = {
+        "title": "Quyết định thành lập Tổ kiểm tra nội bộ",
+        "number_symbol": "58/QĐ-THNK",
+        "doc_type": "quyet-dinh",
+        "issue_date": "20/11/2026",
+        "issuer": str(issuer),
+        "signer_name": "Phạm Văn Tuấn",
+        "signer_position": "Hiệu trưởng",
+        "summary": "Về việc thành lập Tổ kiểm tra nội bộ trường học.",
+        "field": "to-chuc-can-bo",
+    }
+    page = browser_page
+    with live_admin() as base:
+        steps.log_in(page, base, "vanthu")
+        steps.write_document(page, base, DocumentIndexPage.objects.get().pk, data)
+        document = OfficialDocumentPage.objects.get(number_symbol="58/QĐ-THNK")
+        assert current_stage(document).task.name == "Hiệu trưởng duyệt và cho đăng"
+        steps.log_in(page, base, "hieutruong")
+        steps.open_from_queue(page, base, data["title"])
+        steps.click_action(page, "Duyệt và xuất bản")
+        assert "xuất bản" in steps.messages_text(page), steps.messages_text(page)
+    document.refresh_from_db()
+    assert document.live
+    assert "58/QĐ-THNK" in steps.build_and_read("van-ban")
