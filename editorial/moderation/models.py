@@ -87,6 +87,8 @@ class ReviewTaskState(TaskState):
         help_text="Khi người duyệt sửa bài rồi duyệt: bản trước khi sửa (bản được duyệt là ``revision``).",
     )
 
+    reminded_at = models.DateTimeField("Đã nhắc người duyệt lúc", null=True, blank=True)
+
     class Meta:
         verbose_name = "Bước duyệt"
         verbose_name_plural = "Bước duyệt"

@@ -86,3 +86,11 @@ class ResubmitMenuItem(SubmitForModerationMenuItem):
         state = context["page"].current_workflow_state
         context["label"] = f"Gửi lại (tiếp tục bước “{state.current_task_state.task.name}”)"
         return context
+
+
+@hooks.register("register_periodic_jobs")
+def moderation_reminders(now):
+    """Remind reviewers of items waiting more than N working days (``reminders.send_reminders``)."""
+    from .reminders import send_reminders
+
+    send_reminders(now)
