@@ -93,6 +93,7 @@ def setup_workflows(home_page, reset=False):
     nothing. The key ``""`` is the home page's fallback route.
     """
     tasks = ensure_tasks()
+    _grant_delegation_rights()
     workflows = {}
     routes = [
         (slug, Page.objects.child_of(home_page).filter(slug=slug).first(), route)
@@ -124,6 +125,17 @@ def setup_workflows(home_page, reset=False):
                 link.workflow = workflow
                 link.save(update_fields=["workflow"])
     return workflows
+
+
+def _grant_delegation_rights():
+    """The principal's role group manages "Uỷ quyền duyệt" (delegations of final approval)."""
+    from django.contrib.auth.models import Permission
+
+    perms = Permission.objects.filter(
+        content_type__app_label="moderation",
+        codename__in=["add_delegation", "change_delegation", "delete_delegation", "view_delegation"],
+    )
+    role_group("hieu_truong").permissions.add(*perms)
 
 
 def _legacy(workflow):
