@@ -4,7 +4,8 @@
 Photos are images of Wagtail's image library (chosen, not uploaded again) with a caption and a required alt
 text. A photo showing pupils is published only with the parents' consent (clarifications #14): every public
 output (page, search index, Open Graph) reads :meth:`AlbumPage.public_photos`, never ``photos``. Albums go
-through the news workflow (vice principal → principal), attached by ``editorial.moderation.workflows`` (key ``albums``).
+through the news route (vice principal → principal), attached by ``editorial.moderation.workflows``
+(page key ``albums``).
 """
 
 from django.core.exceptions import ValidationError

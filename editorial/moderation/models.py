@@ -87,6 +87,8 @@ class ReviewTaskState(TaskState):
         help_text="Khi người duyệt sửa bài rồi duyệt: bản trước khi sửa (bản được duyệt là ``revision``).",
     )
 
+    reminded_at = models.DateTimeField("Đã nhắc người duyệt lúc", null=True, blank=True)
+
     class Meta:
         verbose_name = "Bước duyệt"
         verbose_name_plural = "Bước duyệt"
@@ -391,10 +393,16 @@ class BoardApprovalTask(ModerationTaskMixin, AbstractGroupApprovalTask):
         return None, f"Không có ai khác tác giả trong nhóm {self.reviewer_label}."
 
     def user_is_reviewer(self, state, user):
-        return self._user_in_groups(user)
+        return self._user_in_groups(user) or self._delegated_to(user)
+
+    def _delegated_to(self, user):
+        """The principal's stage, and ``user`` holds the principal's delegation today."""
+        from .delegation import active_delegation, is_principal_task
+
+        return active_delegation(user) is not None and is_principal_task(self)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        if not self._user_in_groups(user):
+        if not (self._user_in_groups(user) or self._delegated_to(user)):
             return TaskState.objects.none()
         return (
             TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
@@ -425,3 +433,34 @@ class WorkflowKey(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class Delegation(models.Model):
+    """The principal hands final approval to a vice principal from ``start_date`` to ``end_date`` (Vietnam
+    dates, inclusive), e.g. while away (Điều 4.5, 4.12). See ``editorial.moderation.delegation``."""
+
+    delegate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người được uỷ quyền",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"groups__school_role__key": "pho_hieu_truong", "is_active": True},
+    )
+    start_date = models.DateField("Từ ngày")
+    end_date = models.DateField("Đến hết ngày")
+    reason = models.CharField("Lý do", max_length=250, blank=True)
+    created_at = models.DateTimeField("Lập lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Uỷ quyền duyệt"
+        verbose_name_plural = "Uỷ quyền duyệt"
+        ordering = ["-start_date"]
+
+    def __str__(self):
+        return f"{full_name(self.delegate)}: {self.start_date:%d/%m/%Y} – {self.end_date:%d/%m/%Y}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."})

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 
 from .access import full_name
+from .delegation import PRINCIPAL_KEY, active_delegation
 from .models import BoardApprovalTask
 
 STATUS_LABELS = {
@@ -42,6 +43,10 @@ def awaiting_review_queryset(user):
     """
     groups = user.groups.all()
     board_tasks = BoardApprovalTask.objects.filter(groups__in=groups).values("pk")
+    if active_delegation(user) is not None:  # the principal's stages too, while the delegation runs
+        board_tasks = BoardApprovalTask.objects.filter(
+            Q(groups__in=groups) | Q(groups__school_role__key=PRINCIPAL_KEY)
+        ).values("pk")
     stock_tasks = GroupApprovalTask.objects.filter(groups__in=groups).values("pk")
     return (
         TaskState.objects.filter(
@@ -73,6 +78,15 @@ def awaiting_review(user, limit=50):
     )
     pages = _pages_by_id(state.workflow_state.object_id for state in states)
     now = timezone.now()
+    delegation = active_delegation(user)
+    delegated_ids = set()
+    if delegation is not None:  # the principal's stages this user sees only through the delegation
+        own = BoardApprovalTask.objects.filter(groups__in=user.groups.all()).values("pk")
+        delegated_ids = set(
+            BoardApprovalTask.objects.filter(groups__school_role__key=PRINCIPAL_KEY)
+            .exclude(pk__in=own)
+            .values_list("pk", flat=True)
+        )
     rows = []
     for state in states:
         page = pages.get(state.workflow_state.object_id)
@@ -83,6 +97,11 @@ def awaiting_review(user, limit=50):
                 "page": page,
                 "state": state,
                 "stage": state.task.name,
+                "delegated": (
+                    f"Hiệu trưởng uỷ quyền đến hết {delegation.end_date:%d/%m/%Y}"
+                    if state.task_id in delegated_ids
+                    else ""
+                ),
                 "author": full_name(_author(state)),
                 "waiting": waiting_text(now - state.started_at),
             }

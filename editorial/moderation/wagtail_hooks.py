@@ -6,9 +6,11 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import actions
 from .access import is_board
+from .models import Delegation
 from .panels import AwaitingMyReviewPanel, MySubmissionsPanel
 from .views import ApprovalReportView
 
@@ -90,3 +92,30 @@ class ResubmitMenuItem(SubmitForModerationMenuItem):
 
 # The address of a published page is changed by the board only (cms.core.forms.VietnamesePageForm).
 hooks.register("may_change_published_address", is_board)
+
+
+@hooks.register("register_periodic_jobs")
+def moderation_reminders(now):
+    """Remind reviewers of items waiting more than N working days (``reminders.send_reminders``)."""
+    from .reminders import send_reminders
+
+    send_reminders(now)
+
+
+class DelegationViewSet(ModelViewSet):
+    """ "Uỷ quyền duyệt": the principal delegates final approval for a date range (model permissions of the
+    principal's role group, granted by ``setup_workflows``); Wagtail logs every creation and change."""
+
+    model = Delegation
+    form_fields = ["delegate", "start_date", "end_date", "reason"]
+    list_display = ["delegate", "start_date", "end_date", "reason"]
+    icon = "user"
+    menu_label = "Uỷ quyền duyệt"
+    add_to_admin_menu = True
+    menu_order = 850
+    name = "uy-quyen-duyet"
+
+
+@hooks.register("register_admin_viewset")
+def register_delegation_viewset():
+    return DelegationViewSet()

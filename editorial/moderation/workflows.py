@@ -103,6 +103,7 @@ def setup_workflows(home_page, reset=False):
     nothing. The key ``""`` is the home page's fallback route.
     """
     tasks = ensure_tasks()
+    _grant_delegation_rights()
     workflows = {}
     # Pages are found by their key (cms.core.school_pages), never by slug: a renamed section keeps its route.
     routes = [(page_key, school_page(page_key), route) for page_key, route in ROUTES.items()]
@@ -162,6 +163,17 @@ def setup_snippet_workflows():
         WorkflowContentType.objects.update_or_create(
             content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
         )
+
+
+def _grant_delegation_rights():
+    """The principal's role group manages "Uỷ quyền duyệt" (delegations of final approval)."""
+    from django.contrib.auth.models import Permission
+
+    perms = Permission.objects.filter(
+        content_type__app_label="moderation",
+        codename__in=["add_delegation", "change_delegation", "delete_delegation", "view_delegation"],
+    )
+    role_group("hieu_truong").permissions.add(*perms)
 
 
 def _legacy(workflow):

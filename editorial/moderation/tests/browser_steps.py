@@ -68,6 +68,37 @@ def add_paragraph(page, text):
     expect(editor).to_contain_text(text)
 
 
+def type_rich_text(page, text):
+    """Type into the (last) Draftail rich-text field, e.g. a notice's body."""
+    editor = page.locator(".public-DraftEditor-content").last
+    editor.wait_for()
+    for _attempt in range(3):
+        editor.click()
+        page.keyboard.type(text)
+        if text in editor.inner_text():
+            page.locator("#id_title").focus()
+            page.wait_for_timeout(600)
+            return
+        page.wait_for_timeout(200)
+    expect(editor).to_contain_text(text)
+
+
+def submit_for_review(page):
+    """Open the footer menu and press "Gửi tới …" (submit for review); wait for the next page."""
+    open_action_menu(page)
+    with page.expect_navigation():
+        page.locator("footer button[name=action-submit]").first.click()
+    assert "/edit/" not in page.url and "/add/" not in page.url, form_errors(page)
+
+
+def write_notice(page, base_url, index_pk, title, text):
+    """Add a notice under "Thông báo" (title and body) and submit it for review."""
+    page.goto(f"{base_url}/admin/pages/add/notices/noticepage/{index_pk}/")
+    page.fill("#id_title", title)
+    type_rich_text(page, text)
+    submit_for_review(page)
+
+
 def write_article(page, base_url, section_pk, title, lead, text):
     """Open "add article" in a section, fill title, lead and body, and submit it for review."""
     page.goto(f"{base_url}/admin/pages/add/news/articlepage/{section_pk}/")
@@ -132,3 +163,28 @@ def build_and_read(path):
     build_site(trigger="test: browser route")
     target = current_dir() / path.strip("/") / "index.html"
     return target.read_text(encoding="utf-8") if target.exists() else ""
+
+
+def choose_in_chooser(page, field_name, label):
+    """Open a chooser field (a snippet such as the document's issuer) and pick the row ``label``."""
+    field = page.locator(f"[data-field-wrapper]:has(input[name={field_name}])").first
+    field.locator("button").filter(has_text=re.compile("Chọn")).first.click()
+    page.locator("a[data-chooser-modal-choice]").filter(has_text=label).first.click()
+    expect(field).to_contain_text(label)
+
+
+def write_document(page, base_url, index_pk, data):
+    """Add an official document under "Văn bản" (register fields, issuer chooser) and submit it."""
+    page.goto(f"{base_url}/admin/pages/add/documents/officialdocumentpage/{index_pk}/")
+    page.fill("#id_title", data["title"])
+    page.fill("#id_number_symbol", data["number_symbol"])
+    page.select_option("#id_doc_type", data["doc_type"])
+    page.fill("#id_issue_date", data["issue_date"])
+    choose_in_chooser(page, "issuer", data["issuer"])
+    page.fill("#id_signer_name", data["signer_name"])
+    page.fill("#id_signer_position", data["signer_position"])
+    page.fill("#id_summary", data["summary"])
+    page.select_option("#id_field", data["field"])
+    page.fill("#id_effective_from", data["issue_date"])
+    page.keyboard.press("Escape")  # close the date picker
+    submit_for_review(page)

@@ -179,3 +179,105 @@ def test_pupil_route_withdraw_resubmit_and_principal_direct_publish(
     html = steps.build_and_read(article.url_path.split("/", 2)[-1])
     given = person_name(pupil).split()[-1]
     assert f"Em {given}, lớp 1A" in html
+
+
+def test_union_news_and_notice_routes(browser_page, site_dir, django_capture_on_commit_callbacks):
+    """A union member (Công đoàn → its chair → principal), the news section (portal administrator → vice
+    principal → principal) and a notice (→ principal), each approved by clicks, one stage per click, with
+    the school's Vietnamese e-mails (not Wagtail's stock mail)."""
+    from cms.notices.models import NoticeIndexPage, NoticePage
+    from editorial.models import Union, UnionMembership
+    from editorial.moderation.tests.support import user
+    from editorial.roles import sync_user_roles
+
+    teacher = user("giaovien1")
+    union = Union.objects.get(school_year__is_current=True, kind=Union.Kind.TRADE_UNION)
+    UnionMembership.objects.create(union=union, user=teacher)
+    sync_user_roles(teacher)
+    page = browser_page
+    routes = [
+        (
+            "giaovien1",
+            "hoat-dong-doi-cong-doan",
+            "Công đoàn thăm hỏi giáo viên ốm",
+            [("congdoan", "Duyệt", "Hiệu trưởng duyệt và cho đăng"), ("hieutruong", "Duyệt và xuất bản", "")],
+        ),
+        (
+            "quantri",
+            "tin-tuc-su-kien",
+            "Trường đón đoàn kiểm tra của Phòng",
+            [
+                ("phohieutruong", "Duyệt", "Hiệu trưởng duyệt và cho đăng"),
+                ("hieutruong", "Duyệt và xuất bản", ""),
+            ],
+        ),
+    ]
+    with live_admin() as base:
+        for author, section_slug, title, approvals in routes:
+            section = SectionPage.objects.get(slug=section_slug)
+            steps.log_in(page, base, author)
+            steps.write_article(page, base, section.pk, title, "Tin ngắn.", "Nội dung tin.")
+            article = ArticlePage.objects.get(title=title)
+            for reviewer, label, next_stage in approvals:
+                steps.log_in(page, base, reviewer)
+                steps.open_from_queue(page, base, title)
+                steps.click_action(page, label)
+                message = steps.messages_text(page)
+                assert (next_stage or "xuất bản") in message, (title, reviewer, message)
+            article.refresh_from_db()
+            assert article.live, title
+
+        # A notice: the portal administrator submits, the principal (told in Vietnamese) approves.
+        notice_title = "Thông báo nghỉ học do bão"
+        mail.outbox.clear()
+        steps.log_in(page, base, "quantri")
+        with django_capture_on_commit_callbacks(execute=True):
+            steps.write_notice(
+                page, base, NoticeIndexPage.objects.get().pk, notice_title, "Học sinh nghỉ học."
+            )
+        waiting = [m for m in mail.outbox if user("hieutruong").email in m.to]
+        assert waiting and waiting[0].subject.startswith("[Cổng TTĐT] Chờ duyệt"), [
+            m.subject for m in mail.outbox
+        ]
+        steps.log_in(page, base, "hieutruong")
+        steps.open_from_queue(page, base, notice_title)
+        with django_capture_on_commit_callbacks(execute=True):
+            steps.click_action(page, "Duyệt và xuất bản")
+        assert "xuất bản" in steps.messages_text(page)
+        assert NoticePage.objects.get(title=notice_title).live
+        author_mail = [m for m in mail.outbox if user("quantri").email in m.to]
+        assert author_mail and "Đã duyệt" in author_mail[-1].subject
+
+    html = steps.build_and_read("thong-bao")
+    assert notice_title in html
+
+
+def test_document_route(browser_page, site_dir, django_capture_on_commit_callbacks):
+    """The office writes a decision in the register, the principal approves it by one click: published."""
+    from cms.documents.models import DocumentIndexPage, Issuer, OfficialDocumentPage
+
+    issuer = Issuer.objects.get(abbreviation="THNK")
+    data = {
+        "title": "Quyết định thành lập Tổ kiểm tra nội bộ",
+        "number_symbol": "58/QĐ-THNK",
+        "doc_type": "quyet-dinh",
+        "issue_date": "20/11/2026",
+        "issuer": str(issuer),
+        "signer_name": "Phạm Văn Tuấn",
+        "signer_position": "Hiệu trưởng",
+        "summary": "Về việc thành lập Tổ kiểm tra nội bộ trường học.",
+        "field": "to-chuc-can-bo",
+    }
+    page = browser_page
+    with live_admin() as base:
+        steps.log_in(page, base, "vanthu")
+        steps.write_document(page, base, DocumentIndexPage.objects.get().pk, data)
+        document = OfficialDocumentPage.objects.get(number_symbol="58/QĐ-THNK")
+        assert current_stage(document).task.name == "Hiệu trưởng duyệt và cho đăng"
+        steps.log_in(page, base, "hieutruong")
+        steps.open_from_queue(page, base, data["title"])
+        steps.click_action(page, "Duyệt và xuất bản")
+        assert "xuất bản" in steps.messages_text(page), steps.messages_text(page)
+    document.refresh_from_db()
+    assert document.live
+    assert "58/QĐ-THNK" in steps.build_and_read("van-ban")

@@ -55,3 +55,32 @@ def test_approval_and_rejection_mail_author_and_earlier_reviewers_with_the_comme
         assert reason in mails[0].body
     assert not _to(mailoutbox, "phohieutruong")
     assert not _to(mailoutbox, "hieutruong")
+
+
+def test_reviewer_is_reminded_after_three_working_days_once(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A stage waiting more than MODERATION_REMINDER_WORKING_DAYS (3) working days is mailed again, once."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from editorial.moderation.reminders import send_reminders, working_days_between
+
+    from .support import current_stage, submit, user
+
+    page = submit(client, "giaovien1", "hoat-dong-chuyen-mon", "Bài chờ lâu", "bai-cho-lau")
+    stage = current_stage(page)
+    friday = timezone.make_aware(datetime(2026, 11, 27, 9, 0))  # a Friday, Vietnam time
+    stage.started_at = friday
+    stage.save(update_fields=["started_at"])
+    # Weekend days do not count: Friday → Wednesday is 3 working days, not yet "more than 3".
+    assert working_days_between(friday, friday + timedelta(days=5)) == 3
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders(friday + timedelta(days=5)) == 0
+        assert send_reminders(friday + timedelta(days=6)) == 1  # Thursday: 4 working days
+        assert send_reminders(friday + timedelta(days=6, hours=1)) == 0  # reminded already
+    reminder = [m for m in mailoutbox if m.subject.startswith("[Cổng TTĐT] Nhắc duyệt")]
+    assert [m.to for m in reminder] == [[user("totruong1").email]]
+    assert "4 ngày làm việc" in reminder[0].body

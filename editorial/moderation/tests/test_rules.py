@@ -252,3 +252,22 @@ def test_final_approval_schedules_publication_at_go_live_time(client, monkeypatc
     page.refresh_from_db()
     assert page.live
     assert page.live_revision_id == scheduled.pk
+
+
+def test_a_second_click_with_a_stale_page_is_refused_with_who_and_when(client):
+    """Both clicks loaded the stage while it waited; the first approves, the second is refused (not a second
+    approval, not a silent save): the conditional update of the stage finds it already approved."""
+    from editorial.moderation.actions import ActionRefused, serialised
+    from editorial.moderation.models import ReviewTaskState
+
+    page = submit(client, "giaovien1", PRO, "Hai lần bấm duyệt", "hai-lan-bam-duyet")
+    stage = current_stage(page)
+    first = ReviewTaskState.objects.get(pk=stage.pk)
+    second = ReviewTaskState.objects.get(pk=stage.pk)  # the other tab, loaded before the first click
+    head = user("totruong1")
+    serialised(lambda: first.task.specific.on_action(first, head, "approve", comment=""))
+    with pytest.raises(ActionRefused) as refusal:
+        serialised(lambda: second.task.specific.on_action(second, head, "approve", comment=""))
+    assert "đã được" in str(refusal.value) and "duyệt lúc" in str(refusal.value)
+    assert current_stage(page).task.name == "Phó hiệu trưởng duyệt"
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.workflow.approve").count() == 1
