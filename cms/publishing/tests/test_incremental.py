@@ -122,7 +122,10 @@ def test_moving_and_deleting_an_article(built_site, django_capture_on_commit_cal
     target = section("tin-tuc-su-kien")
     with django_capture_on_commit_callbacks(execute=True):
         Page.objects.get(pk=article.pk).move(target, pos="last-child")
-    assert not (release.current_dir() / f"{SECTION}/{SLUG}/index.html").exists()
+    # The old address keeps working: Wagtail's redirect becomes a redirect page (issue 10), not the article.
+    old = text(f"{SECTION}/{SLUG}/index.html")
+    assert f'<meta http-equiv="refresh" content="0; url=/tin-tuc-su-kien/{SLUG}/">' in old
+    assert TITLE not in old
     assert TITLE in text(f"tin-tuc-su-kien/{SLUG}/index.html")
     assert TITLE in text("tin-tuc-su-kien/index.html")
     assert TITLE not in text(f"{SECTION}/index.html")
@@ -130,6 +133,7 @@ def test_moving_and_deleting_an_article(built_site, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         Page.objects.get(pk=article.pk).delete()
     assert not (release.current_dir() / f"tin-tuc-su-kien/{SLUG}/index.html").exists()
+    assert not (release.current_dir() / f"{SECTION}/{SLUG}/index.html").exists()  # its redirect went too
     assert TITLE not in text("tin-tuc-su-kien/index.html")
     assert TITLE not in text("rss.xml")
     assert TITLE not in search_index_text()
