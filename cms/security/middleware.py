@@ -103,6 +103,9 @@ def _exempt_paths():
         "security_two_factor_verify",
         "security_two_factor_setup",
         "wagtailadmin_javascript_catalog",
+        # The icon sprite is fetched by every admin page's script: redirecting it would inject the target
+        # page's HTML into the page as "icons".
+        "wagtailadmin_sprite",
     )
     paths = []
     for name in names:

@@ -71,6 +71,14 @@ def verify(user, token):
     return None
 
 
+def throttled(user):
+    """True while django-otp slows down guessing after a wrong code (1 s, then 2 s, 4 s … per failure)."""
+    return any(
+        hasattr(device, "verify_is_allowed") and not device.verify_is_allowed()[0]
+        for device in devices_for_user(user, confirmed=True)
+    )
+
+
 def remove_devices(user):
     """Delete every two-factor device of ``user`` (break-glass reset); they set it up again at next login."""
     TOTPDevice.objects.filter(user=user).delete()

@@ -156,7 +156,12 @@ def two_factor_verify(request):
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", "Mã không đúng hoặc đã được dùng; hãy thử lại với mã mới.")
+        if two_factor.throttled(request.user):
+            form.add_error(
+                "token", "Mã không đúng hoặc đã được dùng. Vì an toàn, hãy đợi vài giây rồi nhập lại mã mới."
+            )
+        else:
+            form.add_error("token", "Mã không đúng hoặc đã được dùng; hãy thử lại với mã mới.")
     return TemplateResponse(
         request, "security/two_factor_verify.html", {"form": form, "next": _next_url(request)}
     )

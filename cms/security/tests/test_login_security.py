@@ -149,6 +149,7 @@ def test_reset_by_the_principal_forces_a_change_at_first_login_and_history_is_ke
     # Every admin page is closed until the change; the account page and logout stay open.
     assert teacher_client.get("/admin/pages/").status_code == 302
     assert teacher_client.get(reverse("wagtailadmin_account")).status_code == 200
+    assert teacher_client.get(reverse("wagtailadmin_sprite")).status_code == 200
 
     def change(old, new):
         return account_post(
