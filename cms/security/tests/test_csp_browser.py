@@ -3,7 +3,7 @@
 import pytest
 
 from cms.news.models import ArticlePage
-from tests.support.admin_server import admin_server
+from tests.support.live_admin import live_admin as admin_server
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import base64
 import pytest
 from django_otp.oath import totp
 
-from tests.support.admin_server import admin_server
+from tests.support.live_admin import live_admin as admin_server
 
 pytestmark = pytest.mark.django_db
 
