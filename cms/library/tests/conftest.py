@@ -24,11 +24,23 @@ def _raw_connection():
     return connection.connection
 
 
+def _seed_if_missing():
+    from django.core.management import call_command
+
+    from cms.home.models import HomePage
+
+    if not HomePage.objects.exists():
+        call_command("seed_demo", verbosity=0)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item):
     result = yield
     if _transactional(item):
         raw = _raw_connection()
+        if raw is None:
+            # PostgreSQL: no snapshot; an earlier transactional test may have emptied the database.
+            _seed_if_missing()
         if raw is not None:
             snapshot = sqlite3.connect(":memory:", check_same_thread=False)
             raw.backup(snapshot)
