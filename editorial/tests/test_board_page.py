@@ -24,7 +24,10 @@ def test_static_site_lists_the_current_board_without_private_data(site_dir):
         ("Trần Thị Minh Nguyệt", "Tổ trưởng", "Thành viên"),
         ("Bùi Đức Mạnh", "Quản trị cổng TTĐT", "Thư ký"),
     ]:
-        row = f"<td>{name}</td><td>{position}</td><td>{role}</td>"
+        row = (
+            f'<td data-label="Họ và tên">{name}</td><td data-label="Chức vụ">{position}</td>'
+            f'<td data-label="Chức danh trong Ban">{role}</td>'
+        )
         assert row in html
     assert html.index("Phạm Văn Tuấn") < html.index("Nguyễn Thị Thu Hằng") < html.index("Bùi Đức Mạnh")
     # No e-mail, phone, username or duties reach the public page.
