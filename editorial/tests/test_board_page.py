@@ -17,14 +17,17 @@ def test_static_site_lists_the_current_board_without_private_data(site_dir):
 
     html = (current_dir() / "ban-bien-tap" / "index.html").read_text(encoding="utf-8")
     assert "125/QĐ-THNK" in html
-    assert "ngày 8 tháng 9 năm 2025" in html
+    assert "ngày 8 tháng 9 năm 2026" in html
     for name, position, role in [
         ("Phạm Văn Tuấn", "Hiệu trưởng", "Trưởng ban"),
         ("Nguyễn Thị Thu Hằng", "Phó hiệu trưởng", "Phó ban"),
         ("Trần Thị Minh Nguyệt", "Tổ trưởng", "Thành viên"),
         ("Bùi Đức Mạnh", "Quản trị cổng TTĐT", "Thư ký"),
     ]:
-        row = f"<td>{name}</td><td>{position}</td><td>{role}</td>"
+        row = (
+            f'<td data-label="Họ và tên">{name}</td><td data-label="Chức vụ">{position}</td>'
+            f'<td data-label="Chức danh trong Ban">{role}</td>'
+        )
         assert row in html
     assert html.index("Phạm Văn Tuấn") < html.index("Nguyễn Thị Thu Hằng") < html.index("Bùi Đức Mạnh")
     # No e-mail, phone, username or duties reach the public page.
@@ -71,7 +74,10 @@ def test_a_board_change_in_the_admin_rebuilds_the_public_page(
 
     html = (current_dir() / "ban-bien-tap" / "index.html").read_text(encoding="utf-8")
     assert "130/QĐ-THNK" in html and "125/QĐ-THNK" not in html
-    assert "<td>Đặng Thị Hồng Nhung</td><td>Giáo viên</td><td>Phó ban</td>" in html
+    assert (
+        '<td data-label="Họ và tên">Đặng Thị Hồng Nhung</td><td data-label="Chức vụ">Giáo viên</td>'
+        '<td data-label="Chức danh trong Ban">Phó ban</td>'
+    ) in html
 
 
 def test_one_board_save_builds_the_site_once(site_dir, django_capture_on_commit_callbacks):

@@ -38,7 +38,7 @@ def _counts(year):
 
 
 def _new_year_post(client, year, **extra):
-    data = {"name": "2026–2027", "start_date": "01/08/2026", "end_date": "31/05/2027"}  # as the form shows
+    data = {"name": "2027–2028", "start_date": "01/08/2027", "end_date": "31/05/2028"}  # as the form shows
     data.update(extra)
     return client.post(reverse("editorial_new_school_year", args=(year.pk,)), data)
 
@@ -59,7 +59,7 @@ def test_new_school_year_copies_structure_and_board_and_keeps_the_old_year(princ
     response = _new_year_post(client, old)
     assert response.status_code == 302, response.content.decode()[:3000]
 
-    new = SchoolYear.objects.get(name="2026–2027")
+    new = SchoolYear.objects.get(name="2027–2028")
     assert not new.is_current and SchoolYear.objects.current() == old  # switching is a separate decision
     assert _counts(old) == before
     assert (old.editorial_board.decision_number, old.editorial_board.decision_date) == old_board
@@ -88,7 +88,7 @@ def test_making_the_new_year_current_moves_everyones_roles_to_it(principal, clie
     response = _new_year_post(client, old, make_current="on")
     assert response.status_code == 302
     new = SchoolYear.objects.current()
-    assert new.name == "2026–2027"
+    assert new.name == "2027–2028"
     assert SchoolYear.objects.filter(is_current=True).count() == 1
     # Remove giaovien1 from Tổ 1 of the NEW year only: the writer role goes, the old year's record stays.
     teacher = get_user_model().objects.get(username="giaovien1")
@@ -104,22 +104,22 @@ def test_existing_year_is_refused_with_a_message(principal, client):
     count = Department.objects.count()
     response = _new_year_post(client, old)
     assert response.status_code == 200
-    assert "Năm học 2026–2027 đã có" in response.content.decode()
+    assert "Năm học 2027–2028 đã có" in response.content.decode()
     assert Department.objects.count() == count
 
 
 def test_bad_year_name_is_refused(principal, client):
     old = SchoolYear.objects.current()
-    response = _new_year_post(client, old, name="2026–2028")
+    response = _new_year_post(client, old, name="2027–2029")
     assert response.status_code == 200
     assert "hai năm liên tiếp" in response.content.decode()
-    assert not SchoolYear.objects.filter(name="2026–2028").exists()
+    assert not SchoolYear.objects.filter(name="2027–2029").exists()
 
 
 def test_only_one_current_year():
     old = SchoolYear.objects.current()
     new = SchoolYear.objects.create(
-        name="2026–2027", start_date=date(2026, 8, 1), end_date=date(2027, 5, 31), is_current=True
+        name="2027–2028", start_date=date(2027, 8, 1), end_date=date(2028, 5, 31), is_current=True
     )
     old.refresh_from_db()
     assert not old.is_current and new.is_current
