@@ -136,6 +136,13 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+# Wagtail caches renditions; a cache of its own, so the static builder can drop it after a rolled-back pass
+# (cms.publishing.builder._hiding) without touching anything else. The builder lists a page's renditions
+# from the database, so the cache must never know a rendition the database does not.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+}
 # A file the public site uses cannot be replaced in place (issue 11; cms.publishing.forms).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.publishing.forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.publishing.forms.ImageForm"

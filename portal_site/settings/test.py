@@ -15,6 +15,11 @@ _tmp = Path(tempfile.mkdtemp(prefix="portal-test-"))
 MEDIA_ROOT = _tmp / "media"
 SITE_OUTPUT_DIR = _tmp / "site"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests roll back every transaction: a cached rendition would outlive its rolled-back row.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
 if os.environ.get("PORTAL_TEST_DB") == "postgres":
     DATABASES = {
         "default": {
