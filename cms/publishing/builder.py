@@ -400,12 +400,19 @@ def _hiding(hidden):
     if not hidden:
         yield
         return
-    with transaction.atomic():
-        Page.objects.filter(pk__in=hidden).update(live=False)
-        try:
-            yield
-        finally:
-            transaction.set_rollback(True)
+    try:
+        with transaction.atomic():
+            Page.objects.filter(pk__in=hidden).update(live=False)
+            try:
+                yield
+            finally:
+                transaction.set_rollback(True)
+    finally:
+        # Renditions made inside the rolled-back pass are gone from the database but not from Wagtail's
+        # rendition cache, which would then serve files the next builds cannot list.
+        from wagtail.images import get_image_model
+
+        get_image_model().get_rendition_model().cache_backend.clear()
 
 
 # Internal links worth tracking: deeper than the top level (top-level pages change the navigation of

@@ -195,6 +195,13 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Every file that enters the image or document library goes through cms.core.files (type, size, content,
 # cms.core.upload_forms), and a file the public site uses cannot be replaced in place (issue 11;
 # cms.publishing.forms builds on the checked forms).
+# Wagtail caches renditions; a cache of its own, so the static builder can drop it after a rolled-back pass
+# (cms.publishing.builder._hiding) without touching anything else. The builder lists a page's renditions
+# from the database, so the cache must never know a rendition the database does not.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+}
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.publishing.forms.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.publishing.forms.DocumentForm"
 # PDFs open in the browser (parents read văn bản on phones); every other type is a download.

@@ -16,6 +16,11 @@ MEDIA_ROOT = _tmp / "media"
 SITE_OUTPUT_DIR = _tmp / "site"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LIBRARY_DEMO_RECORDS = 40  # the demo library seeds a few hundred; full test builds stay fast with fewer
+# Tests roll back every transaction: a cached rendition would outlive its rolled-back row.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
 if os.environ.get("PORTAL_TEST_DB") == "postgres":
     DATABASES = {
         "default": {
