@@ -30,8 +30,8 @@ from django.utils import timezone
 from wagtail.models import TaskState
 
 from .access import full_name
+from .reviewers import PRINCIPAL_KEY
 
-PRINCIPAL_KEY = "hieu_truong"  # editorial.roles role key of the principal's group
 NEWER_REVISION = (
     "Không duyệt được: {who} vừa lưu một bản mới của bài lúc {when}, sau khi thầy/cô mở bài. "
     "Hãy xem bản mới (tải lại trang) rồi duyệt lại."

@@ -8,7 +8,9 @@ then appear in their "Chờ tôi duyệt" queue marked as delegated. Self-approv
 
 from django.utils import timezone
 
-PRINCIPAL_KEY = "hieu_truong"
+from .reviewers import PRINCIPAL_KEY
+
+__all__ = ["PRINCIPAL_KEY", "active_delegation", "is_principal_task"]
 
 
 def active_delegation(user, day=None):

@@ -6,7 +6,6 @@ decides what to do with that (``editorial.moderation.models``: the stage is skip
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db.models import Q
 
 from editorial.models import (
@@ -18,9 +17,8 @@ from editorial.models import (
     Union,
 )
 
-# Role keys (``editorial.models.RoleGroup``) and display names of the board's approval groups.
-PRINCIPAL_ROLE = ("hieu_truong", "Hiệu trưởng")
-VICE_PRINCIPAL_ROLE = ("pho_hieu_truong", "Phó hiệu trưởng")
+# Role key (``editorial.models.RoleGroup``) of the principal's group; groups are never found by name.
+PRINCIPAL_KEY = "hieu_truong"
 
 
 def _year_filter(prefix, school_year):
@@ -81,19 +79,10 @@ def union_leader_for(author, school_year=None, section=None):
     return found[0].leader if found else None
 
 
-def role_group(role):
-    """The Wagtail group of a board role ``(key, name)``: by its ``RoleGroup`` key, else by name."""
-    key, name = role
-    group = Group.objects.filter(school_role__key=key).first()
-    if group is None:
-        group, _ = Group.objects.get_or_create(name=name)
-    return group
-
-
 def principal():
     """The active principal (by position, else the first member of the principal's group), or None."""
     User = get_user_model()
     user = User.objects.filter(is_active=True, staff_profile__position=Position.PRINCIPAL).first()
     if user is None:
-        user = User.objects.filter(is_active=True, groups__school_role__key=PRINCIPAL_ROLE[0]).first()
+        user = User.objects.filter(is_active=True, groups__school_role__key=PRINCIPAL_KEY).first()
     return user
