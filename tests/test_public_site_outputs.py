@@ -237,3 +237,27 @@ def test_favicon_is_served_at_the_site_root(demo_site_url):
     with urllib.request.urlopen(demo_site_url + "/favicon.ico") as response:  # noqa: S310
         assert response.status == 200
         assert response.read(4) == b"\x00\x00\x01\x00"
+
+
+def test_files_of_photos_without_consent_never_reach_the_release(site_dir):
+    """Not linked is not enough: the rendition files of a photo without consent are not copied at all, even
+    when the admin's thumbnail made one (cms.publishing.media: ``AlbumPage.private_media_objects``)."""
+    import os
+
+    from cms.albums.models import AlbumPage
+    from cms.publishing import release
+    from cms.publishing.builder import build_site
+
+    album = AlbumPage.objects.get(slug="hoi-khoe-phu-dong-2026-2027")
+    private = next(p for p in album.photos.all() if not p.is_publishable)
+    hidden = private.image.get_rendition("max-165x165")  # as the admin's chooser thumbnail does
+    shown = album.public_photos()[0].image.get_rendition("max-165x165")
+    build_site(trigger="test: consent")
+    root = release.current_dir()
+    published = {
+        os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+        for folder, _, names in os.walk(root, followlinks=True)
+        for name in names
+    }
+    assert f"media/{shown.file.name}" in published
+    assert f"media/{hidden.file.name}" not in published

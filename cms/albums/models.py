@@ -98,6 +98,16 @@ class AlbumPage(VietnamesePageMixin, Page):
         """Photos that may be published (no pupils, or the parents' consent), in order, with their images."""
         return [p for p in self.photos.select_related("image").all() if p.is_publishable and p.image_id]
 
+    def private_media_objects(self):
+        """Images of photos that may not be published (no consent) and no public photo of this album uses:
+        the static builder never copies their files (``cms.publishing.media.page_refs``)."""
+        public = {photo.image_id for photo in self.public_photos()}
+        return [
+            photo.image
+            for photo in self.photos.select_related("image").all()
+            if photo.image_id and photo.image_id not in public
+        ]
+
     def cover(self):
         """The first public photo, or None."""
         photos = self.public_photos()

@@ -6,7 +6,8 @@ The list is resolved through the models, never by reading rendered HTML: a text 
 - A public page uses the images and documents its fields, StreamField blocks, rich text and inline
   children point to (Wagtail's reference extraction, the same one that fills the "usage" tab), plus any
   object its optional ``static_media_objects()`` returns (duck typing, like the rest of ``outputs``), and
-  the storage names of plain file fields its optional ``static_media_files()`` returns.
+  the storage names of plain file fields its optional ``static_media_files()`` returns, less the objects its
+  optional ``private_media_objects()`` returns (held but never published, e.g. photos without consent).
 - The site uses the images of its public settings (the school logo).
 
 An object reference is a short string kept in the manifest: ``image:<id>`` or ``document:<id>``. Every
@@ -52,13 +53,28 @@ def object_refs(obj):
     return refs
 
 
+def _refs_of(obj):
+    """An image or document stands for itself; any other object for what it references."""
+    if isinstance(obj, get_image_model()):
+        return {f"{IMAGE}:{obj.pk}"}
+    if isinstance(obj, get_document_model()):
+        return {f"{DOCUMENT}:{obj.pk}"}
+    return object_refs(obj)
+
+
 def page_refs(page):
-    """Media references of one public page: its own content plus ``static_media_objects()``."""
+    """Media references of one public page: its own content plus ``static_media_objects()``, less
+    ``private_media_objects()`` (what the page holds but must not publish, e.g. album photos of pupils
+    without their parents' consent)."""
     refs = object_refs(page)
     extra = getattr(page, "static_media_objects", None)
     if callable(extra):
         for obj in extra() or ():
-            refs |= object_refs(obj)
+            refs |= _refs_of(obj)
+    private = getattr(page, "private_media_objects", None)
+    if callable(private):
+        for obj in private() or ():
+            refs -= _refs_of(obj)
     files = getattr(page, "static_media_files", None)
     if callable(files):
         refs |= {f"{FILE}:{name}" for name in files() or () if name}
