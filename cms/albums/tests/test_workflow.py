@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_album_index_follows_the_news_route():
-    """Clarification #14: albums go vice principal → principal, like the news section; news writers add them."""
+    """Clarification #14: albums go vice principal → principal like news; news writers add them."""
     albums = AlbumIndexPage.objects.get()
     news = Page.objects.get(slug="tin-tuc-su-kien")
     stages = [task.name for task in albums.get_workflow().tasks]

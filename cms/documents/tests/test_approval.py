@@ -24,7 +24,7 @@ def _static(rel):
 
 def _approve(client, login, page, django_capture_on_commit_callbacks):
     state = WorkflowState.objects.get(object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS)
-    assert state.workflow.school_key.key in ("route:van-ban", "route:thong-bao")
+    assert state.workflow.school_key.key in ("route:van_ban", "route:thong_bao")
     client.logout()
     login("hieutruong")
     url = reverse(

@@ -42,8 +42,8 @@ def test_both_index_pages_use_the_principal_workflow_found_by_key():
     from editorial.roles import role_group
 
     for index_page, key in (
-        (DocumentIndexPage.objects.get(), "van-ban"),
-        (NoticeIndexPage.objects.get(), "thong-bao"),
+        (DocumentIndexPage.objects.get(), "van_ban"),
+        (NoticeIndexPage.objects.get(), "thong_bao"),
     ):
         workflow = WorkflowPage.objects.get(page=index_page).workflow
         assert workflow.school_key.key == f"route:{key}"
