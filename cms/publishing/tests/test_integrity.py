@@ -269,10 +269,16 @@ def test_no_broken_internal_link_after_removal(built_site, change, django_captur
         else:
             Page.objects.get(pk=a.pk).move(section("tin-tuc-su-kien"), pos="last-child")
     root = release.current_dir().resolve()
-    assert not (root / "hoat-dong-chuyen-mon/bai-a/index.html").exists()
+    old = root / "hoat-dong-chuyen-mon/bai-a/index.html"
     assert broken_links(root) == set()
     if change == "move":
         assert "/tin-tuc-su-kien/bai-a/" in text("tin-tuc-su-kien/index.html")
+        # The old address keeps working: a redirect page to the new one (Wagtail's Redirect, written by
+        # cms.publishing.renderers.redirects), never the article itself.
+        assert 'http-equiv="refresh"' in old.read_text(encoding="utf-8")
+        assert "/tin-tuc-su-kien/bai-a/" in old.read_text(encoding="utf-8")
+    else:
+        assert not old.exists()
 
 
 # --- 7. Vietnam dates everywhere ------------------------------------------------------------------------
