@@ -10,8 +10,15 @@ from .vietnamese import nfc, short_given_name
 
 
 def pupil_full_names():
-    """{full name: given name} of pupils in any class list and of pupil authors of articles (NFC)."""
+    """{full name: given name} of pupils in any class list and of pupil authors of articles (NFC).
+
+    Empty when the school allows pupils' full names (the one decision: ``cms.core.people``).
+    """
+    from .people import student_full_names_allowed
+
     names = {}
+    if student_full_names_allowed():
+        return names
     try:
         memberships = apps.get_model("editorial", "ClassMembership")
     except LookupError:
