@@ -52,7 +52,7 @@ def _assert_symbols(page, expected, seconds=10):
     deadline = time.monotonic() + seconds
     while _visible_symbols(page) != expected and time.monotonic() < deadline:
         page.wait_for_timeout(100)
-    _assert_symbols(page, expected)
+    assert _visible_symbols(page) == expected
 
 
 def test_json_lists_public_documents_with_files(site_dir):
@@ -125,7 +125,7 @@ def test_list_works_without_javascript(chromium_browser, documents_site_url):
         page = context.new_page()
         page.goto(documents_site_url + "/van-ban/")
         assert not page.locator("#loc-van-ban").is_visible()
-        _assert_symbols(page, _symbols(OfficialDocumentPage.objects.live()))
+        assert _visible_symbols(page) == _symbols(OfficialDocumentPage.objects.live())
         page.get_by_role("link", name="39/QĐ-THNK").click()
         assert page.locator("h1").inner_text() == "Quyết định số 39/QĐ-THNK"
         assert "ngày 24 tháng 9 năm 2023" in page.locator("table.doc-meta").inner_text()
