@@ -25,12 +25,9 @@ def _raw_connection():
 
 
 def _seed_if_missing():
-    from django.core.management import call_command
+    from tests.support.demo import seed_demo_after_flush
 
-    from cms.home.models import HomePage
-
-    if not HomePage.objects.exists():
-        call_command("seed_demo", verbosity=0)
+    seed_demo_after_flush()
 
 
 @pytest.hookimpl(wrapper=True)

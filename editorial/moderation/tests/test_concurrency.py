@@ -9,11 +9,9 @@ import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.core.management import call_command
 from django.db import connection
 from wagtail.models import PageLogEntry, TaskState
 
-from cms.home.models import HomePage
 from editorial.moderation.actions import ActionRefused, serialised
 from editorial.moderation.models import ReviewTaskState
 from editorial.moderation.tests.support import current_stage, submit, user, workflow_state
@@ -25,8 +23,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def seeded():
     """Committed data: a transactional test sees the session's demo school (non-transactional tests run
     first and roll back); its flush at the end wipes the database, so both races live in ONE test."""
-    if not HomePage.objects.exists():
-        call_command("seed_demo", verbosity=0)
+    from tests.support.demo import seed_demo_after_flush
+
+    seed_demo_after_flush()
 
 
 def _race(state_pk, moves):
