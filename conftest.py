@@ -96,3 +96,11 @@ def demo_site_url(django_db_setup, django_db_blocker, tmp_path_factory):
             build_site(trigger="test")
         with StaticSiteServer() as base_url:
             yield base_url
+
+
+@pytest.fixture(scope="module")
+def s3_server():
+    """moto's S3-compatible server on loopback for one test module (``tests.support.s3``); yields its URL."""
+    from tests.support.s3 import moto_server
+
+    yield from moto_server()

@@ -4,7 +4,6 @@ staff through the back office; the builder copies into the public site only what
 from datetime import date
 from io import BytesIO
 
-import boto3
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -14,35 +13,16 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from cms.demo.images import make_image
+from tests.support.s3 import make_bucket
 
 pytestmark = pytest.mark.django_db
 
 BUCKET = "so-gd-media"
 
 
-@pytest.fixture(scope="module")
-def s3_server():
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
 @pytest.fixture
 def media_bucket(s3_server, settings, monkeypatch):
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_server,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",  # noqa: S106 - moto accepts any key
-        region_name="us-east-1",
-    )
-    client.create_bucket(Bucket=BUCKET)
+    client = make_bucket(s3_server, BUCKET, monkeypatch)
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {

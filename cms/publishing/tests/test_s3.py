@@ -2,10 +2,10 @@
 
 import json
 
-import boto3
 import pytest
 
 from cms.publishing.builder import build_pending, build_site
+from tests.support.s3 import make_bucket
 
 from .helpers import section
 
@@ -14,29 +14,9 @@ pytestmark = pytest.mark.django_db
 BUCKET = "cong-ttdt-thnk"
 
 
-@pytest.fixture(scope="module")
-def s3_server():
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
 @pytest.fixture
 def bucket(s3_server, settings, monkeypatch):
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_server,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",  # noqa: S106 - moto accepts any key
-        region_name="us-east-1",
-    )
-    client.create_bucket(Bucket=BUCKET)
+    client = make_bucket(s3_server, BUCKET, monkeypatch)
     settings.SITE_S3 = {
         "bucket_name": BUCKET,
         "endpoint_url": s3_server,

@@ -12,7 +12,7 @@ from cms.publishing.builder import build_site
 from cms.publishing.models import SiteCheck
 
 from .helpers import live_dir, new_article, publish
-from .test_s3 import BUCKET, bucket, s3_server  # noqa: F401 - fixtures
+from .test_s3 import BUCKET, bucket  # noqa: F401 - the bucket fixture
 
 pytestmark = pytest.mark.django_db
 
