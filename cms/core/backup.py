@@ -177,7 +177,11 @@ def _dump_database(folder):
 
 
 def _media_names(storage, folder=""):
-    dirs, files = storage.listdir(folder)
+    try:
+        dirs, files = storage.listdir(folder)
+    except FileNotFoundError:
+        # A new install with no upload yet has no media folder: nothing to back up, not an error.
+        return
     for name in sorted(files):
         yield f"{folder}/{name}" if folder else name
     for sub in sorted(dirs):
@@ -223,8 +227,16 @@ def create_backup(dest_dir, passphrase, keep=None):
     """
     if not passphrase:
         raise BackupError("Cần mật khẩu sao lưu (passphrase) để mã hoá tệp sao lưu.")
+    if keep is not None and int(keep) < 1:
+        raise BackupError("--keep phải là một số nguyên dương (số bản sao lưu mới nhất được giữ lại).")
     dest_dir = Path(dest_dir)
-    dest_dir.mkdir(parents=True, exist_ok=True)
+    if not dest_dir.is_dir():
+        # Never create the destination: with the USB drive unplugged, a nightly job would otherwise write the
+        # backup onto the server's own disk under the mount point and report success (Điều 12.3a).
+        raise BackupError(
+            f"Thư mục đích {dest_dir} không tồn tại (ổ USB chưa cắm hoặc chưa gắn?). "
+            "Hãy cắm ổ và tạo thư mục trước khi sao lưu."
+        )
     engine = _engine()
     with tempfile.TemporaryDirectory(prefix="portal-backup-") as tmp:
         tmp = Path(tmp)
@@ -264,16 +276,23 @@ def create_backup(dest_dir, passphrase, keep=None):
         partial = final.with_name(final.name + ".dang-ghi")
         try:
             encrypt_file(tar_path, partial, passphrase)
+            # The archive holds pupils' data and password hashes: readable by its owner only.
+            partial.chmod(0o600)
             partial.rename(final)
         finally:
             partial.unlink(missing_ok=True)
-    if keep:
+    if keep is not None:
         prune(dest_dir, keep)
     return final
 
 
 def prune(dest_dir, keep):
-    """Keep only the newest ``keep`` archives in ``dest_dir`` (names sort by time); return the deleted."""
+    """Keep only the newest ``keep`` (≥ 1) archives in ``dest_dir`` (names sort by time); return the deleted.
+
+    Raises ``BackupError`` for ``keep`` < 1: a negative count would otherwise delete every archive.
+    """
+    if int(keep) < 1:
+        raise BackupError("--keep phải là một số nguyên dương.")
     archives = sorted(p for p in Path(dest_dir).iterdir() if NAME_RE.match(p.name))
     old = archives[: max(0, len(archives) - int(keep))]
     for path in old:
@@ -295,11 +314,19 @@ def _safe_members(tar):
 
 
 def instance_is_empty():
-    """An instance is empty when nobody has an account and no page exists beyond Wagtail's first ones."""
+    """An instance is empty when nobody has an account, no page exists beyond Wagtail's first ones and the
+    media storage holds no file (restoring over another school's media would mix the two schools' files)."""
     from django.contrib.auth import get_user_model
     from wagtail.models import Page
 
-    return not get_user_model().objects.exists() and Page.objects.filter(depth__gt=2).count() == 0
+    if get_user_model().objects.exists() or Page.objects.filter(depth__gt=2).exists():
+        return False
+    return media_is_empty(default_storage)
+
+
+def media_is_empty(storage):
+    """True when ``storage`` (local folder or bucket) holds no file at all, in any folder."""
+    return next(_media_names(storage), None) is None
 
 
 def read_archive(archive, passphrase, workdir):
@@ -344,8 +371,8 @@ def restore_backup(archive, passphrase, force=False):
     engine = _engine()
     if not force and not instance_is_empty():
         raise BackupError(
-            "Hệ thống này đã có dữ liệu (tài khoản hoặc trang). Chỉ khôi phục vào một cài đặt mới, trống "
-            "(manage.py migrate trên cơ sở dữ liệu mới)."
+            "Hệ thống này đã có dữ liệu (tài khoản, trang hoặc tệp media). Chỉ khôi phục vào một cài đặt "
+            "mới, trống (manage.py migrate trên cơ sở dữ liệu mới)."
         )
     with tempfile.TemporaryDirectory(prefix="portal-restore-") as tmp:
         meta = read_archive(archive, passphrase, tmp)

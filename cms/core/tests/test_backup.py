@@ -192,3 +192,53 @@ def test_the_periodic_job_keeps_the_newest_n(tmp_path):
     deleted = prune(tmp_path, 3)
     assert sorted(p.name for p in deleted) == names[:4]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[4:] + ["ghi-chu.txt"])
+
+
+def test_a_backup_never_creates_its_destination(tmp_path):
+    """An unplugged USB drive: the folder is missing; the backup fails instead of writing to the disk."""
+    from cms.core.backup import create_backup
+
+    missing = tmp_path / "usb" / "sao-luu"
+    with pytest.raises(BackupError, match="không tồn tại"):
+        create_backup(missing, PASSPHRASE)
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("keep", [0, -1])
+def test_keep_must_be_positive(tmp_path, keep):
+    from cms.core.backup import create_backup
+
+    archive = tmp_path / "cong-ttdt-thll-20261101-013000.portal-backup"
+    archive.write_bytes(b"x")
+    with pytest.raises(BackupError, match="--keep"):
+        create_backup(tmp_path, PASSPHRASE, keep=keep)
+    with pytest.raises(BackupError, match="--keep"):
+        prune(tmp_path, keep)
+    assert archive.exists()  # nothing deleted
+
+
+@pytest.mark.django_db
+def test_backup_command_refuses_bad_input_with_a_message(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    secret = tmp_path / "pass"
+    secret.write_text(PASSPHRASE)
+    with pytest.raises(CommandError, match="không tồn tại"):
+        call_command("backup", str(tmp_path / "khong-co"), "--passphrase-file", str(secret))
+    with pytest.raises(CommandError, match="--keep"):
+        call_command("backup", str(tmp_path), "--keep", "-1", "--passphrase-file", str(secret))
+
+
+def test_restore_counts_media_files_as_data(tmp_path):
+    """A restore into an install whose media folder already holds files would mix two schools' files."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import FileSystemStorage
+
+    from cms.core.backup import media_is_empty
+
+    storage = FileSystemStorage(location=tmp_path / "media")
+    assert media_is_empty(storage)  # the folder does not even exist yet: a new install
+    (tmp_path / "media" / "images").mkdir(parents=True)
+    assert media_is_empty(storage)  # empty folders are not data
+    storage.save("documents/cu.pdf", ContentFile(b"%PDF-1.4 old"))
+    assert not media_is_empty(storage)
