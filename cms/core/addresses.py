@@ -7,6 +7,7 @@ the port ``make run`` serves the site on). The back office's address is ``WAGTAI
 (``PORTAL_ADMIN_BASE_URL``).
 """
 
+import ipaddress
 import time
 from urllib.parse import urlsplit
 
@@ -56,6 +57,22 @@ def admin_base_url():
 
 
 def is_local(url):
-    """Whether ``url`` is empty or points to this machine (localhost, 127.0.0.1…): wrong in production."""
-    host = (urlsplit(url or "").hostname or "").lower()
-    return host in LOCAL_HOSTS or host.startswith("127.")
+    """Whether ``url`` is empty or points to this machine or nowhere public: wrong in production.
+
+    Covers ``localhost`` with a trailing dot or as a parent domain (``a.localhost``, RFC 6761), and every
+    loopback, unspecified or link-local address in IPv4 or IPv6 form (``127.0.0.2``, ``[::1]``,
+    ``[::ffff:127.0.0.1]``).
+    """
+    try:
+        host = (urlsplit(url or "").hostname or "").lower().rstrip(".")
+    except ValueError:  # "http://[::1" and other unparsable hosts: certainly not a public address
+        return True
+    if host in LOCAL_HOSTS or host.endswith(".localhost") or host == "localhost.localdomain":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if getattr(address, "ipv4_mapped", None):
+        address = address.ipv4_mapped
+    return address.is_loopback or address.is_unspecified or address.is_link_local

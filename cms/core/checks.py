@@ -25,6 +25,17 @@ def _url_problem(url):
 
 
 @register("portal")
+def check_environment_variables(app_configs=None, **kwargs):
+    """``portal.E007``: environment variables that were missing or malformed when the settings were read
+    (``portal_site/settings/environment.py``), all listed at once, in every environment."""
+    problems = getattr(settings, "PORTAL_SETTINGS_PROBLEMS", None) or []
+    return [
+        Error(problem, hint="Sửa biến môi trường rồi khởi động lại (docs/deploy.md).", id="portal.E007")
+        for problem in dict.fromkeys(problems)
+    ]
+
+
+@register("portal")
 def check_production_settings(app_configs=None, **kwargs):
     """Addresses, secret key, hosts, database, e-mail, storage (only where ``PORTAL_PRODUCTION``)."""
     if not getattr(settings, "PORTAL_PRODUCTION", False):
@@ -59,7 +70,7 @@ def check_production_settings(app_configs=None, **kwargs):
             )
         )
     engine = settings.DATABASES["default"]["ENGINE"]
-    if "postgresql" not in engine and "sqlite3" not in engine:
+    if "postgresql" not in engine and "sqlite3" not in engine and "dummy" not in engine:
         messages.append(Error(f"Cơ sở dữ liệu {engine} chưa được hỗ trợ.", id="portal.E004"))
     if settings.EMAIL_BACKEND.endswith("smtp.EmailBackend") and not settings.EMAIL_HOST:
         messages.append(Error("EMAIL_HOST chưa đặt: không gửi được thư thông báo.", id="portal.E005"))

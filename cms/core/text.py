@@ -37,6 +37,17 @@ def clean_plain(text):
     return nfc(strip_controls("" if text is None else str(text)))
 
 
+# Bidirectional overrides and isolates (U+202A–202E, U+2066–2069): legal XML, but they reorder what a reader
+# sees ("Trường" displayed as its mirror) and have no place in a one-line name or address.
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_line(text):
+    """One line of plain text (a name, an address): ``clean_plain``, bidi overrides removed, every run of
+    whitespace (tabs, newlines) collapsed to one space, trimmed. None → ""."""
+    return " ".join(_BIDI_RE.sub("", clean_plain(text)).split())
+
+
 def clean_rich(html):
     """Rich text (HTML) for storage: line-breaking controls → ``<br>``, other controls removed, NFC."""
     return nfc(strip_controls("" if html is None else str(html), line_break="<br>"))

@@ -1,5 +1,7 @@
 """Issue 3: `manage.py setup_school` creates or repairs roles; two runs give the same database."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -130,3 +132,51 @@ def test_role_groups_are_found_by_key_even_after_a_rename():
     call_command("setup_school", verbosity=0)
     assert role_group("pho_hieu_truong").pk == group.pk
     assert get_user_model().objects.get(username="phohieutruong").groups.filter(pk=group.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--name", "   ", "--short-name", "THLL"], "Tên trường không được để trống"),
+        (["--name", "T" * 201, "--short-name", "THLL"], "Tên trường dài 201 ký tự"),
+        (["--name", "Trường Tiểu học Lê Lợi", "--short-name", "TH Lê Lợi/2"], "Tên viết tắt"),
+        (["--name", "Trường Tiểu học Lê Lợi", "--short-name", "T" * 21], "Tên viết tắt"),
+        (
+            ["--name", "Trường Tiểu học Lê Lợi", "--short-name", "THLL", "--email", "not-an-email"],
+            "Thư điện tử",
+        ),
+        (
+            [
+                "--name",
+                "Trường Tiểu học Lê Lợi",
+                "--short-name",
+                "THLL",
+                "--public-url",
+                "javascript:alert(1)",
+            ],
+            "không phải địa chỉ http(s)",
+        ),
+        (
+            ["--name", "Trường Tiểu học Lê Lợi", "--short-name", "THLL", "--principal-username", "bad user!"],
+            "Tên đăng nhập",
+        ),
+    ],
+)
+def test_setup_school_refuses_bad_answers_before_writing_anything(args, expected):
+    from django.core.management import CommandError
+
+    from cms.core.models import SchoolSettings
+
+    before = list(SchoolSettings.objects.values_list("name", "short_name", "email", "public_url"))
+    with pytest.raises(CommandError, match=re.escape(expected)):
+        call_command("setup_school", *args, "--no-input", verbosity=0)
+    assert list(SchoolSettings.objects.values_list("name", "short_name", "email", "public_url")) == before
+
+
+def test_setup_school_cleans_control_characters_and_bidi_overrides_from_its_answers():
+    from editorial.management.commands.setup_school import validate_answers
+
+    cleaned = validate_answers(
+        {"name": "Trường Tiểu\nhọc \u202eLê\x1b Lợi\x07", "short_name": " thll ", "address": "Số 1\tLê Lợi"}
+    )
+    assert cleaned == {"name": "Trường Tiểu học Lê Lợi", "short_name": "THLL", "address": "Số 1 Lê Lợi"}

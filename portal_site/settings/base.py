@@ -4,6 +4,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from .environment import PROBLEMS, env_int
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -122,15 +124,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "cms.security.passwords.PasswordHistoryValidator", "OPTIONS": {"count": 5}},
 ]
 # A staff password lasts this many days, then must be changed at the next login (0 = never).
-PORTAL_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PORTAL_PASSWORD_MAX_AGE_DAYS", "90"))
+PORTAL_PASSWORD_MAX_AGE_DAYS = env_int("PORTAL_PASSWORD_MAX_AGE_DAYS", 90, minimum=1)
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Lockout per username AND address: someone guessing elsewhere cannot lock the principal out (clarif. #11).
-AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = env_int("PORTAL_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("PORTAL_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PORTAL_LOGIN_COOLOFF_MINUTES", 30, minimum=1))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
@@ -142,7 +144,7 @@ PORTAL_REQUIRE_2FA = os.environ.get("PORTAL_REQUIRE_2FA", "0") == "1"
 PORTAL_2FA_ROLE_KEYS = ("hieu_truong", "pho_hieu_truong", "quan_tri")
 OTP_TOTP_ISSUER = "Cổng TTĐT THNK"
 # Sessions end after 2 hours without activity (every request renews the expiry).
-SESSION_COOKIE_AGE = int(os.environ.get("PORTAL_SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
+SESSION_COOKIE_AGE = env_int("PORTAL_SESSION_IDLE_SECONDS", 2 * 60 * 60, minimum=60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -225,7 +227,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # --- Public static site -------------------------------------------------------------------------------
 # Where the static portal is written: releases/<id>/ plus a `current` symlink swapped atomically.
 SITE_OUTPUT_DIR = Path(os.environ.get("PORTAL_SITE_DIR", BASE_DIR / "var" / "site"))
-SITE_KEEP_RELEASES = int(os.environ.get("PORTAL_SITE_KEEP_RELEASES", "5"))
+SITE_KEEP_RELEASES = env_int("PORTAL_SITE_KEEP_RELEASES", 5, minimum=1)
 # The public address of the static portal (feeds, sitemap, canonical links).
 SITE_PUBLIC_URL = os.environ.get("PORTAL_PUBLIC_URL", "http://127.0.0.1:8080")
 # Optional S3-compatible copy of the site (django-storages S3Storage options); None = local folder only.
@@ -274,6 +276,9 @@ PORTAL_PUBLIC_CSP = (
     "frame-src https://www.youtube-nocookie.com https://www.youtube.com; frame-ancestors 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
-PORTAL_HSTS_SECONDS = int(os.environ.get("PORTAL_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+PORTAL_HSTS_SECONDS = env_int("PORTAL_HSTS_SECONDS", 365 * 24 * 60 * 60)
 # Host names that answer the back office; empty = no check (development, tests). Production sets it.
 PORTAL_ADMIN_HOSTS = [h.strip() for h in os.environ.get("PORTAL_ADMIN_HOSTS", "").split(",") if h.strip()]
+
+# Malformed environment variables found while reading these settings: reported by portal.E007.
+PORTAL_SETTINGS_PROBLEMS = PROBLEMS

@@ -6,22 +6,17 @@ process starts (``portal_site/wsgi.py``), before the worker (systemd ``ExecStart
 """
 
 import os
+import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR
+from .environment import PROBLEMS, env, env_int
 
-
-def env(name, default=None, required=False):
-    """Read a setting from the environment; refuse to start when a required one is missing."""
-    value = os.environ.get(name, default)
-    if required and not value:
-        raise ImproperlyConfigured(f"Thiếu biến môi trường {name} (xem docs/deploy.md)")
-    return value
+PORTAL_SETTINGS_PROBLEMS = PROBLEMS
 
 
 def env_list(name, default=""):
@@ -34,7 +29,7 @@ def env_bool(name, default):
 
 PORTAL_PRODUCTION = True
 DEBUG = False
-SECRET_KEY = env("DJANGO_SECRET_KEY", required=True)
+SECRET_KEY = env("DJANGO_SECRET_KEY", required=True) or f"missing-{secrets.token_urlsafe(48)}"
 PORTAL_ALLOW_DEMO_ACCOUNTS = False
 
 # --- Addresses ------------------------------------------------------------------------------------------
@@ -47,11 +42,30 @@ _admin_origin = "{0.scheme}://{0.netloc}".format(urlsplit(WAGTAILADMIN_BASE_URL)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", _admin_origin)
 
 # --- Database: DATABASE_URL, e.g. postgres://portal:…@127.0.0.1:5432/thll or sqlite:////var/lib/portal/db.sqlite3
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", required=True), conn_max_age=60, conn_health_checks=True
-    )
-}
+_SUPPORTED_DATABASES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+
+
+def _database(url):
+    """DATABASE_URL → Django's DATABASES entry; a missing, unknown or unsupported one is recorded as a problem
+    and replaced by Django's dummy backend, which refuses every query."""
+    dummy = {"ENGINE": "django.db.backends.dummy"}
+    if not url:
+        return dummy
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except (ValueError, KeyError) as exc:  # UnknownSchemeError is a ValueError
+        PROBLEMS.append(f"DATABASE_URL không hợp lệ ({exc}); ví dụ postgres://portal:…@127.0.0.1:5432/thll.")
+        return dummy
+    if config.get("ENGINE") not in _SUPPORTED_DATABASES:
+        PROBLEMS.append(
+            f"DATABASE_URL: cơ sở dữ liệu {config.get('ENGINE')} chưa được hỗ trợ "
+            "(dùng postgres:// hoặc sqlite://)."
+        )
+        return dummy
+    return config
+
+
+DATABASES = {"default": _database(env("DATABASE_URL", required=True))}
 
 # --- HTTPS and cookies (the back office is served by nginx with TLS; deploy/nginx) ------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -59,7 +73,10 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # HTTPS only: redirect and HSTS (values configurable for a first deployment behind a test certificate).
-SECURE_HSTS_SECONDS = int(env("PORTAL_HSTS_SECONDS", env("DJANGO_HSTS_SECONDS", str(PORTAL_HSTS_SECONDS))))  # noqa: F405
+SECURE_HSTS_SECONDS = env_int(
+    "PORTAL_HSTS_SECONDS" if os.environ.get("PORTAL_HSTS_SECONDS") else "DJANGO_HSTS_SECONDS",
+    PORTAL_HSTS_SECONDS,  # noqa: F405
+)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 # Preloading is a manual, hard-to-undo submission covering every sub-domain of the school's domain (old
@@ -81,8 +98,9 @@ PORTAL_ADMIN_HOSTS = [h.lower() for h in env_list("PORTAL_ADMIN_HOSTS", ",".join
 
 # --- E-mail (workflow notices, password resets, error reports to the portal administrator) -------------
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+# No silent "localhost": a school with a local MTA says EMAIL_HOST=localhost; missing is portal.E005.
+EMAIL_HOST = env("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)

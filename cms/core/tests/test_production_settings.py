@@ -108,3 +108,61 @@ def test_the_public_address_is_the_school_s_data(settings):
     school.public_url = ""
     school.save()
     assert public_base_url() == "http://127.0.0.1:9999"  # empty: follows the environment (make run's port)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"DATABASE_URL": "garbage"}, "DATABASE_URL không hợp lệ"),
+        ({"DATABASE_URL": "mysql://u:p@h/db"}, "chưa được hỗ trợ"),
+        ({"EMAIL_PORT": "abc"}, "EMAIL_PORT='abc' không phải số nguyên"),
+        ({"PORTAL_HSTS_SECONDS": "1y"}, "PORTAL_HSTS_SECONDS='1y'"),
+        ({"PORTAL_SESSION_IDLE_SECONDS": "2h"}, "PORTAL_SESSION_IDLE_SECONDS"),
+        ({"PORTAL_SITE_S3_BUCKET": "truong"}, "PORTAL_SITE_S3_ACCESS_KEY"),
+        ({"EMAIL_HOST": None}, "EMAIL_HOST"),
+        ({"DJANGO_SECRET_KEY": None, "DATABASE_URL": None}, "DATABASE_URL"),
+    ],
+)
+def test_a_bad_environment_variable_is_a_clear_message_not_a_traceback(env, expected):
+    """Every missing or malformed variable is named in one system-check report; nothing starts."""
+    given = {k: v for k, v in env.items() if v is not None}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "DJANGO_", "DATABASE_", "EMAIL_"))
+    }
+    base = {k: v for k, v in PRODUCTION_ENV.items() if k not in env}
+    done = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=PROJECT,
+        env={**clean, **base, **given},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert expected in done.stderr
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://localhost.:8080",
+        "http://[::ffff:127.0.0.1]/",
+        "http://127.0.0.2",
+        "http://[::1]:8080",
+        "http://truong.localhost",
+        "http://0.0.0.0",
+        "http://[::1",
+    ],
+)
+def test_every_spelling_of_this_machine_counts_as_local(url):
+    from cms.core.addresses import is_local
+
+    assert is_local(url)
+
+
+def test_real_addresses_are_not_local():
+    from cms.core.addresses import is_local
+
+    assert not is_local("https://thll.edu.vn")
+    assert not is_local("http://10.20.0.5")  # a school intranet server is a real address

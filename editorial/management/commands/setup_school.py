@@ -10,13 +10,19 @@ First install (answers as options, or asked interactively when a terminal is att
 Later runs without answers repair pages, roles and workflows and keep the school's settings.
 """
 
+import re
 import sys
 
 from django.conf import settings
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import URLValidator, validate_email
 
 from cms.core.addresses import is_local
+from cms.core.models import SchoolSettings
 from cms.core.school_pages import SchoolAnswers
+from cms.core.text import clean_line
 from editorial.install import install_school, installed_answers
 
 QUESTIONS = [
@@ -58,7 +64,11 @@ class Command(BaseCommand):
         current = installed_answers()
         given = self._given(options)
         if current is None and not given.get("name") and options["interactive"] and sys.stdin.isatty():
-            given = self._ask(given)
+            try:
+                given = self._ask(given)
+            except (EOFError, KeyboardInterrupt):
+                raise CommandError("Đã dừng cài đặt: chưa thay đổi gì.") from None
+        given = validate_answers(given)
         if current is None and not (given.get("name") and given.get("short_name")):
             raise CommandError(
                 "Trường chưa được cài đặt: cần --name và --short-name "
@@ -123,3 +133,74 @@ class Command(BaseCommand):
         }
         values["admin_url"] = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
         return SchoolAnswers(**values)
+
+
+# Document symbols (NĐ 30/2020) use the short name after a slash: "12/KH-THLL". Letters (Đ included), digits
+# and inner hyphens only; a space or a slash would break every symbol the office writes.
+SHORT_NAME_RE = re.compile(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
+_TEXT_FIELDS = {"name": "Tên trường", "address": "Địa chỉ", "phone": "Điện thoại"}
+
+
+def _max_length(field):
+    return SchoolSettings._meta.get_field(field).max_length
+
+
+def validate_answers(given):
+    """Clean and check the answers of ``setup_school`` (a dict as built by ``Command._given``).
+
+    Returns a new dict with one-line texts cleaned (controls, bidi overrides, extra spaces removed, NFC) and
+    the short name upper-cased. Raises ``CommandError`` with a Vietnamese message listing every problem: an
+    empty name, texts longer than their field, a short name unfit for document symbols, a malformed e-mail, a
+    public address that is not an http(s) URL, a username Django would refuse. Nothing is written before this
+    passes.
+    """
+    cleaned = dict(given)
+    problems = []
+    for key, label in _TEXT_FIELDS.items():
+        if key in cleaned:
+            cleaned[key] = clean_line(cleaned[key])
+            limit = _max_length(key)
+            if len(cleaned[key]) > limit:
+                problems.append(f"{label} dài {len(cleaned[key])} ký tự, tối đa {limit}.")
+    if "name" in given and not cleaned["name"]:
+        problems.append("Tên trường không được để trống.")
+    if "short_name" in cleaned:
+        short = clean_line(cleaned["short_name"]).upper()
+        cleaned["short_name"] = short
+        if not SHORT_NAME_RE.match(short) or len(short) > _max_length("short_name"):
+            problems.append(
+                f"Tên viết tắt '{short}' không dùng được trong ký hiệu văn bản: chỉ chữ cái, chữ số "
+                f"và dấu '-', không dấu cách hay '/', tối đa {_max_length('short_name')} ký tự (ví dụ THLL)."
+            )
+    if "managing_bodies" in cleaned:
+        cleaned["managing_bodies"] = tuple(
+            b for b in (clean_line(x) for x in cleaned["managing_bodies"]) if b
+        )
+        if any(len(body) > _max_length("managing_body") for body in cleaned["managing_bodies"]):
+            problems.append(f"Tên cơ quan quản lý tối đa {_max_length('managing_body')} ký tự.")
+    if cleaned.get("email"):
+        cleaned["email"] = clean_line(cleaned["email"])
+        try:
+            validate_email(cleaned["email"])
+        except ValidationError:
+            problems.append(f"Thư điện tử '{cleaned['email']}' không hợp lệ.")
+    if cleaned.get("public_url"):
+        cleaned["public_url"] = clean_line(cleaned["public_url"])
+        try:
+            URLValidator(schemes=["http", "https"])(cleaned["public_url"])
+        except ValidationError:
+            problems.append(
+                f"Địa chỉ công khai '{cleaned['public_url']}' không phải địa chỉ http(s) đầy đủ "
+                "(ví dụ https://thll.edu.vn)."
+            )
+    if cleaned.get("principal_username"):
+        try:
+            UnicodeUsernameValidator()(cleaned["principal_username"])
+        except ValidationError:
+            problems.append(
+                f"Tên đăng nhập '{cleaned['principal_username']}' chỉ được gồm chữ, số và các ký tự "
+                "@ . + - _ (không dấu cách)."
+            )
+    if problems:
+        raise CommandError("Không cài đặt được:\n- " + "\n- ".join(problems))
+    return cleaned
