@@ -104,10 +104,20 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "portal_site.wsgi.application"
 
+# SQLite serving several requests at once (the back office, the scheduler, a build): every transaction takes
+# the write lock when it begins (IMMEDIATE), so a transaction that read first never fails with "database is
+# locked" when it tries to write (SQLite does not wait in that case); writers wait up to 30 s for each other;
+# WAL lets readers go on while one writes.
+SQLITE_OPTIONS = {
+    "timeout": 30,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("PORTAL_SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+        "OPTIONS": SQLITE_OPTIONS,
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -137,8 +147,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
-# Behind one reverse proxy (nginx) in production; see production.py.
-AXES_IPWARE_PROXY_COUNT = None
+# The attempt's address: REMOTE_ADDR, or behind nginx (production) the address nginx appended last.
+AXES_CLIENT_IP_CALLABLE = "cms.security.addresses.client_address"
+PORTAL_BEHIND_PROXY = False
 # Two-factor sign-in for the principal, vice principals and the portal administrator (production: True).
 PORTAL_REQUIRE_2FA = os.environ.get("PORTAL_REQUIRE_2FA", "0") == "1"
 PORTAL_2FA_ROLE_KEYS = ("hieu_truong", "pho_hieu_truong", "quan_tri")

@@ -56,6 +56,8 @@ def _database(url):
     except (ValueError, KeyError) as exc:  # UnknownSchemeError is a ValueError
         PROBLEMS.append(f"DATABASE_URL không hợp lệ ({exc}); ví dụ postgres://portal:…@127.0.0.1:5432/thll.")
         return dummy
+    if config.get("ENGINE") == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}  # noqa: F405
     if config.get("ENGINE") not in _SUPPORTED_DATABASES:
         PROBLEMS.append(
             f"DATABASE_URL: cơ sở dữ liệu {config.get('ENGINE')} chưa được hỗ trợ "
@@ -86,9 +88,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # nginx terminates TLS and tells Django with X-Forwarded-Proto; one proxy in front (for axes' address).
-if env_bool("DJANGO_BEHIND_PROXY", True):
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# gunicorn listens on a unix socket (REMOTE_ADDR is empty): cms/security/addresses.py reads nginx's entry.
+PORTAL_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", True)
 # Sessions end when the browser closes, and after 2 hours without activity (base.py).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Two-factor sign-in for the principal, vice principals and the portal administrator.
@@ -106,7 +107,8 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = 20
-DEFAULT_FROM_EMAIL = env("PORTAL_FROM_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+# Required: the default is the demo school's address, which a real school must never send from.
+DEFAULT_FROM_EMAIL = env("PORTAL_FROM_EMAIL", required=True) or "invalid@invalid.invalid"
 SERVER_EMAIL = env("PORTAL_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # "Name <address>, Name <address>": the portal administrators who receive error reports.
 ADMINS = [(address.split("<")[0].strip(), address) for address in env_list("PORTAL_ADMINS")]

@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "PORTAL_ADMIN_BASE_URL": "https://quantri.thll.edu.vn",
     "PORTAL_ADMINS": "Quản trị <quantri@thll.edu.vn>",
     "EMAIL_HOST": "smtp.thll.edu.vn",
+    "PORTAL_FROM_EMAIL": "cong-ttdt@thll.edu.vn",
 }
 
 
@@ -120,6 +121,7 @@ def test_the_public_address_is_the_school_s_data(settings):
         ({"PORTAL_SESSION_IDLE_SECONDS": "2h"}, "PORTAL_SESSION_IDLE_SECONDS"),
         ({"PORTAL_SITE_S3_BUCKET": "truong"}, "PORTAL_SITE_S3_ACCESS_KEY"),
         ({"EMAIL_HOST": None}, "EMAIL_HOST"),
+        ({"PORTAL_FROM_EMAIL": None}, "PORTAL_FROM_EMAIL"),
         ({"DJANGO_SECRET_KEY": None, "DATABASE_URL": None}, "DATABASE_URL"),
     ],
 )
@@ -166,3 +168,18 @@ def test_real_addresses_are_not_local():
 
     assert not is_local("https://thll.edu.vn")
     assert not is_local("http://10.20.0.5")  # a school intranet server is a real address
+
+
+def test_the_example_environment_file_loads_in_debian_sh():
+    """docs/deploy.md loads it with `set -a; . file` under sh (dash on Debian): every line must parse."""
+    example = PROJECT / "deploy" / "portal.env.example"
+    done = subprocess.run(
+        ["sh", "-c", 'set -a; . "$1"; printf %s "$PORTAL_ADMINS|$PORTAL_SITE_DIR"', "sh", str(example)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    admins, site_dir = done.stdout.split("|")
+    assert admins.startswith("Quản trị") and "<" in admins
+    assert site_dir  # later lines were read too

@@ -70,6 +70,26 @@ def test_thirty_wrong_passwords_lock_the_account_until_the_principal_unlocks_it(
     assert response.status_code == 302 and _signed_in(attacker)
 
 
+def test_behind_nginx_a_stranger_cannot_lock_the_principal_out(settings):
+    """Production: gunicorn on a unix socket (REMOTE_ADDR empty), nginx appends the client's address to
+    X-Forwarded-For. Guesses from one address, even with a forged header, never lock out another address."""
+    settings.PORTAL_BEHIND_PROXY = True
+
+    def behind_nginx(real, forged=""):
+        chain = f"{forged}, {real}" if forged else real
+        return Client(REMOTE_ADDR="", HTTP_X_FORWARDED_FOR=chain)
+
+    stranger = behind_nginx("113.160.10.1", forged="14.161.20.2")  # pretends to be the school's address
+    for attempt in range(settings.AXES_FAILURE_LIMIT + 3):
+        _sign_in(stranger, "hieutruong", f"sai-{attempt}")
+    assert _sign_in(stranger, "hieutruong", DEMO_PASSWORD).status_code == 429
+    assert AccessAttempt.objects.filter(username="hieutruong", ip_address="113.160.10.1").exists()
+
+    principal = behind_nginx("14.161.20.2")
+    response = _sign_in(principal, "hieutruong", DEMO_PASSWORD)
+    assert response.status_code == 302 and _signed_in(principal)
+
+
 def test_only_the_principal_and_the_portal_admin_see_the_login_page(client, login):
     for username, allowed in (
         ("hieutruong", True),
