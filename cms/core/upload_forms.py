@@ -37,7 +37,12 @@ class CheckedImageForm(BaseImageForm):
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
-        if file is not None and "file" in self.files and not getattr(file, "portal_sanitised", False):
+        # add_prefix: the choosers' upload tabs use a prefixed form ("image-chooser-upload-file").
+        if (
+            file is not None
+            and self.add_prefix("file") in self.files
+            and not getattr(file, "portal_sanitised", False)
+        ):
             file = sanitise_image(file)
         return file
 
