@@ -128,8 +128,9 @@ def _structure_perms():
     )
 
 
-# The school's settings reach every public page: the office and the portal administrator propose a change (a
-# draft sent to the principal), only the principal publishes (docs/decisions/0011-school-settings-approval.md).
+# The school's settings reach every public page: the office and the portal administrator propose a change
+# (a draft sent to the principal), only the principal publishes
+# (docs/decisions/0011-school-settings-approval.md).
 SCHOOL_SETTINGS_PROPOSE = (("core", "change_schoolsettings"),)
 SCHOOL_SETTINGS_APPROVE = SCHOOL_SETTINGS_PROPOSE + (("core", "publish_schoolsettings"),)
 

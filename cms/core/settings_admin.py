@@ -1,7 +1,8 @@
 """The school's settings in the back office: Wagtail's snippet editor, so a change waits for the principal.
 
 ``SchoolSettings`` has drafts, revisions and a workflow (see its docstring and
-docs/decisions/0011-school-settings-approval.md). Wagtail's settings form cannot save a draft, so its addresses
+docs/decisions/0011-school-settings-approval.md). Wagtail's settings form cannot save a draft, so its
+addresses
 (the menu item "Cài đặt → Thông tin nhà trường", admin links to the setting) are redirected here.
 """
 
@@ -25,7 +26,8 @@ class SchoolSettingsViewSet(SnippetViewSet):
 
 def edit_url(site):
     """The snippet editor's address for ``site``'s settings (the row is created if the site has none)."""
-    return reverse(SchoolSettings.snippet_viewset.get_url_name("edit"), args=[SchoolSettings.for_site(site).pk])
+    name = SchoolSettings.snippet_viewset.get_url_name("edit")
+    return reverse(name, args=[SchoolSettings.for_site(site).pk])
 
 
 def settings_redirect(request, site_pk=None):

@@ -167,7 +167,6 @@ def test_the_settings_menu_leads_to_the_editor_with_drafts(client, login):
 def test_structure_and_board_stay_principal_only_and_publish_on_save(django_capture_on_commit_callbacks):
     """Structure and board data are edited by the principal alone and publish on save (no draft)."""
     from editorial.models import Department
-
     from editorial.roles import STRUCTURE_MODELS, role_group
 
     principal = role_group("hieu_truong")
