@@ -13,14 +13,14 @@ from .vietnamese import nfc
 class SchoolSettings(WorkflowMixin, DraftStateMixin, RevisionMixin, BaseSiteSetting):
     """Name, address and contacts of the school, shown in the header and footer of the portal.
 
-    Everything here reaches the public site (header, footer, JSON-LD, feeds, canonical addresses, the logo,
-    how pupils are named), so a change is a **draft until the principal approves it** (Điều 3.1;
-    clarifications #9; docs/decisions/0011-school-settings-approval.md): the row always holds the approved
-    values, which is what every output reads (``SchoolSettings.for_site``, ``{{ settings.core.SchoolSettings }}``); the
-    proposed values live in the latest revision. The admin edits it through Wagtail's snippet editor
-    (``cms.core.wagtail_hooks``: drafts, "Gửi duyệt", history, comparison); Wagtail's settings form, which
-    would write the row directly, redirects there. Programmatic saves (``setup_school``, the demo) write
-    the row directly: they are the principal's own set-up.
+    Everything here reaches the public site (header, footer, JSON-LD, feeds, canonical addresses, the
+    logo, how pupils are named), so a change is a **draft until the principal approves it** (Điều 3.1;
+    clarifications #9; docs/decisions/0011-school-settings-approval.md). The row always holds the
+    approved values, and every output reads the row (``SchoolSettings.for_site``,
+    ``{{ settings.core.SchoolSettings }}``); proposed values live in the latest revision. The admin edits
+    it in Wagtail's snippet editor (``cms.core.settings_admin``: drafts, "Gửi duyệt", history,
+    comparison); Wagtail's settings form, which would write the row directly, redirects there.
+    Programmatic saves (``setup_school``, the demo) write the row directly: the principal's own set-up.
     """
 
     # Its approval rebuilds the whole public site (cms.publishing.signals).
