@@ -61,7 +61,7 @@ def test_office_changes_the_address_and_the_public_site_waits_for_the_principal(
         _open_school_settings(page, base)
         assert page.input_value("#id_address") == NEW_ADDRESS  # the principal reviews the proposed value
         steps.click_action(page, "Phê duyệt")
-        assert "/edit/" not in page.url or "duyệt" in steps.messages_text(page).lower(), steps.form_errors(page)
+        assert SchoolSettings.objects.get().address == NEW_ADDRESS, steps.form_errors(page)
 
         build_pending()  # the background build the approval scheduled
         footer = _public_footer(page, site)
