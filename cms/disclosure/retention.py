@@ -12,7 +12,7 @@ today's date in Vietnam (``cms.core.school_years``, ``cms.core.vietnamese.today_
 
 from django.core.exceptions import ValidationError
 
-from cms.core.school_years import current_school_year, school_year_name_for
+from cms.core.school_years import current_school_year
 from cms.core.vietnamese import today_vn
 
 KEEP_YEARS = 5
@@ -27,11 +27,14 @@ def _start(school_year):
 def current_start_year(today=None):
     """The first calendar year of the current school year (2026 in 2026–2027).
 
-    ``today`` (a date) asks the calendar instead of the school structure's current year.
+    The school structure's current year; without one, or when ``today`` (a date) is given, the calendar's:
+    a school year starts in August.
     """
     year = current_school_year() if today is None else None
-    name = year.name if year is not None else school_year_name_for(today or today_vn())
-    return _start(name)
+    if year is not None:
+        return _start(year.name)
+    day = today or today_vn()
+    return day.year if day.month >= 8 else day.year - 1
 
 
 def oldest_kept_start_year(today=None):

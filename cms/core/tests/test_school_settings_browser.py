@@ -60,7 +60,7 @@ def test_office_changes_the_address_and_the_public_site_waits_for_the_principal(
         steps.log_in(page, base, "hieutruong")
         _open_school_settings(page, base)
         assert page.input_value("#id_address") == NEW_ADDRESS  # the principal reviews the proposed value
-        steps.click_action(page, "Phê duyệt")
+        steps.click_action(page, "Phê duyệt và xuất bản")  # the principal's (last) stage
         assert SchoolSettings.objects.get().address == NEW_ADDRESS, steps.form_errors(page)
 
         build_pending()  # the background build the approval scheduled

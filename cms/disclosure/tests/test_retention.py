@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
@@ -16,7 +17,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cms.core.school_pages import school_page
 from cms.disclosure.models import Category, DisclosureIndexPage, DisclosureItem, DisclosureYearPage
-from cms.disclosure.retention import current_start_year, is_protected
+from cms.disclosure.retention import check_removal, current_start_year, is_protected
 
 pytestmark = pytest.mark.django_db
 
@@ -102,12 +103,17 @@ def test_a_recent_year_cannot_be_unpublished(client, login):
 def test_the_section_holding_recent_years_cannot_be_removed(client, login):
     _year(current_start_year())
     index = _index()
+    with pytest.raises(ValidationError) as error:  # the rule itself, for any ancestor
+        check_removal(index, "ngừng đăng")
+    assert "Không thể ngừng đăng công khai năm học" in " ".join(error.value.messages)
     login("hieutruong")
     for name in ("wagtailadmin_pages:delete", "wagtailadmin_pages:unpublish"):
         response = client.post(reverse(name, args=[index.pk]), {"include_descendants": "on"})
         assert response.status_code == 302
-        assert "Không thể" in _messages(response)
+        text = _messages(response)  # Wagtail's permission check or our rule, never a silent success
+        assert "Không thể" in text or "không có quyền" in text, text
     assert Page.objects.get(pk=index.pk).live
+    assert DisclosureYearPage.objects.live().child_of(index).exists()
 
 
 def test_bulk_delete_and_unpublish_are_refused_too(client, login):
