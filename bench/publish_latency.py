@@ -156,7 +156,7 @@ def main(sizes):
         "Pages, listings, archives, feeds, sitemaps and JSON written per publish stay at 12 whatever the",
         "site size (the article, its section page, its month and year archive, the home page, four feeds,",
         "the section sitemap, the latest-news JSON and the manifest). The search index is split into yearly",
-        "Pagefind shards: a publish re-indexes only its year, so that cost is bounded by one year of",
+        "search shards: a publish re-indexes only its year, so that cost is bounded by one year of",
         "articles (here the 2,000-article site has about 660 articles in the current year against about",
         "130 for the 200-article site, hence the growth; once a site holds more than a year it stays flat).",
         "Still linear but cheap: hard-linking the unchanged files into the new release, the manifest (one",

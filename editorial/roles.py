@@ -128,12 +128,19 @@ def _structure_perms():
     )
 
 
+# The school's settings reach every public page: the office and the portal administrator propose a change
+# (a draft sent to the principal), only the principal publishes
+# (docs/decisions/0011-school-settings-approval.md).
+SCHOOL_SETTINGS_PROPOSE = (("core", "change_schoolsettings"),)
+SCHOOL_SETTINGS_APPROVE = SCHOOL_SETTINGS_PROPOSE + (("core", "publish_schoolsettings"),)
+
 ROLES = [
     Role(
         "hieu_truong",
         "Hiệu trưởng",
         "Trưởng ban biên tập; quản lý tài khoản, cơ cấu tổ/lớp/đoàn thể; duyệt cuối và xuất bản.",
-        model_perms=(("editorial", "manage_accounts"), ("core", "change_schoolsettings"))
+        model_perms=(("editorial", "manage_accounts"),)
+        + SCHOOL_SETTINGS_APPROVE
         + _structure_perms()
         + LIBRARY_APPROVE,
         images=("add_image", "choose_image", "change_image"),
@@ -167,7 +174,8 @@ ROLES = [
     Role(
         "van_thu",
         "Văn thư",
-        "Quản lý văn bản của nhà trường.",
+        "Quản lý văn bản của nhà trường; đề nghị sửa thông tin nhà trường (Hiệu trưởng duyệt).",
+        model_perms=SCHOOL_SETTINGS_PROPOSE,
         documents=("add_document", "change_document", "choose_document"),
         pages={DOCUMENTS_INDEX: ("add_page", "change_page"), SCHEDULE_INDEX: ("add_page", "change_page")},
     ),
@@ -188,8 +196,8 @@ ROLES = [
     Role(
         "quan_tri",
         "Quản trị cổng TTĐT",
-        "Thông báo, văn bản, thông tin nhà trường; không tự duyệt bài.",
-        model_perms=(("core", "change_schoolsettings"),),
+        "Thông báo, văn bản, thông tin nhà trường (Hiệu trưởng duyệt); không tự duyệt bài.",
+        model_perms=SCHOOL_SETTINGS_PROPOSE,
         images=("add_image", "choose_image", "change_image"),
         documents=("add_document", "change_document", "choose_document"),
         pages={

@@ -9,6 +9,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.media import serve_media
+from cms.core.settings_admin import settings_redirect
 from editorial.account import SchoolAccountView
 from editorial.moderation.edit_view import ModerationEditView
 
@@ -18,6 +19,13 @@ urlpatterns = [
     path("admin/pages/<int:page_id>/edit/", ModerationEditView.as_view(), name="moderation_page_edit"),
     # "Tài khoản của tôi" without name/e-mail/avatar editing (names are managed by the principal).
     path("admin/account/", never_cache(require_admin_access(SchoolAccountView.as_view()))),
+    # The school's settings are edited as drafts approved by the principal: Wagtail's settings form (which
+    # saves at once) hands over to the snippet editor (cms.core.settings_admin).
+    re_path(
+        r"^admin/settings/core/schoolsettings/(?:(?P<site_pk>\d+)/)?$",
+        require_admin_access(settings_redirect),
+        name="school_settings_edit",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Media is never served raw to anonymous visitors (the public reads the builder's copies): staff only.

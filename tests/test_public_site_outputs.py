@@ -84,9 +84,9 @@ def test_index_holds_folded_whole_syllables_and_adjacent_pairs():
 
 def test_extract_reads_only_the_marked_part_and_skips_ignored_parts():
     html = (
-        "<html><body><nav>Menu Trang chủ</nav><article data-pagefind-body data-search-type='Thông báo' "
+        "<html><body><nav>Menu Trang chủ</nav><article data-search-body data-search-type='Thông báo' "
         "data-search-date='2026-10-15'><h1>Phòng bệnh tay chân miệng</h1><p>Nội dung</p>"
-        "<div data-pagefind-ignore>bỏ qua</div><script>var x='script'</script></article></body></html>"
+        "<div data-search-ignore>bỏ qua</div><script>var x='script'</script></article></body></html>"
     )
     record = search_index.extract(html, "/thong-bao/x/")
     assert record["title"] == "Phòng bệnh tay chân miệng"

@@ -1,15 +1,39 @@
 """School-wide settings edited in the admin (Cài đặt → Thông tin nhà trường)."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 
 from .vietnamese import nfc
 
 
 @register_setting(icon="home")
-class SchoolSettings(BaseSiteSetting):
-    """Name, address and contacts of the school, shown in the header and footer of the portal."""
+class SchoolSettings(WorkflowMixin, DraftStateMixin, RevisionMixin, BaseSiteSetting):
+    """Name, address and contacts of the school, shown in the header and footer of the portal.
+
+    Everything here reaches the public site (header, footer, JSON-LD, feeds, canonical addresses, the
+    logo, how pupils are named), so a change is a **draft until the principal approves it** (Điều 3.1;
+    clarifications #9; docs/decisions/0011-school-settings-approval.md). The row always holds the
+    approved values, and every output reads the row (``SchoolSettings.for_site``,
+    ``{{ settings.core.SchoolSettings }}``); proposed values live in the latest revision. The admin edits
+    it in Wagtail's snippet editor (``cms.core.settings_admin``: drafts, "Gửi duyệt", history,
+    comparison); Wagtail's settings form, which would write the row directly, redirects there.
+    Programmatic saves (``setup_school``, the demo) write the row directly: the principal's own set-up.
+    """
+
+    # Its approval rebuilds the whole public site (cms.publishing.signals).
+    public_on_every_page = True
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="school_settings")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="school_settings",
+        for_concrete_model=False,
+    )
 
     name = models.CharField("Tên trường", max_length=200, default="Trường Tiểu học Nguyễn Khuyến")
     short_name = models.CharField("Tên viết tắt", max_length=20, default="THNK")
@@ -82,6 +106,14 @@ class SchoolSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Thông tin nhà trường"
+        verbose_name_plural = "Thông tin nhà trường"
+
+    def __str__(self):
+        return self.name or "Thông tin nhà trường"
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def save(self, *args, **kwargs):
         for field in (

@@ -6,6 +6,9 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .settings_admin import SchoolSettingsViewSet
 
 FAVICON = Path(settings.BASE_DIR) / "portal_site" / "static" / "favicon.ico"
 
@@ -29,3 +32,7 @@ def documents_for_staff_only(document, request):
 def favicon(site):
     """``/favicon.ico`` (browsers and feed readers request it without reading the page's ``<link>``)."""
     return {"favicon.ico": FAVICON.read_bytes()} if FAVICON.is_file() else {}
+
+
+# The school's settings have drafts and the principal's approval (cms.core.settings_admin).
+register_snippet(SchoolSettingsViewSet)

@@ -1,5 +1,5 @@
 # ruff: noqa: E501 - Vietnamese titles stay on one line.
-"""Demo công khai for school years 2026–2027 (current) and 2025–2026: items in every category of TT 09/2024 (idempotent)."""
+"""Demo công khai for the current school year 2026–2027 and the four before it (kept five years, TT 09/2024): items in every category for the last two, the yearly reports for the older ones (idempotent)."""
 
 from datetime import date
 
@@ -69,6 +69,18 @@ YEAR_ITEMS = {
         (Category.QUALITY, "Kết quả đánh giá học sinh cuối năm học 2025–2026", "2026-06-05", None),
         (Category.QUALITY, "Báo cáo tự đánh giá kiểm định chất lượng giáo dục", "2026-05-28", None),
     ],
+    **{
+        f"{start}–{start + 1}": [
+            (Category.FINANCE, f"Báo cáo quyết toán thu, chi năm {start + 1}", f"{start + 2}-03-10", None),
+            (
+                Category.QUALITY,
+                f"Kết quả đánh giá học sinh cuối năm học {start}–{start + 1}",
+                f"{start + 1}-06-05",
+                None,
+            ),
+        ]
+        for start in (2024, 2023, 2022)
+    },
 }
 
 

@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
+from cms.core.forms import VietnamesePageForm
 from cms.core.pages import VietnamesePageMixin
 from cms.core.school_years import current_school_year
 from cms.core.vietnamese import nfc
@@ -67,8 +68,33 @@ class DisclosureIndexPage(VietnamesePageMixin, Page):
         return context
 
 
+class DisclosureYearForm(VietnamesePageForm):
+    """The year page's admin form: items of a school year still kept (``retention``) cannot be removed."""
+
+    def clean(self):
+        from .retention import check_items_removed
+
+        cleaned_data = super().clean()
+        formset = self.formsets.get("items")
+        if formset is not None and self.instance.pk:
+            removed = [form.instance for form in formset.deleted_forms if form.instance.pk]
+            # The school year as stored (the approved one), so renaming the year cannot dodge the rule.
+            stored = DisclosureYearPage.objects.filter(pk=self.instance.pk).first()
+            try:
+                check_items_removed(stored or self.instance, removed)
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned_data
+
+
 class DisclosureYearPage(VietnamesePageMixin, Page):
-    """Công khai of one school year: items grouped by the categories of TT 09/2024."""
+    """Công khai of one school year: items grouped by the categories of TT 09/2024.
+
+    Kept at least five school years (``cms.disclosure.retention``): while protected it cannot be deleted,
+    unpublished or scheduled to expire, and its items cannot be removed.
+    """
+
+    base_form_class = DisclosureYearForm
 
     school_year = models.CharField("Năm học", max_length=9, help_text="Ví dụ: 2025-2026")
     intro = models.TextField("Giới thiệu", blank=True)
@@ -91,6 +117,10 @@ class DisclosureYearPage(VietnamesePageMixin, Page):
         # There is one "Công khai" section (max_count = 1), so a school year appears once site-wide.
         if DisclosureYearPage.objects.filter(school_year=self.school_year).exclude(pk=self.pk).exists():
             raise ValidationError({"school_year": f"Đã có trang công khai năm học {self.school_year}."})
+        from .retention import is_protected, refusal_message
+
+        if self.expire_at and is_protected(self.school_year):
+            raise ValidationError({"expire_at": refusal_message([self.school_year], "hẹn ngừng đăng")})
 
     def categories(self):
         """``[(value, label, [items…]), …]`` for every category, in the order of TT 09/2024 (may be empty)."""

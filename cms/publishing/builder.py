@@ -38,6 +38,10 @@ logger = logging.getLogger(__name__)
 
 # Sources re-produced completely on every build (their old files are dropped unless produced again).
 EVERY_BUILD = {"static"}
+# The manifest's source of the search index files (chi-muc/); manifests written before decision 0016 named
+# it "pagefind", kept readable so the first build after an upgrade stays incremental.
+SEARCH_SOURCE = "search"
+SEARCH_SOURCES = {SEARCH_SOURCE, "pagefind"}
 # Failed builds a pending change takes part in before it is dropped (see build_pending).
 MAX_ATTEMPTS = 3
 
@@ -425,7 +429,7 @@ def _links(data):
     links = set()
     for match in _LINK.findall(data):
         url = match.decode("utf-8", "replace")
-        if url.startswith(("/media/", "/static/", "/pagefind/")) or ".." in url:
+        if url.startswith(("/media/", "/static/")) or ".." in url:
             continue
         if not url.endswith("/") and "." not in url.rsplit("/", 1)[-1]:
             url += "/"
@@ -501,7 +505,7 @@ def _build_release(page_ids, progress, fresh=False):
             files = {
                 p: e
                 for p, e in old.files.items()
-                if e.get("source") not in replaced | {"media", "pagefind"}
+                if e.get("source") not in replaced | {"media", *SEARCH_SOURCES}
                 and not (e.get("source", "").startswith("hook:") and e.get("source") not in failures)
             }
         _assemble(files, rendered, ctx)
@@ -591,15 +595,15 @@ def _search_index(target, files, old, written):
         prefix = f"{search.SEARCH_DIR}/{shard}/"
         if paths == old_members.get(shard) and not written.intersection(paths):
             entries.update(
-                {p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] == "pagefind"}
+                {p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] in SEARCH_SOURCES}
             )
             continue
         for path, data in search.build_shard(target.path, shard, paths).items():
-            index[path] = (data, "pagefind")
-            entries[path] = entry_for(data, "pagefind")
+            index[path] = (data, SEARCH_SOURCE)
+            entries[path] = entry_for(data, SEARCH_SOURCE)
     data = search.shards_json(new_members)
-    index[search.SHARDS_PATH] = (data, "pagefind")
-    entries[search.SHARDS_PATH] = entry_for(data, "pagefind")
+    index[search.SHARDS_PATH] = (data, SEARCH_SOURCE)
+    entries[search.SHARDS_PATH] = entry_for(data, SEARCH_SOURCE)
     files.update(entries)
     return _materialise(target, entries, index, old)
 

@@ -235,7 +235,7 @@ def _reproduce(rel, entry):
                     data = (fn(site) or {}).get(rel)
                     return data.encode() if isinstance(data, str) else data
             return None
-        if source in ("pagefind", ""):
+        if source in ("search", "pagefind", ""):  # the search index: rebuilt, not repaired alone
             return None
         ctx = RenderContext(site, public_pages(site))
         return render_source(source, ctx).get(rel)

@@ -9,7 +9,7 @@ Every output file is produced by a *source*, a short string kept in the manifest
 - ``sitemap-index``, ``fixed:404``, ``fixed:robots``, ``fixed:search``: rendered on every build
 - ``fixed:redirects``: one page per Wagtail ``Redirect`` at its old address (``renderers/redirects.py``),
   rendered on every build
-- ``hook``, ``static``, ``media``, ``pagefind``: files from other apps, static assets, referenced media
+- ``hook``, ``static``, ``media``, ``search``: files from other apps, static assets, referenced media
   and the search index.
 
 Page models take part through optional methods (duck typing, so no app imports this one):

@@ -1,6 +1,6 @@
 """The search index, split into shards so a publish re-indexes only a bounded set of pages.
 
-An index is built from all its pages at once. Each searchable page (HTML with ``data-pagefind-body``)
+An index is built from all its pages at once. Each searchable page (HTML with ``data-search-body``)
 therefore belongs to a *shard* (``page.search_shard()``, e.g. the article's year; default ``chung``), each
 shard is its own index under ``chi-muc/<shard>/`` (``search_index``), and the search page queries every
 shard listed in ``chi-muc/shards.json``. A publish re-indexes only the shards whose pages changed, so its
@@ -16,7 +16,7 @@ from . import search_index
 SEARCH_DIR = "chi-muc"
 SHARDS_PATH = f"{SEARCH_DIR}/shards.json"
 DEFAULT_SHARD = "chung"
-MARKER = b"data-pagefind-body"
+MARKER = b"data-search-body"
 _SAFE = re.compile(r"[^a-z0-9-]+")
 
 

@@ -1,10 +1,9 @@
 """The site's own search index: pre-folded Vietnamese syllables in static JSON (decision 0016).
 
-A searchable page marks the part to index with ``data-pagefind-body`` (the attribute name is kept from the
-earlier Pagefind index so templates and ``search.MARKER`` stay as they were) and describes itself with
-``data-search-type`` (the label shown with each result: "Tin tức", "Thông báo", "Văn bản" …),
+A searchable page marks the part to index with ``data-search-body`` (``search.MARKER``) and describes
+itself with ``data-search-type`` (the label shown with each result: "Tin tức", "Thông báo", "Văn bản" …),
 ``data-search-date`` (ISO date, for ordering) and optionally ``data-search-summary``. Anything inside an
-element with ``data-pagefind-ignore`` is left out.
+element with ``data-search-ignore`` is left out.
 
 The matching rule (clarifications #14) is enforced by the index itself, not by the browser:
 
@@ -66,7 +65,7 @@ def terms_of(text):
 
 
 class _Extractor(HTMLParser):
-    """Collects the text, title and ``data-search-*`` attributes of the ``data-pagefind-body`` element."""
+    """Collects the text, title and ``data-search-*`` attributes of the ``data-search-body`` element."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -82,7 +81,7 @@ class _Extractor(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if self.depth == 0:
-            if "data-pagefind-body" in attrs and not self.attrs:
+            if "data-search-body" in attrs and not self.attrs:
                 self.attrs = attrs
                 self.depth = 1
             return
@@ -93,7 +92,7 @@ class _Extractor(HTMLParser):
         self.depth += 1
         if tag in _SKIP:
             self.skip += 1
-        if self.ignore_at is None and "data-pagefind-ignore" in attrs:
+        if self.ignore_at is None and "data-search-ignore" in attrs:
             self.ignore_at = self.depth
         if tag == "h1" and not self.h1_done:
             self.h1, self.in_h1 = [], self.depth
@@ -126,7 +125,7 @@ def _squash(text):
 
 
 def extract(html, url):
-    """The search record of one rendered page, or None when it has no ``data-pagefind-body`` element.
+    """The search record of one rendered page, or None when it has no ``data-search-body`` element.
 
     Returns ``{"url", "title", "type", "date", "summary", "text"}`` (NFC strings; ``date`` ISO or "").
     """

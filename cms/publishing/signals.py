@@ -60,9 +60,16 @@ def _pages_using(instance):
 @receiver(published)
 @receiver(unpublished)
 def on_snippet_published(sender, instance, **kwargs):
-    """An approved change of a snippet shown publicly (an issuer) re-renders the pages that show it."""
+    """An approved change of a snippet shown publicly (an issuer) re-renders the pages that show it.
+
+    Objects shown on every output (``public_on_every_page``: the school's settings in headers, footers,
+    JSON-LD and feeds) rebuild the whole site.
+    """
     if isinstance(instance, Page):
         return  # pages have their own signals above
+    if getattr(instance, "public_on_every_page", False):
+        schedule_build(f"Xuất bản: {instance._meta.verbose_name}")
+        return
     pages = _pages_using(instance)
     if pages:
         schedule_build(f"Xuất bản: {instance}", pages=pages)

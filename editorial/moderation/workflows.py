@@ -55,7 +55,11 @@ ROUTES = {
 }
 # Snippets shown on public pages whose edits wait for the principal (DraftStateMixin + WorkflowMixin, see
 # docs/decisions/0011): model label → workflow name. Wagtail's own group approval task serves snippets.
-SNIPPET_ROUTES = {"documents.issuer": "Duyệt cơ quan ban hành"}
+SNIPPET_ROUTES = {
+    "documents.issuer": "Duyệt cơ quan ban hành",
+    # Name, logo, address, contacts… shown in every page's header and footer, JSON-LD and feeds.
+    "core.schoolsettings": "Duyệt thông tin nhà trường",
+}
 # Every other page under the home page (introduction, links, công khai…): the principal approves.
 HOME_ROUTE = ("Duyệt trang khác của cổng", [PRINCIPAL])
 # Workflows other set-ups attached before this one owned every route (a stock group task, found by name

@@ -278,10 +278,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The public static site (served by nginx; no server code, no user scripts: rich text is whitelisted).
-# Its two small inline scripts (text size/contrast before paint, the search page module) need 'unsafe-inline';
-# Pagefind's search runs WebAssembly.
+# Its two small inline scripts (text size/contrast before paint, the search page module) need 'unsafe-inline'.
 PORTAL_PUBLIC_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; "
     "style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: https://i.ytimg.com; font-src 'self' data:; connect-src 'self'; "
     "frame-src https://www.youtube-nocookie.com https://www.youtube.com; frame-ancestors 'self'; "

@@ -76,7 +76,9 @@ def test_school_settings_form_shows_the_new_fields(client, django_user_model):
     admin = django_user_model.objects.create_superuser("bgh-test", "bgh@example.com", "mat-khau-thu-nghiem")
     client.force_login(admin)
     site = Site.objects.get(is_default_site=True)
-    response = client.get(reverse("wagtailsettings:edit", args=("core", "schoolsettings", site.pk)))
+    # The settings menu hands over to the editor with drafts (decision 0011-school-settings-approval).
+    url = reverse("wagtailsettings:edit", args=("core", "schoolsettings", site.pk))
+    response = client.get(url, follow=True)
     assert response.status_code == 200
     for label in ("Các cơ quan quản lý cấp trên", "Liên kết bản đồ", "Hiện họ tên đầy đủ của học sinh"):
         assert label in response.content.decode()

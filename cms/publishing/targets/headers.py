@@ -34,8 +34,8 @@ def _inline_script_hashes():
 
 
 def content_security_policy():
-    """The public site's CSP: only its own files; inline scripts by hash; WebAssembly for Pagefind."""
-    scripts = " ".join(("'self'", "'wasm-unsafe-eval'", *_inline_script_hashes()))
+    """The public site's CSP: only its own files; inline scripts by hash; no WebAssembly, no eval."""
+    scripts = " ".join(("'self'", *_inline_script_hashes()))
     return "; ".join(
         (
             "default-src 'self'",
@@ -74,21 +74,14 @@ _TYPES = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
     ".webp": "image/webp",
-    ".pf_fragment": "application/octet-stream",
-    ".pf_index": "application/octet-stream",
-    ".pf_meta": "application/octet-stream",
-    ".pf_filter": "application/octet-stream",
-    ".pagefind": "application/wasm",
 }
 # Files whose name changes whenever their content does: Wagtail renditions and originals get unique
-# names, Pagefind and our search index (chi-muc/) name their chunks by hash, collectstatic's manifest storage
-# puts a hash in static names.
+# names, the search index (chi-muc/) names its chunks by hash, collectstatic's manifest storage puts a hash
+# in static names.
 _IMMUTABLE = re.compile(
     r"^(media/(images|original_images)/"
     r"|static/.+\.[0-9a-f]{12}\.[A-Za-z0-9]+$"  # ManifestStaticFilesStorage names (portal.3f9a1c2b4d5e.css)
-    r"|chi-muc/[^/]+/[0-9a-f]{12}/"
-    r"|pagefind/[^/]+/(fragment|index|filter)/"
-    r"|pagefind/[^/]+/pagefind\.[^/]+\.pf_meta$)"
+    r"|chi-muc/[^/]+/[0-9a-f]{12}/)"
 )
 
 

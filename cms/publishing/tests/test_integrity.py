@@ -1,7 +1,6 @@
 """The public site shows exactly what the board approved (issue 11): files, names, odd text, removals,
 dates and notices, each checked on a built release."""
 
-import gzip
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -28,15 +27,10 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def _all_text(root):
-    """Every file of a release as text, search fragments decompressed: {path: text}."""
+    """Every file of a release as text (the search index is plain JSON): {path: text}."""
     out = {}
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        if path.suffix in (".pf_fragment", ".pf_meta", ".pf_index", ".pf_filter"):
-            try:
-                data = gzip.decompress(data)
-            except OSError:
-                pass
         out[path.relative_to(root).as_posix()] = data.decode("utf-8", "replace")
     return out
 

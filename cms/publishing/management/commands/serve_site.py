@@ -20,7 +20,7 @@ class StaticSiteHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".html": "text/html; charset=utf-8"}
 
     def guess_type(self, path):
-        # The same Content-Type the S3 target sets (feeds, JSON, Pagefind files).
+        # The same Content-Type the S3 target sets (feeds, JSON, the search index).
         return content_type(str(path))
 
     def end_headers(self):
