@@ -11,12 +11,23 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.core.media import serve_media
 from cms.core.settings_admin import settings_redirect
 from editorial.account import SchoolAccountView
+from editorial.moderation.action_view import SchoolWorkflowActionView
 from editorial.moderation.edit_view import ModerationEditView
 
 urlpatterns = [
     # The page editor with the school's moderation rules, at Wagtail's own address (before Wagtail's URLs,
     # so every "edit page" link and form post reaches it; reverse() still names wagtailadmin_pages:edit).
-    path("admin/pages/<int:page_id>/edit/", ModerationEditView.as_view(), name="moderation_page_edit"),
+    path(
+        "admin/pages/<int:page_id>/edit/",
+        never_cache(require_admin_access(ModerationEditView.as_view())),
+        name="moderation_page_edit",
+    ),
+    # The dashboard's workflow buttons, with refusals (a lost race, a stale tab) answered in Vietnamese.
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        never_cache(require_admin_access(SchoolWorkflowActionView.as_view())),
+        name="moderation_workflow_action",
+    ),
     # "Tài khoản của tôi" without name/e-mail/avatar editing (names are managed by the principal).
     path("admin/account/", never_cache(require_admin_access(SchoolAccountView.as_view()))),
     # The school's settings are edited as drafts approved by the principal: Wagtail's settings form (which

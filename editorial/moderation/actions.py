@@ -24,6 +24,7 @@ import json
 import re
 import time
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import OperationalError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -84,7 +85,8 @@ class ActionRefused(Exception):
 
 
 def _canonical(value):
-    """Content as comparable text: sorted JSON, rich-text block keys removed (Draftail adds new ones)."""
+    """Content as comparable text: sorted JSON, rich-text block keys and StreamField block ids removed
+    (Draftail and the stream editor make new ones; neither is published)."""
     if isinstance(value, str):
         try:
             value = json.loads(value)
@@ -93,7 +95,8 @@ def _canonical(value):
         else:
             return _canonical(value)
     if isinstance(value, dict):
-        return {key: _canonical(item) for key, item in value.items()}
+        is_block = "type" in value and "value" in value
+        return {key: _canonical(item) for key, item in value.items() if not (is_block and key == "id")}
     if isinstance(value, list):
         return [_canonical(item) for item in value]
     return value
@@ -104,10 +107,20 @@ def publishable_content(content):
     return {key: _canonical(value) for key, value in content.items() if key not in BOOKKEEPING}
 
 
+def _as_stored(content):
+    """``content`` as a revision stores it: Wagtail saves revisions through ``DjangoJSONEncoder``, so a
+    datetime from a live form (``2026-11-30 16:58:00+00:00`` with ``str``) must become ``…T16:58:00Z``."""
+    return json.loads(json.dumps(content, cls=DjangoJSONEncoder))
+
+
 def same_content(a, b):
-    """Whether two revision contents would publish the same page (bookkeeping and block ids ignored)."""
-    return json.dumps(publishable_content(a), sort_keys=True, default=str) == json.dumps(
-        publishable_content(b), sort_keys=True, default=str
+    """Whether two revision contents would publish the same page (bookkeeping and block ids ignored).
+
+    ``a`` and ``b`` may be stored revision content or a live page's ``serializable_data()``: both are
+    normalised the way a revision is stored, so dates and times compare by value, not by spelling.
+    """
+    return json.dumps(publishable_content(_as_stored(a)), sort_keys=True) == json.dumps(
+        publishable_content(_as_stored(b)), sort_keys=True
     )
 
 
@@ -141,6 +154,26 @@ def conflict_message(state_pk):
             when=timezone.localtime(state.finished_at).strftime("%H:%M %d/%m/%Y"),
         )
     return ALREADY_ENDED.format(task=state.task.name)
+
+
+NOT_YOURS = (
+    "Thao tác không được thực hiện: bài không còn chờ thầy/cô duyệt (hoặc thầy/cô không có quyền này)."
+)
+
+
+def why_refused(page):
+    """A Vietnamese sentence for a refused click on ``page``: who ended the most recent stage and when.
+
+    Used when Wagtail itself refuses (``PermissionDenied``) a stale tab's post, so the person reads what
+    happened instead of a bare "403 Forbidden".
+    """
+    last = (
+        TaskState.objects.filter(workflow_state__object_id=str(page.pk))
+        .exclude(status=TaskState.STATUS_IN_PROGRESS)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    return conflict_message(last.pk) if last is not None else NOT_YOURS
 
 
 def check_loaded_revision(page, loaded_revision_id):

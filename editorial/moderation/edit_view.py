@@ -18,12 +18,14 @@ form looked changed and then reported only "Đã cập nhật trang". Here (rule
 import json
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from wagtail.admin.views.pages.edit import EditView
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from . import actions, finish, notifications
 from .access import full_name
+from .action_view import refused_response
 from .models import ModerationTaskMixin
 
 AUTOSAVE_OFF = "Bài đang chờ duyệt nên không tự động lưu; bản lưu tự động không được dùng khi duyệt."
@@ -89,6 +91,21 @@ class ModerationEditView(EditView):
             return self.redirect_and_remain()
 
         return method
+
+    # --- refusals from Wagtail itself ------------------------------------------------------------------
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            # A stale tab: the stage moved on and this person may no longer edit (or never could). Nothing
+            # was done; say what happened in Vietnamese instead of Django's bare "403 Forbidden".
+            if request.method != "POST" or self.expects_json_response:
+                raise
+            page = Page.objects.filter(pk=kwargs.get("page_id")).first()
+            return refused_response(
+                request, actions.why_refused(page) if page is not None else actions.NOT_YOURS
+            )
 
     # --- autosave ---------------------------------------------------------------------------------
 
@@ -188,7 +205,8 @@ class ModerationEditView(EditView):
             return response
         reviewed = stage.revision
         response = super().save_action()
-        latest = self.real_page_record.get_latest_revision()
+        # The revision just saved: real_page_record was loaded before the save and still names the old one.
+        latest = self.page.get_latest_revision()
         if (
             reviewed is not None
             and latest is not None

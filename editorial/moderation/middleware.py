@@ -5,13 +5,14 @@ reviewers, and ``on_action`` refuses again), but only with a generic message. Th
 """
 
 from django.contrib import messages
-from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 
+from .action_view import refused_response
 from .models import REASON_REQUIRED, ReviewTaskState
 
-GUARDED = {"wagtailadmin_pages:workflow_action", "wagtailadmin_pages:collect_workflow_action_data"}
+# Wagtail's workflow-action address is served by the project's view (``action_view``) under its own name.
+ACTION = {"wagtailadmin_pages:workflow_action", "moderation_workflow_action"}
+GUARDED = ACTION | {"wagtailadmin_pages:collect_workflow_action_data"}
 
 
 class ModerationGuardMiddleware:
@@ -39,12 +40,11 @@ class ModerationGuardMiddleware:
         else:
             reason = state.refusal_reason(request.user)
         if reason:
-            html = render_to_string("moderation/refused.html", {"reason": reason}, request=request)
-            return HttpResponseForbidden(html)
+            return refused_response(request, reason)
         is_ajax = request.headers.get("x-requested-with") == "XMLHttpRequest"
         if (
             request.method == "POST"
-            and match.view_name == "wagtailadmin_pages:workflow_action"
+            and match.view_name in ACTION
             and view_kwargs.get("action_name") == "reject"
             and not request.POST.get("comment", "").strip()
             and not is_ajax  # the modal shows the form error itself

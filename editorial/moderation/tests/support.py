@@ -56,9 +56,13 @@ def resubmit(client, username, page, title, text):
 
 
 def save_draft(client, username, page, title, text):
+    """Save the editor as ``username`` with ``title`` and ``text``; the byline posted is the one the editor
+    shows (the latest revision's), as a person's untouched byline field would be."""
     client.force_login(user(username))
+    shown = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
     url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
-    return client.post(url, article_form(title, page.slug, text))
+    byline = {"author_name": shown.author_name, "author_position": shown.author_position}
+    return client.post(url, article_form(title, page.slug, text, **byline))
 
 
 def workflow_state(page):

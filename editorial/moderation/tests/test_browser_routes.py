@@ -241,12 +241,18 @@ def test_union_news_and_notice_routes(browser_page, site_dir, django_capture_on_
         ]
         steps.log_in(page, base, "hieutruong")
         steps.open_from_queue(page, base, notice_title)
+        notice = NoticePage.objects.get(title=notice_title)
+        revisions_before = notice.revisions.count()
         with django_capture_on_commit_callbacks(execute=True):
             steps.click_action(page, "Duyệt và xuất bản")
         assert "xuất bản" in steps.messages_text(page)
-        assert NoticePage.objects.get(title=notice_title).live
+        notice.refresh_from_db()
+        assert notice.live
+        # An untouched approval is not a correction, even though the notice has date-time fields.
+        assert notice.revisions.count() == revisions_before
         author_mail = [m for m in mail.outbox if user("quantri").email in m.to]
         assert author_mail and "Đã duyệt" in author_mail[-1].subject
+        assert "chỉnh sửa" not in author_mail[-1].subject
 
     html = steps.build_and_read("thong-bao")
     assert notice_title in html

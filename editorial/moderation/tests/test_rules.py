@@ -225,6 +225,34 @@ def test_edit_by_someone_not_reviewing_restarts_at_the_first_stage(client, mailo
     assert workflow_state(page).requested_by.username == "giaovien1"
 
 
+def test_the_principal_s_first_edit_during_review_restarts_it(client):
+    """No untouched save before it: the very first real edit by someone not reviewing restarts review."""
+    from django.contrib.messages import get_messages
+
+    page = submit(client, "giaovien1", PRO, "Bài sửa lần đầu", "bai-sua-lan-dau", text="Bản gửi.")
+    approve_through(client, page, ["totruong1"])
+    response = save_draft(client, "hieutruong", page, "Bài sửa lần đầu", "Bản hiệu trưởng sửa ngay.")
+    assert response.status_code == 302
+    texts = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("duyệt lại từ đầu" in text for text in texts), texts
+    assert current_stage(page).task.name == "Tổ trưởng thẩm định"
+
+
+def test_untouched_content_with_date_times_is_the_same_content():
+    """A live page's data (datetimes) and its stored revision (ISO strings) compare by value."""
+    from editorial.moderation.actions import same_content
+
+    when = timezone.now().replace(microsecond=0)
+    live = {"title": "Thông báo", "valid_from": when, "notice_date": when.date()}
+    stored = {
+        "title": "Thông báo",
+        "valid_from": when.isoformat().replace("+00:00", "Z"),
+        "notice_date": when.date().isoformat(),
+    }
+    assert same_content(live, stored)
+    assert not same_content(live, {**stored, "valid_from": (when + timedelta(minutes=1)).isoformat()})
+
+
 def test_final_approval_schedules_publication_at_go_live_time(client, monkeypatch):
     go_live = timezone.localtime() + timedelta(days=2)
     page = submit(
