@@ -126,6 +126,8 @@ PORTAL_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PORTAL_PASSWORD_MAX_AGE_DAYS"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Grants account administration to the portal administrator while the principal delegates it (13.6).
+    "editorial.account_admin.DelegationBackend",
 ]
 # Lockout per username AND address: someone guessing elsewhere cannot lock the principal out (clarif. #11).
 AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
