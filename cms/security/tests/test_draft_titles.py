@@ -55,7 +55,7 @@ def _lookups(client, article):
         "explorer": client.get(reverse("wagtailadmin_explore", args=[section.pk])),
         "admin api": client.get(
             reverse("wagtailadmin_api:pages:listing"),
-            {"child_of": section.pk, "fields": "admin_display_title"},
+            {"child_of": section.pk, "for_explorer": "1"},
         ),
     }
 
