@@ -65,7 +65,8 @@ def test_people_who_may_not_see_the_draft_see_the_live_title_only(client, articl
     client.force_login(user(username))
     results = _lookups(client, article_with_draft)
     for name, response in results.items():
-        assert response.status_code in (200, 302, 403), name
+        # The admin API answers 400 ("parent page doesn't exist") for a section outside their explorer.
+        assert response.status_code in (200, 302, 400, 403), (name, _body(response)[:500])
         assert "Khinhkhicau" not in _body(response), name
     # The page is live: the chooser still offers it, under the title the public sees.
     assert LIVE in _body(results["chooser search (live words)"])
