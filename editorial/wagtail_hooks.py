@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -367,3 +368,32 @@ def register_account_delegation_menu_item():
     return DelegationMenuItem(
         "Uỷ quyền quản trị tài khoản", reverse("editorial_account_delegation"), icon_name="user", order=910
     )
+
+
+class MembershipRequestsPanel(Component):
+    """Dashboard notice for the principal (and the delegate): head's membership requests waiting."""
+
+    name = "editorial_membership_requests"
+    order = 80
+
+    def __init__(self, count):
+        self.count = count
+
+    def render_html(self, parent_context=None):
+        return format_html(
+            '<section class="panel" aria-labelledby="membership-requests-heading"><h2 '
+            'id="membership-requests-heading">Đề nghị thành viên tổ</h2><p>{} đề nghị của tổ trưởng đang chờ '
+            'duyệt. <a href="{}">Xem và quyết định</a></p></section>',
+            self.count,
+            reverse("editorial_membership_requests:index"),
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def membership_requests_panel(request, panels):
+    if membership_requests.may_decide(request.user):
+        from .models import MembershipRequest
+
+        count = MembershipRequest.objects.filter(status=MembershipRequest.Status.PENDING).count()
+        if count:
+            panels.append(MembershipRequestsPanel(count))

@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry
 from editorial.factories import StaffProfileFactory, UserFactory
 from editorial.models import (
     AccountDelegation,
+    ClassMembership,
     Department,
     DepartmentMembership,
     MembershipRequest,
@@ -81,6 +82,7 @@ def test_a_heads_addition_waits_for_the_principal_who_approves_it(
     assert not department.memberships.filter(user=person).exists()
 
     client.force_login(user("hieutruong"))
+    assert "1 đề nghị của tổ trưởng đang chờ duyệt" in client.get("/admin/").content.decode()
     listing = client.get(reverse("editorial_membership_requests:index")).content.decode()
     assert "giaovienmoi" in listing and "Chờ duyệt" in listing
     mailoutbox.clear()
@@ -213,10 +215,17 @@ def test_a_homeroom_teacher_of_another_class_cannot_reset_this_pupil(client):
     other = UserFactory(username="gvcn2b", first_name="Minh", last_name="Lê Văn")
     StaffProfileFactory(user=other, position=Position.TEACHER)
     year_class = SchoolClass.objects.current().first()
-    SchoolClass.objects.create(school_year=year_class.school_year, grade=2, name="2X", homeroom_teacher=other)
+    own_class = SchoolClass.objects.create(
+        school_year=year_class.school_year, grade=2, name="2X", homeroom_teacher=other
+    )
+    own_pupil = UserFactory(username="hocsinh2x", first_name="Vy", last_name="Hà Thảo")
+    StaffProfileFactory(user=own_pupil, position=Position.STUDENT)
+    ClassMembership.objects.create(school_class=own_class, user=own_pupil)
     pupil = user("hocsinh1a")
     before = pupil.password
     client.force_login(other)
+    listing = client.get(reverse("editorial_homeroom:index")).content.decode()
+    assert "hocsinh2x" in listing and "hocsinh1a" not in listing
     response = client.post(
         reverse("editorial_homeroom:password", args=[pupil.pk]),
         {"password1": "ca-vang-48", "password2": "ca-vang-48"},
