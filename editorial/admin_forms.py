@@ -14,8 +14,9 @@ from wagtail.admin.forms.models import register_form_field_override
 from .models import BoardMembership, ClassMembership, Department, DepartmentMembership, Position
 from .models.profiles import order_people, person_name
 
-# Positions a department head may put in a department of each kind (clarification #11: heads propose staff
-# of their department's kind; pupils, the school board and the editorial board are placed by the principal).
+# Positions a department head may propose for a department of each kind (clarification #11: heads
+# propose staff of their department's kind; pupils, the school board and the editorial board are placed
+# by the principal).
 HEAD_ELIGIBLE_POSITIONS = {
     Department.Kind.PROFESSIONAL: {Position.TEACHER, Position.DEPARTMENT_HEAD},
     Department.Kind.OFFICE: {Position.CLERK, Position.LIBRARIAN, Position.NURSE, Position.PORTAL_ADMIN},
@@ -23,7 +24,7 @@ HEAD_ELIGIBLE_POSITIONS = {
 
 
 def head_may_add(user, department):
-    """True when a department head may add ``user`` to ``department`` (staff of its kind, not on a board)."""
+    """True when ``user`` may be proposed for ``department``: staff of its kind, not on a board."""
     profile = getattr(user, "staff_profile", None)
     if profile is None or profile.position not in HEAD_ELIGIBLE_POSITIONS.get(department.kind, set()):
         return False
@@ -109,6 +110,16 @@ class DepartmentAdminForm(MembershipsForm):
         user = getattr(self, "for_user", None)
         return user is not None and not user.has_perm("editorial.change_department")
 
+    def submitted_member_ids(self):
+        """Ids of the people the (valid) submitted member list keeps or adds."""
+        formset = self.formsets["memberships"]
+        ids = set()
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("user") is not None and not data.get("DELETE"):
+                ids.add(data["user"].pk)
+        return ids
+
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("memberships")
@@ -124,7 +135,8 @@ class DepartmentAdminForm(MembershipsForm):
                 kind = self.instance.get_kind_display()
                 form.add_error(
                     "user",
-                    f"Tổ trưởng chỉ thêm được cán bộ, giáo viên thuộc loại “{kind}”. {person_name(user)} là "
+                    f"Tổ trưởng chỉ đề nghị thêm được cán bộ, giáo viên thuộc loại “{kind}”. "
+                    f"{person_name(user)} là "
                     "học sinh, thành viên Ban giám hiệu, Ban biên tập hoặc thuộc loại tổ khác: Hiệu trưởng "
                     "xếp tổ cho người này.",
                 )

@@ -36,6 +36,11 @@ class AccountForm(forms.ModelForm):
     show_contact_publicly = forms.BooleanField(
         label="Đồng ý công khai thông tin liên hệ", required=False, initial=False
     )
+    leaving = forms.BooleanField(
+        label="Rời trường khi sang năm học mới",
+        required=False,
+        help_text="Tài khoản sẽ bị khoá khi năm học mới bắt đầu (bài viết, lượt mượn, nhật ký được giữ).",
+    )
     department = forms.ModelChoiceField(label="Tổ", queryset=Department.objects.none(), required=False)
     is_department_head = forms.BooleanField(label="Là tổ trưởng của tổ này", required=False)
     student_class = forms.ModelChoiceField(
@@ -94,6 +99,7 @@ class AccountForm(forms.ModelForm):
                 "student_class",
                 "homeroom_class",
                 "unions",
+                "leaving",
             ):
                 self.fields[name].disabled = True
 
@@ -109,6 +115,7 @@ class AccountForm(forms.ModelForm):
                 position=profile.position,
                 phone=profile.phone,
                 show_contact_publicly=profile.show_contact_publicly,
+                leaving=profile.leaving,
             )
         if self.year is None:
             return
@@ -146,7 +153,7 @@ class AccountForm(forms.ModelForm):
         if cleaned.get("phone"):
             profile = StaffProfile(user=self.instance if self.instance.pk else None, phone=cleaned["phone"])
             try:
-                profile.clean_fields(exclude=["user", "position", "show_contact_publicly"])
+                profile.clean_fields(exclude=["user", "position", "show_contact_publicly", "leaving"])
             except forms.ValidationError as error:
                 self.add_error("phone", error.message_dict.get("phone"))
         if self.creating:
@@ -187,6 +194,7 @@ class AccountForm(forms.ModelForm):
                 "position": data["position"],
                 "phone": data.get("phone", ""),
                 "show_contact_publicly": data.get("show_contact_publicly", False),
+                "leaving": data.get("leaving", False),
             },
         )
         if self.year is not None and not self.is_self:

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -22,10 +23,11 @@ from wagtail.log_actions import log
 from cms.core.vietnamese import nfc
 from cms.security.passwords import require_password_change
 
+from .account_admin import PRINCIPAL_KEY, grants_review_rights, is_principal
 from .forms import AccountForm, NewSchoolYearForm, ResetPasswordForm
 from .models import DepartmentMembership, Position, SchoolYear
 from .models.profiles import order_people, person_name, search_people
-from .roles import sync_user_roles
+from .roles import role_keys_for, sync_user_roles
 from .services import start_new_school_year
 
 MANAGE_ACCOUNTS = "editorial.manage_accounts"
@@ -99,12 +101,49 @@ def _changed_fields(form):
     return sorted(name for name in form.changed_data if not name.startswith("password"))
 
 
+class _NeedsPrincipal(Exception):
+    pass
+
+
+def _save_account(request, form):
+    """Save the account form; return the user, or None (with a form error) when the principal is needed.
+
+    The portal administrator holding the account delegation (Điều 13.6) may not make a change that grants
+    reviewing or publishing rights (clarification #11): it is rolled back with a Vietnamese message.
+    """
+    if is_principal(request.user):
+        return form.save()
+    User = get_user_model()
+    try:
+        with transaction.atomic():
+            before = role_keys_for(User.objects.get(pk=form.instance.pk)) if form.instance.pk else set()
+            user = form.save()
+            after = role_keys_for(User.objects.select_related("staff_profile").get(pk=user.pk))
+            if grants_review_rights(before, after):
+                raise _NeedsPrincipal
+    except _NeedsPrincipal:
+        form.add_error(
+            None,
+            "Thay đổi này trao quyền thẩm định hoặc xuất bản (chức vụ, tổ trưởng, chủ nhiệm lớp…): chỉ Hiệu "
+            "trưởng thực hiện được.",
+        )
+        return None
+    return user
+
+
+def _account_for(request, pk):
+    """An account the acting person may manage: the principal's own account is the principal's alone."""
+    account = _account(pk)
+    if not is_principal(request.user) and account.groups.filter(school_role__key=PRINCIPAL_KEY).exists():
+        raise PermissionDenied
+    return account
+
+
 @require_perm(MANAGE_ACCOUNTS)
 def account_create(request):
     """Create an account with its position and place in this year's structure."""
     form = AccountForm(request.POST or None, acting_user=request.user)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
+    if request.method == "POST" and form.is_valid() and (user := _save_account(request, form)):
         # Điều 2: the person chooses their own password at first login (pupils excepted).
         require_password_change(user)
         log(user, "editorial.account_created", data={"fields": _changed_fields(form)})
@@ -120,10 +159,9 @@ def account_create(request):
 @require_perm(MANAGE_ACCOUNTS)
 def account_edit(request, pk):
     """Edit an account; roles follow from the position and memberships chosen here."""
-    account = _account(pk)
+    account = _account_for(request, pk)
     form = AccountForm(request.POST or None, instance=account, acting_user=request.user)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
+    if request.method == "POST" and form.is_valid() and (user := _save_account(request, form)):
         if form.changed_data:
             log(user, "editorial.account_changed", data={"fields": _changed_fields(form)})
         messages.success(request, f"Đã lưu tài khoản “{user.username}”.")
@@ -145,10 +183,19 @@ def account_edit(request, pk):
 @require_POST
 def account_set_active(request, pk, active):
     """Deactivate (khoá) or reactivate an account; a locked account loses every school role at once."""
-    account = _account(pk)
+    account = _account_for(request, pk)
     if account.pk == request.user.pk:
         messages.error(request, "Bạn không thể tự khoá tài khoản của mình.")
         return redirect("editorial_accounts:index")
+    if active and not account.is_active and not is_principal(request.user):
+        account.is_active = True  # in memory: which roles would the reactivated account get?
+        if grants_review_rights(set(), role_keys_for(account)):
+            messages.error(
+                request,
+                "Mở khoá tài khoản này trao lại quyền thẩm định hoặc xuất bản: chỉ Hiệu trưởng thực hiện.",
+            )
+            return redirect("editorial_accounts:index")
+        account.is_active = False
     if account.is_active != active:
         account.is_active = active
         account.save(update_fields=["is_active"])
@@ -162,7 +209,7 @@ def account_set_active(request, pk, active):
 @require_perm(MANAGE_ACCOUNTS)
 def account_password(request, pk):
     """Set a new password for an account (the person should change it at first login)."""
-    account = _account(pk)
+    account = _account_for(request, pk)
     form = ResetPasswordForm(request.POST or None, user=account)
     if request.method == "POST" and form.is_valid():
         account.set_password(form.cleaned_data["password1"])
@@ -274,4 +321,25 @@ def homeroom_pupil_password(request, pk):
             "password": True,
             "cancel_url": reverse("editorial_homeroom:index"),
         },
+    )
+
+
+@require_perm(MANAGE_ACCOUNTS)
+def leavers(request):
+    """The current year's leavers (GET: the list; POST: lock them all) — clarification #11."""
+    from .leavers import deactivate_leavers
+    from .leavers import leavers as find_leavers
+
+    year = SchoolYear.objects.current()
+    if request.method == "POST":
+        people = deactivate_leavers(year, actor=request.user)
+        messages.success(
+            request,
+            f"Đã khoá {len(people)} tài khoản người rời trường; bài viết, lượt mượn và nhật ký vẫn được giữ.",
+        )
+        return redirect("editorial_leavers")
+    return TemplateResponse(
+        request,
+        "editorial/accounts/leavers.html",
+        {"year": year, "people": find_leavers(year).select_related("staff_profile")},
     )

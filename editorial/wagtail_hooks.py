@@ -1,5 +1,6 @@
 """Admin wiring of the editorial app: structure sections, account management, audit-log action labels."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import include, path, reverse
@@ -7,16 +8,19 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import log
 
 from cms.core.vietnamese import format_date_short
 
-from . import views
+from . import membership_requests, membership_views, views
 from .admin_forms import DepartmentAdminForm, MembershipsForm, SchoolClassAdminForm
 from .class_images import pupil_article_restriction
-from .models import Department, EditorialBoard, SchoolClass, SchoolYear, Union
+from .models import Department, DepartmentMembership, EditorialBoard, SchoolClass, SchoolYear, Union
+from .models.profiles import person_name
 from .permissions import department_permission_policy
 from .roles import roles_synced_once
 
@@ -30,6 +34,17 @@ LOG_ACTIONS = [
     ("editorial.password_reset", "Đặt lại mật khẩu", "Đã đặt lại mật khẩu"),
     ("editorial.school_year_copied", "Sao chép sang năm học mới", "Đã sao chép cơ cấu sang năm học mới"),
     ("editorial.school_year_made_current", "Đặt năm học hiện tại", "Đã đặt làm năm học hiện tại"),
+    ("editorial.membership_requested", "Đề nghị thay đổi thành viên tổ", "Tổ trưởng đề nghị thay đổi"),
+    ("editorial.membership_approved", "Duyệt đề nghị thành viên tổ", "Đã duyệt đề nghị thành viên tổ"),
+    ("editorial.membership_refused", "Từ chối đề nghị thành viên tổ", "Đã từ chối đề nghị thành viên tổ"),
+    ("editorial.membership_changed", "Thay đổi thành viên tổ", "Hiệu trưởng thay đổi thành viên tổ"),
+    ("editorial.account_delegated", "Uỷ quyền quản trị tài khoản", "Đã uỷ quyền quản trị tài khoản"),
+    ("editorial.account_delegation_revoked", "Thu hồi uỷ quyền quản trị tài khoản", "Đã thu hồi uỷ quyền"),
+    (
+        "editorial.leavers_deactivated",
+        "Khoá tài khoản người rời trường",
+        "Đã khoá tài khoản người rời trường",
+    ),
 ]
 
 
@@ -72,7 +87,14 @@ class DepartmentIndexView(generic.IndexView):
 
 
 class DepartmentEditView(StructureEditView):
-    """Editing is checked per department: a head may open and save only the department they head."""
+    """Editing is checked per department: a head may open and save only the department they head.
+
+    A head's save changes nothing: the member list they submit becomes requests to the principal
+    (``editorial.membership_requests``). The principal's own changes apply at once and each added or
+    removed member is written to the audit log.
+    """
+
+    proposals = None
 
     def get_object(self, queryset=None):
         department = super().get_object(queryset)
@@ -81,6 +103,45 @@ class DepartmentEditView(StructureEditView):
         ):
             raise PermissionDenied
         return department
+
+    def save_instance(self):
+        department = self.form.instance
+        current = set(
+            DepartmentMembership.objects.filter(department_id=department.pk).values_list("user_id", flat=True)
+        )
+        if getattr(self.form, "limited_to_members", False):
+            wanted = self.form.submitted_member_ids()
+            people = {u.pk: u for u in get_user_model().objects.filter(pk__in=wanted ^ current)}
+            self.proposals = membership_requests.propose(
+                department,
+                self.request.user,
+                added=[people[pk] for pk in sorted(wanted - current)],
+                removed=[people[pk] for pk in sorted(current - wanted)],
+            )
+            return department
+        saved = super().save_instance()
+        after = set(
+            DepartmentMembership.objects.filter(department_id=saved.pk).values_list("user_id", flat=True)
+        )
+        for pk, action in [(pk, "Thêm vào tổ") for pk in after - current] + [
+            (pk, "Đưa ra khỏi tổ") for pk in current - after
+        ]:
+            person = get_user_model().objects.get(pk=pk)
+            log(
+                person,
+                "editorial.membership_changed",
+                user=self.request.user,
+                data={"department": saved.name, "school_year": str(saved.school_year), "action": action},
+            )
+        return saved
+
+    def get_success_message(self):
+        if self.proposals is None:
+            return super().get_success_message()
+        if not self.proposals:
+            return "Không có đề nghị mới về thành viên của tổ."
+        names = "; ".join(f"{p.get_action_display().lower()} {person_name(p.person)}" for p in self.proposals)
+        return f"Đã gửi Hiệu trưởng đề nghị: {names}. Thay đổi chỉ có hiệu lực khi Hiệu trưởng duyệt."
 
 
 class StructureViewSet(ModelViewSet):
@@ -196,9 +257,24 @@ homeroom_urls = [
 ]
 
 
+request_urls = [
+    path("", membership_views.request_list, name="index"),
+    path("<int:pk>/duyet/", membership_views.request_approve, name="approve"),
+    path("<int:pk>/tu-choi/", membership_views.request_refuse, name="refuse"),
+]
+
+
 @hooks.register("register_admin_urls")
 def register_editorial_urls():
     return [
+        path(
+            "de-nghi-thanh-vien-to/",
+            include(
+                (request_urls, "editorial_membership_requests"), namespace="editorial_membership_requests"
+            ),
+        ),
+        path("uy-quyen-tai-khoan/", membership_views.account_delegation, name="editorial_account_delegation"),
+        path("tai-khoan/roi-truong/", views.leavers, name="editorial_leavers"),
         path("tai-khoan/", include((account_urls, "editorial_accounts"), namespace="editorial_accounts")),
         path("nam-hoc-moi/<int:pk>/", views.new_school_year, name="editorial_new_school_year"),
         path(
@@ -216,6 +292,21 @@ class HomeroomMenuItem(MenuItem):
 def register_homeroom_menu_item():
     return HomeroomMenuItem(
         "Học sinh lớp chủ nhiệm", reverse("editorial_homeroom:index"), icon_name="group", order=245
+    )
+
+
+class MembershipRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return membership_requests.may_decide(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_membership_requests_menu_item():
+    return MembershipRequestsMenuItem(
+        "Đề nghị thành viên tổ",
+        reverse("editorial_membership_requests:index"),
+        icon_name="tasks",
+        order=241,
     )
 
 
@@ -263,3 +354,46 @@ def site_alert_recipients(kind):
         return list(role_group(key).user_set.filter(is_active=True))
     except RoleGroup.DoesNotExist:
         return []
+
+
+class DelegationMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .account_admin import is_principal
+
+        return is_principal(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_account_delegation_menu_item():
+    return DelegationMenuItem(
+        "Uỷ quyền quản trị tài khoản", reverse("editorial_account_delegation"), icon_name="user", order=910
+    )
+
+
+class MembershipRequestsPanel(Component):
+    """Dashboard notice for the principal (and the delegate): head's membership requests waiting."""
+
+    name = "editorial_membership_requests"
+    order = 80
+
+    def __init__(self, count):
+        self.count = count
+
+    def render_html(self, parent_context=None):
+        return format_html(
+            '<section class="panel" aria-labelledby="membership-requests-heading"><h2 '
+            'id="membership-requests-heading">Đề nghị thành viên tổ</h2><p>{} đề nghị của tổ trưởng đang chờ '
+            'duyệt. <a href="{}">Xem và quyết định</a></p></section>',
+            self.count,
+            reverse("editorial_membership_requests:index"),
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def membership_requests_panel(request, panels):
+    if membership_requests.may_decide(request.user):
+        from .models import MembershipRequest
+
+        count = MembershipRequest.objects.filter(status=MembershipRequest.Status.PENDING).count()
+        if count:
+            panels.append(MembershipRequestsPanel(count))

@@ -8,3 +8,9 @@ class SecurityConfig(AppConfig):
     label = "security"
     verbose_name = "An toàn tài khoản"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .visibility import install_title_guard
+
+        # Admin listings show a live page's draft title only to people who may see the draft (item 8).
+        install_title_guard()

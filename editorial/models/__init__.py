@@ -3,6 +3,7 @@
 from .board import BoardMembership, EditorialBoard
 from .pages import BoardPage
 from .profiles import Position, StaffProfile
+from .requests import AccountDelegation, MembershipRequest
 from .roles import RoleGroup
 from .structure import (
     ClassMembership,
@@ -15,6 +16,8 @@ from .structure import (
 )
 
 __all__ = [
+    "AccountDelegation",
+    "MembershipRequest",
     "BoardMembership",
     "BoardPage",
     "ClassMembership",

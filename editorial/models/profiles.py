@@ -52,6 +52,14 @@ class StaffProfile(models.Model):
         help_text="Chỉ khi người này đồng ý, điện thoại và thư điện tử mới được hiển thị trên cổng.",
     )
 
+    leaving = models.BooleanField(
+        "Rời trường khi sang năm học mới",
+        default=False,
+        help_text="Nghỉ hưu, chuyển công tác…: tài khoản bị khoá khi năm học mới bắt đầu; "
+        "bài viết, lượt mượn "
+        "và nhật ký vẫn được giữ.",
+    )
+
     # Kept in step with the account by save() and a post_save on the user (editorial.signals): the admin's
     # people lists search and sort in the database, the same on SQLite and PostgreSQL (no unaccent).
     search_folded = models.TextField(editable=False, blank=True, default="")

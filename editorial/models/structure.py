@@ -125,7 +125,13 @@ class Department(ClusterableModel):
             heading="Tổ",
         ),
         FieldPanel("sections", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("memberships", heading="Thành viên", label="Thành viên"),
+        InlinePanel(
+            "memberships",
+            heading="Thành viên",
+            label="Thành viên",
+            help_text="Tổ trưởng thêm hoặc bớt thành viên: thay đổi được gửi Hiệu trưởng và chỉ có hiệu lực "
+            "khi được duyệt (mục “Đề nghị thành viên tổ”).",
+        ),
     ]
 
     class Meta:

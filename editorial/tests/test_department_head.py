@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from cms.news.models import SectionPage
 from editorial.factories import StaffProfileFactory, UserFactory
-from editorial.models import Department, DepartmentMembership, Position
+from editorial.models import Department, DepartmentMembership, MembershipRequest, Position
 
 from .support import assert_refused
 
@@ -60,7 +60,8 @@ def test_head_sees_and_edits_only_their_department(head, client):
     assert_refused(client.get(reverse("editorial_accounts:index")))
 
 
-def test_head_adds_a_new_teacher_who_can_write_at_once_and_cannot_change_the_rest(head, client):
+def test_head_proposes_a_new_teacher_and_cannot_change_the_rest(head, client):
+    """The head's addition is a request (the principal decides, test_membership_requests.py)."""
     newcomer = UserFactory(username="giaovienmoi", first_name="Hạnh", last_name="Đỗ Thị")
     StaffProfileFactory(user=newcomer, position=Position.TEACHER)
     to_1 = Department.objects.current().get(name="Tổ 1")
@@ -72,13 +73,14 @@ def test_head_adds_a_new_teacher_who_can_write_at_once_and_cannot_change_the_res
     assert response.status_code == 302, response.content.decode()[:3000]
 
     to_1.refresh_from_db()
-    assert to_1.memberships.filter(user=newcomer).exists()
+    assert not to_1.memberships.filter(user=newcomer).exists()
     assert to_1.name == "Tổ 1" and to_1.head == head
     assert [s.slug for s in to_1.sections.all()] == ["hoat-dong-chuyen-mon"]
-    assert newcomer.groups.filter(name="Viết bài: Hoạt động chuyên môn").exists()
-    entry = ModelLogEntry.objects.filter(action="editorial.roles_changed", object_id=str(newcomer.pk)).latest(
-        "pk"
-    )
+    assert not newcomer.groups.filter(name="Viết bài: Hoạt động chuyên môn").exists()
+    assert MembershipRequest.objects.filter(person=newcomer, status=MembershipRequest.Status.PENDING).exists()
+    entry = ModelLogEntry.objects.filter(
+        action="editorial.membership_requested", object_id=str(newcomer.pk)
+    ).get()
     assert entry.user == head
 
 
