@@ -78,6 +78,10 @@ def moderation_action_menu(menu_items, request, context):
             kept.insert(0, item)  # the returned author's main button
             continue
         kept.append(item)
+    if allowed and not any(getattr(item, "name", "") == "action-cancel-workflow" for item in kept):
+        # Wagtail offers cancel only to the submitter, the owner and the current reviewer; the principal may
+        # cancel too (clarification "#8"), so the item is added for them.
+        kept.append(CancelWithReasonMenuItem(author=actions.is_author(request.user, state), order=900))
     menu_items[:] = kept
 
 

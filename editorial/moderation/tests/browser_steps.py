@@ -191,8 +191,15 @@ def write_document(page, base_url, index_pk, data):
 
 
 def cancel_with_reason(page, label, reason=""):
-    """ "Rút bài" / "Huỷ quy trình duyệt": open its dialog, type the optional ``reason``, confirm."""
-    click_action(page, label, navigates=False)
+    """ "Rút bài" / "Huỷ quy trình duyệt": open its dialog, type the optional ``reason``, confirm.
+
+    The button may be the footer's main action or one in the drop-up (it opens a dialog, not a submit).
+    """
+    button = page.locator("footer nav button", has_text=label).first
+    if not button.is_visible():
+        open_action_menu(page)
+    expect(button).to_be_visible()
+    button.click()
     dialog = page.locator("#huy-duyet")
     expect(dialog).to_be_visible()
     if reason:
