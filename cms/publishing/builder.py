@@ -548,10 +548,15 @@ def _build_release(page_ids, progress, fresh=False):
             s3.publish(target.path, manifest_bytes, redirects=redirect_rules.s3_redirect_locations(redirects))
             timings["upload"] = time.monotonic() - clock
         target.activate()
-        redirect_rules.write_nginx_redirects(redirects)
     except BaseException:
         target.abandon()
         raise
+    try:
+        redirect_rules.write_nginx_redirects(redirects)
+    except OSError:
+        # The release is live; the HTML redirect pages still work. Say so, do not fail the build.
+        path = redirect_rules.nginx_redirects_path()
+        logger.exception("Không ghi được quy tắc chuyển hướng nginx (%s)", path)
     return BuildResult(
         release_id=target.release_id,
         files=sorted([*files, MANIFEST_PATH]),
