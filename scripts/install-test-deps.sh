@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# System packages the tests use: Debian's Chromium (browser tests) and Node/npm (axe-core, the
-# accessibility checker injected into Chromium). Installed only when missing, and only where we may
+# System packages the tests use: Debian's Chromium (browser tests), Node/npm (axe-core, the
+# accessibility checker injected into Chromium) and nginx (the generated redirect rules pass `nginx -t`). Installed only when missing, and only where we may
 # (root); otherwise we say what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Cài gói hệ thống cho kiểm thử: ${need[*]}"

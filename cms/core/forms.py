@@ -1,9 +1,12 @@
 """The admin form every portal page type starts from (``VietnamesePageMixin.base_form_class``)."""
 
+from django import forms
 from wagtail import hooks
+from wagtail.admin.forms.pages import CopyForm
 
 from .page_forms import PortalPageForm
 from .vietnamese import slugify_vi
+from .widgets import VietnameseSlugInput
 
 ADDRESS_HOOK = "may_change_published_address"
 ADDRESS_LOCKED = (
@@ -44,3 +47,33 @@ class VietnamesePageForm(PortalPageForm):
         ):
             self.add_error("slug", ADDRESS_LOCKED.format(slug=shown))
         return cleaned_data
+
+
+class VietnameseCopyForm(CopyForm):
+    """Wagtail's "Sao chép trang" form with the project's Vietnamese slug folding (every page type).
+
+    Wagtail builds the copy form's ``new_slug`` with its stock ``SlugInput`` (đ → "dj", unknown letters
+    dropped) and never syncs the new title into it. Here the slug uses ``VietnameseSlugInput`` and the new
+    title drives it while typed (the ``w-sync`` controller, as ``TitleFieldPanel`` does in the editor); the
+    server folds whatever arrives with ``slugify_vi`` before Wagtail checks the address is free.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        slug = self.fields["new_slug"]
+        slug.widget = VietnameseSlugInput(locale=self.page.locale)
+        slug.allow_unicode = False
+        self.fields["new_title"].widget.attrs.update(
+            {
+                "data-controller": "w-sync",
+                "data-action": "focus->w-sync#check blur->w-sync#apply change->w-sync#apply "
+                "keyup->w-sync#apply",
+                "data-w-sync-target-value": "#id_new_slug",
+            }
+        )
+
+    def clean_new_slug(self):
+        slug = slugify_vi(self.cleaned_data.get("new_slug") or "")
+        if not slug:
+            raise forms.ValidationError("Vui lòng nhập địa chỉ (slug) cho bản sao.")
+        return slug

@@ -2,7 +2,7 @@
 
 from wagtail.search import index
 
-from .forms import VietnamesePageForm
+from .forms import VietnameseCopyForm, VietnamesePageForm
 from .text import clean_instance
 from .vietnamese import fold, is_mangled_slug, slugify_vi
 
@@ -43,6 +43,8 @@ class VietnamesePageMixin:
     """
 
     base_form_class = VietnamesePageForm
+    # Wagtail's copy view reads ``copy_form_class``: the copy's address is folded like the editor's.
+    copy_form_class = VietnameseCopyForm
 
     def _normalise_vietnamese(self):
         # NFC and no control characters in every text, rich-text and StreamField field (cms.core.text),

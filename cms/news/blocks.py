@@ -9,6 +9,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .pupil_rules import PUPIL_FEATURES
+
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"}
 
@@ -158,3 +160,21 @@ class ArticleBodyBlock(blocks.StreamBlock):
     )
     video = VideoBlock()
     attachment = AttachmentBlock()
+
+
+class PupilArticleBodyBlock(blocks.StreamBlock):
+    """The body editor a pupil sees: only what ``cms.news.pupil_rules`` accepts on the server.
+
+    Paragraphs with bold, italic, lists and links (``PUPIL_FEATURES``: no headings, document links, embeds or
+    images inside the text), quotes, images and galleries (the chooser offers only the class's collection,
+    ``editorial.class_images``); no tables, videos or attachments. Block names and stored values are the
+    same as ``ArticleBodyBlock``'s, so the page keeps one StreamField; only the editor differs
+    (``cms.news.forms.ArticlePageForm`` swaps it in for pupils).
+    """
+
+    paragraph = blocks.RichTextBlock(
+        label="Đoạn văn", features=list(PUPIL_FEATURES), template="news/blocks/paragraph.html"
+    )
+    image = ImageBlock()
+    gallery = GalleryBlock()
+    quote = QuoteBlock()

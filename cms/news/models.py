@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -136,6 +137,7 @@ class ArticlePage(VietnamesePageMixin, Page):
         TEACHER = "teacher", "Cán bộ, giáo viên, nhân viên"
         STUDENT = "student", "Học sinh"
         UNION = "union", "Đoàn thể (Công đoàn, Liên đội, Chi đoàn)"
+        GROUP = "group", "Tập thể (lớp)"
 
     lead = models.TextField("Sa-pô (tóm tắt)", max_length=600)
     cover_image = models.ForeignKey(
@@ -157,11 +159,33 @@ class ArticlePage(VietnamesePageMixin, Page):
     author_class = models.CharField(
         "Lớp (nếu tác giả là học sinh)", max_length=10, blank=True, help_text="Ví dụ: 3A"
     )
+    written_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Gửi bài thay cho học sinh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Giáo viên chủ nhiệm gửi bài của một em trong lớp mình (ở chuyên mục của học sinh): bài đứng "
+            "tên em và được duyệt theo quy trình bài của học sinh."
+        ),
+    )
+    group_byline = models.CharField(
+        "Đứng tên tập thể",
+        max_length=30,
+        blank=True,
+        help_text="Để trống: bài đứng tên người viết. Ví dụ: Tập thể lớp 3A, Liên đội, Công đoàn trường.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading="Ảnh đại diện"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("written_for"), FieldPanel("group_byline")],
+            heading="Bài này đứng tên",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("publication_date"),
@@ -179,20 +203,67 @@ class ArticlePage(VietnamesePageMixin, Page):
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
 
-    # Filled from the author's account (editorial.bylines.account_byline); only the board edits them.
+    # Filled from the author's account, the pupil written for or the chosen group (editorial.bylines);
+    # only the board edits them, and only the board changes the choice once the article was submitted.
     BYLINE_FIELDS = ("author_name", "author_position", "author_kind", "author_class")
+    BYLINE_CHOICE_FIELDS = ("written_for", "group_byline")
 
     class Meta:
         verbose_name = "Bài viết"
         verbose_name_plural = "Bài viết"
 
-    def byline_from_account(self, user):
-        """The byline fields' values from ``user``'s account (``editorial.bylines``), or ``{}``."""
+    def byline_from_account(self, user, choices=None):
+        """The byline fields' values for an article by ``user`` (``editorial.bylines.byline_for``), or ``{}``.
+
+        ``choices``: ``{"written_for": pupil or None, "group_byline": key or ""}`` as chosen in the editor
+        (default: the stored ones).
+        """
         if user is None or not user.is_authenticated:
             return {}
-        from editorial.bylines import account_byline
+        from editorial.bylines import byline_for
 
-        return account_byline(user)
+        if choices is None:
+            choices = {"written_for": self.written_for, "group_byline": self.group_byline}
+        return byline_for(user, choices.get("written_for"), choices.get("group_byline"))
+
+    def byline_options(self, user):
+        """What ``user`` may choose in "Bài này đứng tên": ``{"pupils": users, "groups": [(key, label)]}``."""
+        from editorial.bylines import group_bylines_for, pupils_for
+
+        return {"pupils": pupils_for(user), "groups": group_bylines_for(user)}
+
+    def byline_choice_problems(self, user, choices, section=None):
+        """Vietnamese messages ``{field: message}`` for choices the server refuses (whatever the form
+        offered): a pupil outside ``user``'s class, a group ``user`` may not sign for, both at once, or a
+        pupil's work outside a pupils' section (the route comes from the pupil). ``section``: the parent
+        page (the editor knows it before a new article is saved)."""
+        from editorial.bylines import NOT_YOUR_GROUP, NOT_YOUR_PUPIL
+
+        problems = {}
+        options = self.byline_options(user)
+        pupil = choices.get("written_for")
+        group = choices.get("group_byline") or ""
+        if pupil is not None:
+            if not options["pupils"].filter(pk=pupil.pk).exists():
+                problems["written_for"] = NOT_YOUR_PUPIL
+            if section is None and self.path:
+                section = self.get_parent()
+            section = getattr(section, "specific", section)
+            if section is not None and not getattr(section, "is_student_corner", False):
+                problems["written_for"] = (
+                    "Bài gửi thay học sinh phải nằm trong chuyên mục của học sinh (duyệt theo quy trình "
+                    "bài của học sinh)."
+                )
+            if group:
+                problems["group_byline"] = "Chọn một: gửi thay học sinh hoặc đứng tên tập thể."
+        elif group and group not in dict(options["groups"]):
+            problems["group_byline"] = NOT_YOUR_GROUP
+        return problems
+
+    def moderation_author(self):
+        """Whose work this is for moderation (reviewers, self-approval): the pupil a homeroom teacher
+        submitted for, else the owner (``editorial.moderation.models.author_of``)."""
+        return self.written_for or self.owner
 
     def clean(self):
         super().clean()

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlparse
 
 ALLOWED_BLOCKS = {"paragraph", "quote", "image", "gallery"}
+# The pupils' Draftail toolbar (``cms.news.blocks.PupilArticleBodyBlock``): exactly what ALLOWED_TAGS keeps.
+PUPIL_FEATURES = ("bold", "italic", "ol", "ul", "link")
 BLOCK_MESSAGES = {
     "table": "Bài của học sinh không được chèn bảng: hãy xoá khối “Bảng”.",
     "video": "Bài của học sinh không được chèn video: hãy xoá khối “Video (YouTube)”.",

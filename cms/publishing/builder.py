@@ -22,13 +22,14 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from . import alerts, integrity, media, release, search
+from . import alerts, integrity, media, redirect_rules, release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for
 from .models import PendingChange, SiteBuild
 from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps, parse_spec
 from .public import public_pages
 from .render import output_path_for_url, site_static_dirs
 from .renderers import RenderContext, render_source
+from .renderers.redirects import static_redirects
 from .targets import s3
 from .targets.local import LocalRelease, live_manifest
 
@@ -543,14 +544,23 @@ def _build_release(page_ids, progress, fresh=False):
         written.append(MANIFEST_PATH)
         # The approved copy, outside the served folder, for the integrity check (verify_site).
         manifest_sha256 = integrity.save_approved_manifest(target.release_id, manifest_bytes)
+        # Old addresses as server rules too (nginx file, S3 redirect metadata), from the same list as the
+        # redirect pages of this release (cms.publishing.redirect_rules).
+        redirects = static_redirects(ctx.site, ctx)
         if s3.s3_configured():
             clock = time.monotonic()
-            s3.publish(target.path, manifest_bytes)
+            s3.publish(target.path, manifest_bytes, redirects=redirect_rules.s3_redirect_locations(redirects))
             timings["upload"] = time.monotonic() - clock
         target.activate()
     except BaseException:
         target.abandon()
         raise
+    try:
+        redirect_rules.write_nginx_redirects(redirects)
+    except OSError:
+        # The release is live; the HTML redirect pages still work. Say so, do not fail the build.
+        path = redirect_rules.nginx_redirects_path()
+        logger.exception("Không ghi được quy tắc chuyển hướng nginx (%s)", path)
     return BuildResult(
         release_id=target.release_id,
         files=sorted([*files, MANIFEST_PATH]),

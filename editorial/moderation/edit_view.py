@@ -251,7 +251,10 @@ class ModerationEditView(EditView):
         return response
 
     def cancel_reason(self):
-        return (self.request.POST.get("cancel_reason") or "").strip()
+        """The optional reason typed in the cancel dialog: NFC, no control characters, at most 1000 chars."""
+        from cms.core.text import clean_plain
+
+        return clean_plain(self.request.POST.get("cancel_reason") or "").strip()[:1000]
 
     def publish_action(self):
         state = self.active_workflow_state

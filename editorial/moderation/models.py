@@ -132,9 +132,17 @@ class ReviewTaskState(TaskState):
         return None
 
 
-def author_of(workflow_state, user=None):
-    """The author of the item in moderation: its owner, else who submitted it."""
+def author_of(workflow_state, user=None, revision=None):
+    """The author of the item in moderation: whom the submitted revision names
+    (``moderation_author()``, e.g. the pupil a homeroom teacher submitted for), else its owner, else who
+    submitted it. Reviewers are found from this person; neither they nor the submitter may approve."""
     obj = workflow_state.content_object
+    submitted = revision.as_object() if revision is not None else None
+    named = getattr(submitted, "moderation_author", None)
+    if named is not None:
+        author = named()
+        if author is not None:
+            return author
     owner_id = getattr(obj, "owner_id", None)
     if owner_id:
         return get_user_model().objects.filter(pk=owner_id).first()
@@ -166,10 +174,22 @@ class ModerationTaskMixin:
     def start(self, workflow_state, user=None):
         """Open the stage for the computed reviewer; skip it (with the reason) if nobody else can review."""
         obj = workflow_state.content_object
-        author = author_of(workflow_state, user)
+        revision = obj.get_latest_revision()
+        author = author_of(workflow_state, user, revision)
         state = ReviewTaskState(workflow_state=workflow_state, task=self, author=author)
-        state.revision = obj.get_latest_revision()
+        state.revision = revision
         reviewer, reason = self.eligible_reviewer(author, obj)
+        submitter_id = workflow_state.requested_by_id
+        if (
+            reviewer not in (None, True)
+            and submitter_id
+            and reviewer.pk == submitter_id
+            and (author is None or author.pk != submitter_id)
+        ):
+            # A homeroom teacher who submits a pupil's work has vouched for it: never their own approval.
+            reviewer = None
+            submitter = full_name(workflow_state.requested_by)
+            reason = f"{submitter} gửi bài thay tác giả, không tự duyệt bài mình gửi."
         if reviewer is None:
             next_task = self._next_task(workflow_state)
             if next_task is None:

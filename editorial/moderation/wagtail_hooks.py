@@ -4,7 +4,7 @@ import copy
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.admin.action_menu import ActionMenuItem, SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -66,9 +66,10 @@ def moderation_action_menu(menu_items, request, context):
         name = getattr(item, "name", "")
         if name in CANCEL_ITEMS and not allowed:
             continue
-        if name == "action-cancel-workflow" and actions.is_author(request.user, state):
-            item = copy.copy(item)  # Wagtail's menu items are shared between requests
-            item.label = "Rút bài (huỷ gửi duyệt)"
+        if name == "action-cancel-workflow":
+            item = CancelWithReasonMenuItem(
+                author=actions.is_author(request.user, state), order=item.order
+            )  # Wagtail's menu items are shared between requests: a new one each time
         elif name == "action-restart-workflow":
             item = copy.copy(item)
             item.label = "Gửi duyệt lại từ bước đầu"
@@ -77,7 +78,45 @@ def moderation_action_menu(menu_items, request, context):
             kept.insert(0, item)  # the returned author's main button
             continue
         kept.append(item)
+    if allowed and not any(getattr(item, "name", "") == "action-cancel-workflow" for item in kept):
+        # Wagtail offers cancel only to the submitter, the owner and the current reviewer; the principal may
+        # cancel too (clarification "#8"), so the item is added for them.
+        kept.append(CancelWithReasonMenuItem(author=actions.is_author(request.user, state), order=900))
     menu_items[:] = kept
+
+
+class CancelWithReasonMenuItem(ActionMenuItem):
+    """ "Rút bài" (the author) or "Huỷ quy trình duyệt" (the principal) with an optional reason, asked in a
+    Wagtail dialog before the form is posted; the reason is recorded on the log entry, shown in the report
+    "Ai duyệt bài nào, khi nào" and mailed to the author and the reviewers so far (``notifications``)."""
+
+    name = "action-cancel-workflow"
+    icon_name = "error"
+    template_name = "moderation/cancel_menu_item.html"
+
+    def __init__(self, author=False, order=None):
+        super().__init__(order=order)
+        self.author = author
+        self.label = "Rút bài (huỷ gửi duyệt)" if author else "Huỷ quy trình duyệt"
+
+    def is_shown(self, context):
+        return True  # shown only where the hook put it (the author or the principal)
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["dialog_id"] = "huy-duyet"
+        if self.author:
+            context["dialog_title"] = "Rút bài khỏi quy trình duyệt?"
+            context["dialog_subtitle"] = (
+                "Bài dừng duyệt; thầy/cô (em) sửa rồi gửi lại, bài duyệt lại từ bước đầu. Người duyệt "
+                "được báo qua e-mail."
+            )
+            context["confirm_label"] = "Rút bài"
+        else:
+            context["dialog_title"] = "Huỷ quy trình duyệt bài này?"
+            context["dialog_subtitle"] = "Tác giả và những người đã duyệt được báo qua e-mail, kèm lý do."
+            context["confirm_label"] = "Huỷ quy trình duyệt"
+        return context
 
 
 class ResubmitMenuItem(SubmitForModerationMenuItem):

@@ -22,14 +22,24 @@ def s3_configured():
 
 
 def site_storage():
-    """The django-storages S3Storage for the public site, with per-file headers."""
+    """The django-storages S3Storage for the public site, with per-file headers.
+
+    ``storage.redirects`` (``{key: target}``, set by ``publish``) gives an object the website redirect
+    ``WebsiteRedirectLocation`` (``x-amz-website-redirect-location``): the bucket's website endpoint answers
+    301 to the target, the object keeps its HTML redirect page (``cms.publishing.redirect_rules``).
+    """
     from storages.backends.s3 import S3Storage
 
     class SiteS3Storage(S3Storage):
+        redirects = {}
+
         def get_object_parameters(self, name):
             params = super().get_object_parameters(name)
             params["ContentType"] = content_type(name)
             params["CacheControl"] = cache_control(name)
+            target = self.redirects.get(name)
+            if target:
+                params["WebsiteRedirectLocation"] = target
             return params
 
     options = {"querystring_auth": False, "file_overwrite": True, "default_acl": None}
@@ -56,9 +66,15 @@ def remote_manifest(storage):
         return {}
 
 
-def publish(release_dir, manifest_bytes, storage=None):
-    """Bring the bucket in line with the release; returns (uploaded paths, deleted paths)."""
+def publish(release_dir, manifest_bytes, storage=None, redirects=None):
+    """Bring the bucket in line with the release; returns (uploaded paths, deleted paths).
+
+    ``redirects``: ``{object key: target}`` of the redirect pages (``redirect_rules.s3_redirect_locations``);
+    those objects get the website redirect metadata. A redirect page's bytes change with its target, so a
+    changed target is uploaded again like any changed file.
+    """
     storage = storage or site_storage()
+    storage.redirects = dict(redirects or {})
     new = json.loads(manifest_bytes)["files"]
     old = remote_manifest(storage).get("files", {})
     changed = [p for p, e in new.items() if old.get(p, {}).get("sha256") != e["sha256"]]

@@ -188,3 +188,21 @@ def write_document(page, base_url, index_pk, data):
     page.fill("#id_effective_from", data["issue_date"])
     page.keyboard.press("Escape")  # close the date picker
     submit_for_review(page)
+
+
+def cancel_with_reason(page, label, reason=""):
+    """ "Rút bài" / "Huỷ quy trình duyệt": open its dialog, type the optional ``reason``, confirm.
+
+    The button may be the footer's main action or one in the drop-up (it opens a dialog, not a submit).
+    """
+    button = page.locator("footer nav button", has_text=label).first
+    if not button.is_visible():
+        open_action_menu(page)
+    expect(button).to_be_visible()
+    button.click()
+    dialog = page.locator("#huy-duyet")
+    expect(dialog).to_be_visible()
+    if reason:
+        dialog.locator("textarea[name=cancel_reason]").fill(reason)
+    with page.expect_navigation():
+        dialog.locator("button[type=submit][name=action-cancel-workflow]").click()

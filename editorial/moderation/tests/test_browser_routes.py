@@ -129,7 +129,7 @@ def test_pupil_route_withdraw_resubmit_and_principal_direct_publish(
         steps.open_editor(page, base, article.pk)
         mail.outbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
-            steps.click_action(page, "Rút bài (huỷ gửi duyệt)")
+            steps.cancel_with_reason(page, "Rút bài (huỷ gửi duyệt)")
         assert current_stage(article) is None
         assert any("rút bài" in m.body for m in mail.outbox)
         page.fill("#id_lead", "Bài thơ nhỏ về mùa đông, em viết tặng cô.")
