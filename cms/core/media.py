@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from storages.backends.s3 import S3Storage
+from wagtail import hooks
 
 INLINE_TYPES = ("application/pdf", "image/jpeg", "image/png", "image/webp", "image/gif")
 
@@ -43,19 +44,35 @@ class PrivateMediaStorage(S3Storage):
         return settings.MEDIA_URL + quote(name.lstrip("/"))
 
 
+MEDIA_ACCESS_HOOK = "portal_media_access"
+
+
 def _may_read(user):
     return user.is_authenticated and user.is_active and user.has_perm("wagtailadmin.access_admin")
+
+
+def may_read_media(user, name):
+    """Whether ``user`` may download the stored file ``name`` (a media path such as ``documents/x.pdf``).
+
+    Back-office access is required; then every function registered with the Wagtail hook
+    ``portal_media_access`` (signature ``(user, name) -> bool | None``) is asked, and any ``False`` refuses:
+    apps that know a file is staff-only (a library test paper, a document) say so, without ``cms.core``
+    knowing them. ``None`` means "not mine".
+    """
+    if not _may_read(user):
+        return False
+    return all(rule(user, name) is not False for rule in hooks.get_hooks(MEDIA_ACCESS_HOOK))
 
 
 def serve_media(request, path):
     """``/media/<path>`` for the back office: staff only; 404 for a missing file or a path outside media."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-    if not _may_read(request.user):
-        raise PermissionDenied
     name = posixpath.normpath(path).lstrip("/")
     if name.startswith("..") or name in ("", "."):
         raise Http404
+    if not may_read_media(request.user, name):
+        raise PermissionDenied
     if not default_storage.exists(name):
         raise Http404
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"

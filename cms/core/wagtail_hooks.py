@@ -17,13 +17,16 @@ FAVICON = Path(settings.BASE_DIR) / "portal_site" / "static" / "favicon.ico"
 def documents_for_staff_only(document, request):
     """Wagtail's ``/documents/<id>/<file>`` is for the back office; the public reads the static site's copies.
 
-    Media is never public (docs/decisions/0014-production.md): anonymous visitors are sent to the login page,
-    accounts without admin access get 403.
+    Media is never public (docs/decisions/0014-production.md): anonymous visitors are sent to the login page;
+    otherwise the same rule as ``/media/`` decides (``cms.core.media.may_read_media``: admin access, and no
+    app refusing the file, e.g. a pupil's account reads no documents).
     """
+    from .media import may_read_media
+
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-    if not (user.is_active and user.has_perm("wagtailadmin.access_admin")):
+    if not may_read_media(user, document.file.name):
         raise PermissionDenied
     return None
 

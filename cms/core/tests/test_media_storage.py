@@ -122,3 +122,23 @@ def test_the_builder_copies_what_public_pages_use_from_the_private_bucket(media_
     ]
     assert renditions, "the cover's renditions, read from the private bucket, are on the public site"
     assert "media/" + unused.file.name not in copied
+
+
+def test_a_pupil_reads_images_but_no_staff_file(client, login):
+    """A pupil's back-office account (Điều 7) may open the images they put in articles, never staff files:
+    documents, and learning material that is staff-only (a test paper before the exam)."""
+    from cms.library.models import LearningMaterial
+
+    paper = LearningMaterial(title="Đề kiểm tra cuối kỳ I Tiếng Anh 3", school_year="2026-2027", grade=3)
+    paper.file.save("de-kt-tieng-anh-3.pdf", ContentFile(b"%PDF-1.4 de thi"), save=True)
+    pdf = get_document_model().objects.filter(file__endswith=".pdf").first()
+    image = get_image_model().objects.first()
+
+    login("hocsinh1a")
+    assert client.get("/media/" + paper.file.name).status_code == 403
+    assert client.get("/media/" + pdf.file.name).status_code == 403
+    assert client.get(pdf.url).status_code in (302, 403)  # Wagtail's document address: not served either
+    assert client.get("/media/" + image.file.name).status_code == 200
+
+    login("giaovien1")
+    assert client.get("/media/" + paper.file.name).status_code == 200
