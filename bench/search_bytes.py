@@ -75,7 +75,8 @@ def pages(count, words, seed=16):
 def groups(query):
     """The lookups search.js makes (mirroring its parse()): [[alternative terms], …], an item needs a term of
     every group. Quoted phrases: ordered pairs; unquoted syllables: each itself, a function syllable
-    (``search_index.FUNCTION_SYLLABLES``) a pair with a query neighbour in either order."""
+    (``search_index.FUNCTION_SYLLABLES``) a pair with a query neighbour in either order; syllables joined
+    without a space (``39/QĐ-THNK``) their ordered pairs."""
     out = []
 
     def phrase(match):
@@ -83,8 +84,15 @@ def groups(query):
         out.extend([[s[0]]] if len(s) == 1 else [[f"{a} {b}"] for a, b in zip(s, s[1:], strict=False)])
         return " "
 
-    loose = search_index.syllables(re.sub(r'["“”]([^"“”]*)["“”]?', phrase, query))
+    loose, joined = [], []
+    for chunk in re.sub(r'["“”]([^"“”]*)["“”]?', phrase, query).split():
+        s = search_index.syllables(chunk)
+        out.extend([f"{a} {b}"] for a, b in zip(s, s[1:], strict=False))
+        loose += s
+        joined += [len(s) > 1] * len(s)
     for i, word in enumerate(loose):
+        if joined[i]:
+            continue
         options = []
         if word in search_index.FUNCTION_SYLLABLES:
             for j in (i - 1, i + 1):

@@ -123,6 +123,38 @@ def test_urgent_notice_is_in_the_first_screen_of_a_phone_with_one_label(chromium
         context.close()
 
 
+@pytest.mark.parametrize("viewport", [(375, 667), (320, 568)], ids=["375x667", "320x568"])
+def test_urgent_notice_is_in_the_first_screen_of_a_phone_at_every_text_size(
+    chromium_browser, demo_site_url, viewport
+):
+    """A−, A and A+ (chosen with the display tools, as a parent does) on small phones: the current urgent
+    notice is whole in the first screen, above the introduction and the news."""
+    width, height = viewport
+    context = _context(chromium_browser, {"width": width, "height": height})
+    page = context.new_page()
+    problems = []
+    try:
+        page.goto(demo_site_url + "/")
+        for size, name in (("small", "chữ nhỏ"), ("normal", "chữ vừa"), ("large", "chữ lớn")):
+            page.get_by_role("button", name=name).click()
+            assert page.locator("html").evaluate(
+                "(el, size) => size === 'normal' || el.classList.contains('text-' + size)", size
+            )
+            page.evaluate("window.scrollTo(0, 0)")
+            notice = page.locator(".home-notices li").filter(has_text="mưa bão")
+            box = notice.bounding_box()
+            if box["y"] + box["height"] > height:
+                problems.append(
+                    f"{width}x{height}, text {size}: notice ends at {box['y'] + box['height']:.0f}px"
+                )
+            intro = page.locator(".home-intro")
+            if intro.count():
+                assert box["y"] < intro.bounding_box()["y"]
+    finally:
+        context.close()
+    assert not problems, problems
+
+
 def test_phone_images_are_sized_for_their_slot(chromium_browser, demo_site_url):
     context = chromium_browser.new_context(viewport=VIEWPORTS["phone"], device_scale_factor=2)
     page = context.new_page()

@@ -56,7 +56,7 @@
 
   // The query as lookups. Quoted phrases: each adjacent pair in order (a one-syllable phrase: that syllable).
   // Unquoted syllables: each must be present somewhere in the item; a function syllable only next to one of
-  // its query neighbours (either order) — "bong da" needs "bóng đá", not "bông" … "đã" apart. The word being
+  // its query neighbours (either order); syllables joined without a space (39/QĐ-THNK) in order — "bong da" needs "bóng đá", not "bông" … "đã" apart. The word being
   // typed is matched whole too (the rule allows a prefix; the hashed index has no prefix lookups).
   // Returns {groups: [[alternative terms], …], words}: an item must hold one term of every group.
   function parse(query) {
@@ -72,8 +72,16 @@
       words = words.concat(s);
       return " ";
     });
-    var loose = syllables(rest);
+    // Syllables joined without a space ("39/QĐ-THNK", "e-learning", "2026–2027") are one token: its syllables
+    // must stand together in order, like a quoted phrase.
+    var loose = [], tokenOf = [];
+    rest.split(/\s+/).forEach(function (chunk, t) {
+      var s = syllables(chunk);
+      for (var i = 0; i + 1 < s.length; i++) need([s[i] + " " + s[i + 1]]);
+      s.forEach(function (word) { loose.push(word); tokenOf.push(s.length > 1 ? t : -1); });
+    });
     loose.forEach(function (word, i) {
+      if (tokenOf[i] >= 0) return; // part of a joined token: its pairs are already needed
       var options = [];
       if (glue.has(word)) {
         [i - 1, i + 1].forEach(function (j) {
