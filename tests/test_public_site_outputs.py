@@ -153,10 +153,10 @@ def test_every_atom_feed_names_the_school_as_its_author(demo_site_url):
     import xml.etree.ElementTree as ET
 
     from cms.core.models import SchoolSettings
-    from cms.publishing import release
 
-    root = release.current_dir()
-    feeds = sorted(p.relative_to(root).as_posix() for p in root.rglob("atom.xml"))
+    # Every Atom feed of the built site, as its manifest lists the files.
+    files = json.loads(_get(demo_site_url, "/manifest.json"))["files"]
+    feeds = sorted(path for path in files if path == "atom.xml" or path.endswith("/atom.xml"))
     assert {"atom.xml", "thong-bao/atom.xml", "van-ban/atom.xml", "lich-cong-tac/atom.xml"} <= set(feeds)
     school = SchoolSettings.objects.get().name
     ns = {"a": "http://www.w3.org/2005/Atom"}
