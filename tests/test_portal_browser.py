@@ -282,6 +282,9 @@ def test_document_filters_live_in_the_address_and_the_back_button(chromium_brows
         # The document list reads as cards on a phone: no column squeezed under 200 px.
         width = page.locator(".doc-row:visible td.doc-summary").first.bounding_box()["width"]
         assert width > 250
+        # i/y spellings alike, as in the site search (vietnamese.search_fold): "qui chế" is "quy chế".
+        page.get_by_label("Tìm kiếm").fill("qui chế 39")
+        assert page.locator(".doc-row:visible").filter(has_text="39/QC-THNK").count() == 1
     finally:
         context.close()
 
