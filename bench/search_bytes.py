@@ -10,10 +10,12 @@ first 20 results.
 """
 
 import argparse
+import base64
 import gzip
 import json
 import os
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -29,7 +31,19 @@ from django.utils.html import strip_tags  # noqa: E402
 from cms.demo import content  # noqa: E402
 from cms.publishing import search_index  # noqa: E402
 
-QUERIES = ["tay chân miệng", "bong da", "khai giảng năm học", "39/QĐ-THNK", "học sinh", "hội khỏe phù đổng"]
+QUERIES = [
+    "tay chân miệng",
+    "bong da",
+    "khai giảng năm học",
+    "39/QĐ-THNK",
+    "học sinh",
+    "hội khỏe phù đổng",
+    "nghỉ học bão",
+    "thông báo tay chân miệng",
+    "kĩ năng sống",
+    "đề kiểm tra Toán lớp 3",
+    '"tay chân miệng"',
+]
 
 
 def corpus():
@@ -58,19 +72,46 @@ def pages(count, words, seed=16):
         }
 
 
-def lookups(query):
-    """The terms search.js looks up (exact), mirroring its parse() for a submitted query."""
-    s = search_index.syllables(query)
-    letters = [any(c.isalpha() for c in w) for w in s]
-    terms = set()
-    for i, w in enumerate(s):
-        pairs = [j for j in (i - 1, i + 1) if 0 <= j < len(s) and letters[i] and letters[j]]
-        if not pairs:
-            terms.add(w)
-        for j in pairs:
-            a, b = s[min(i, j)], s[max(i, j)]
-            terms |= {f"{a} {b}", f"{b} {a}"}
-    return terms
+def groups(query):
+    """The lookups search.js makes (mirroring its parse()): [[alternative terms], …], an item needs a term of
+    every group. Quoted phrases: ordered pairs; unquoted syllables: each itself, a function syllable
+    (``search_index.FUNCTION_SYLLABLES``) a pair with a query neighbour in either order; syllables joined
+    without a space (``39/QĐ-THNK``) their ordered pairs."""
+    out = []
+
+    def phrase(match):
+        s = search_index.syllables(match.group(1))
+        out.extend([[s[0]]] if len(s) == 1 else [[f"{a} {b}"] for a, b in zip(s, s[1:], strict=False)])
+        return " "
+
+    loose, joined = [], []
+    for chunk in re.sub(r'["“”]([^"“”]*)["“”]?', phrase, query).split():
+        s = search_index.syllables(chunk)
+        out.extend([f"{a} {b}"] for a, b in zip(s, s[1:], strict=False))
+        loose += s
+        joined += [len(s) > 1] * len(s)
+    for i, word in enumerate(loose):
+        if joined[i]:
+            continue
+        options = []
+        if word in search_index.FUNCTION_SYLLABLES:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(loose):
+                    a, b = loose[min(i, j)], loose[max(i, j)]
+                    options += [f"{a} {b}", f"{b} {a}"]
+        out.append(options or [word])
+    return out
+
+
+def _decode(value, total):
+    if isinstance(value, str):
+        bits = base64.b64decode(value)
+        return {i for i in range(total) if bits[i // 8] >> (i % 8) & 1}
+    ids, n = set(), 0
+    for gap in value:
+        n += gap
+        ids.add(n)
+    return ids
 
 
 def main():
@@ -86,20 +127,32 @@ def main():
     total = sum(len(d) for files in built.values() for d in files.values())
     print(f"{args.pages} pages, {len(built)} shards, index {total / 1e6:.1f} MB on disk")
     for query in QUERIES:
-        fetched = gzipped = 0
-        names = json.dumps(sorted(built)).encode()
+        names = json.dumps(sorted(built, reverse=True)).encode()
         fetched, gzipped = len(names), len(gzip.compress(names))
-        hits = 0
-        for files in built.values():
+        wanted_groups = groups(query)
+        shown = 0
+        for shard in sorted(built, reverse=True):  # shards.json order: newest first
+            files = built[shard]
             index = json.loads(files["index.json"])
             wanted = {"index.json"}
-            wanted |= {
-                f"{index['version']}/b{search_index.bucket_of(t, index['buckets'])}.json"
-                for t in lookups(query)
-            }
-            if hits < 20:
-                wanted.add(f"{index['version']}/m0.json")
-                hits += 20
+            buckets = {}
+            for options in wanted_groups:
+                for term in options:
+                    name = f"{index['version']}/b{search_index.bucket_of(term, index['buckets'])}.json"
+                    wanted.add(name)
+                    buckets.setdefault(name, json.loads(files[name]))
+            hits = None
+            for options in wanted_groups:
+                ids = set()
+                for term in options:
+                    name = f"{index['version']}/b{search_index.bucket_of(term, index['buckets'])}.json"
+                    if term in buckets[name]:
+                        ids |= _decode(buckets[name][term], index["n"])
+                hits = ids if hits is None else hits & ids
+            # The metadata of the first 20 results the page shows (real chunks, not assumed ones).
+            for number in sorted(hits or ())[: max(0, 20 - shown)]:
+                wanted.add(f"{index['version']}/m{number // index['per']}.json")
+                shown += 1
             fetched += sum(len(files[name]) for name in wanted)
             gzipped += sum(len(gzip.compress(files[name])) for name in wanted)
         print(f"{query!r}: {fetched / 1024:.0f} KB fetched, {gzipped / 1024:.0f} KB gzip-compressed")

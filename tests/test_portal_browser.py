@@ -123,6 +123,38 @@ def test_urgent_notice_is_in_the_first_screen_of_a_phone_with_one_label(chromium
         context.close()
 
 
+@pytest.mark.parametrize("viewport", [(375, 667), (320, 568)], ids=["375x667", "320x568"])
+def test_urgent_notice_is_in_the_first_screen_of_a_phone_at_every_text_size(
+    chromium_browser, demo_site_url, viewport
+):
+    """A−, A and A+ (chosen with the display tools, as a parent does) on small phones: the current urgent
+    notice is whole in the first screen, above the introduction and the news."""
+    width, height = viewport
+    context = _context(chromium_browser, {"width": width, "height": height})
+    page = context.new_page()
+    problems = []
+    try:
+        page.goto(demo_site_url + "/")
+        for size, name in (("small", "chữ nhỏ"), ("normal", "chữ vừa"), ("large", "chữ lớn")):
+            page.get_by_role("button", name=name).click()
+            assert page.locator("html").evaluate(
+                "(el, size) => size === 'normal' || el.classList.contains('text-' + size)", size
+            )
+            page.evaluate("window.scrollTo(0, 0)")
+            notice = page.locator(".home-notices li").filter(has_text="mưa bão")
+            box = notice.bounding_box()
+            if box["y"] + box["height"] > height:
+                problems.append(
+                    f"{width}x{height}, text {size}: notice ends at {box['y'] + box['height']:.0f}px"
+                )
+            intro = page.locator(".home-intro")
+            if intro.count():
+                assert box["y"] < intro.bounding_box()["y"]
+    finally:
+        context.close()
+    assert not problems, problems
+
+
 def test_phone_images_are_sized_for_their_slot(chromium_browser, demo_site_url):
     context = chromium_browser.new_context(viewport=VIEWPORTS["phone"], device_scale_factor=2)
     page = context.new_page()
@@ -250,6 +282,9 @@ def test_document_filters_live_in_the_address_and_the_back_button(chromium_brows
         # The document list reads as cards on a phone: no column squeezed under 200 px.
         width = page.locator(".doc-row:visible td.doc-summary").first.bounding_box()["width"]
         assert width > 250
+        # i/y spellings alike, as in the site search (vietnamese.search_fold): "qui chế" is "quy chế".
+        page.get_by_label("Tìm kiếm").fill("qui chế 39")
+        assert page.locator(".doc-row:visible").filter(has_text="39/QC-THNK").count() == 1
     finally:
         context.close()
 

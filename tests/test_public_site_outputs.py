@@ -148,6 +148,79 @@ def test_json_ld_and_open_graph_of_documents_and_notices(demo_site_url):
         assert html.count('class="breadcrumbs"') == 1
 
 
+def test_every_atom_feed_names_the_school_as_its_author(demo_site_url):
+    """RFC 4287 §4.1.1: atom:author at feed level (or on every entry); the school, never a person."""
+    import xml.etree.ElementTree as ET
+
+    from cms.core.models import SchoolSettings
+
+    # Every Atom feed of the built site, as its manifest lists the files.
+    files = json.loads(_get(demo_site_url, "/manifest.json"))["files"]
+    feeds = sorted(path for path in files if path == "atom.xml" or path.endswith("/atom.xml"))
+    assert {"atom.xml", "thong-bao/atom.xml", "van-ban/atom.xml", "lich-cong-tac/atom.xml"} <= set(feeds)
+    school = SchoolSettings.objects.get().name
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    for path in feeds:
+        feed = ET.fromstring(_get(demo_site_url, "/" + path).encode())
+        authors = feed.findall("a:author/a:name", ns)
+        assert [a.text for a in authors] == [school], path
+        assert feed.find("a:author/a:uri", ns).text.startswith("http"), path
+
+
+def test_document_json_ld_gives_each_file_its_mime_type(demo_site_url):
+    decision = _get(demo_site_url, "/van-ban/quyet-dinh-39-qd-thnk/")
+    (data,) = _json_ld(decision)
+    formats = [f["encodingFormat"] for f in data["associatedMedia"]]
+    assert formats and all(re.fullmatch(r"application/[a-z0-9.+-]+", f) for f in formats), formats
+    assert "application/pdf" in formats
+
+
+@pytest.mark.parametrize(
+    ("name", "mime"),
+    [
+        ("qd-39.pdf", "application/pdf"),
+        ("QD-39.PDF", "application/pdf"),
+        ("ke-hoach.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("bang-diem.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("cong-van.doc", "application/msword"),
+        ("so-lieu.xls", "application/vnd.ms-excel"),
+        ("bao-cao.odt", "application/vnd.oasis.opendocument.text"),
+        ("khong-duoi", "application/octet-stream"),
+    ],
+)
+def test_document_mime_type_comes_from_the_checked_file(name, mime):
+    from cms.core.files import document_mime_type
+
+    assert document_mime_type(f"documents/{name}") == mime
+
+
+def test_every_search_result_says_what_it_is(demo_site_url):
+    """No result has the generic label "Trang": library records are "Sách", learning material "Học liệu"."""
+    shards = json.loads(_get(demo_site_url, "/chi-muc/shards.json"))
+    labels = {}
+    for shard in shards:
+        index = json.loads(_get(demo_site_url, f"/chi-muc/{shard}/index.json"))
+        for i in range(-(-index["n"] // index["per"])):
+            for url, _title, kind, *_ in json.loads(
+                _get(demo_site_url, f"/chi-muc/{shard}/{index['version']}/m{i}.json")
+            ):
+                labels.setdefault(kind, []).append(url)
+    assert "Trang" not in labels
+    assert {
+        "Tin tức",
+        "Thông báo",
+        "Văn bản",
+        "Công khai",
+        "Giới thiệu",
+        "Lịch công tác",
+        "Thư viện ảnh",
+    } <= set(labels)
+    assert "Sách" in labels and all(u.startswith("/thu-vien/sach/") for u in labels["Sách"])
+    assert labels["Học liệu"] and all(
+        u.startswith("/thu-vien/hoc-lieu/") and "#hoc-lieu-" in u for u in labels["Học liệu"]
+    )
+
+
 def test_notice_title_has_one_urgent_label():
     from cms.notices.models import NoticePage
 

@@ -18,6 +18,7 @@ All messages are Vietnamese and name the file. Settings and checks cannot drift 
 """
 
 import io
+import mimetypes
 import re
 import zipfile
 
@@ -53,6 +54,17 @@ DOCUMENT_FORMATS = {
     "odt": "odt",
     "ods": "ods",
 }
+# The MIME type of each allowed document extension (JSON-LD ``encodingFormat``, download headers): the upload
+# gate has checked that the bytes are that format, so the extension stands for the content.
+DOCUMENT_MIME_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "xls": "application/vnd.ms-excel",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
 # Pillow's format name for each allowed image extension.
 IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP", "heic": "HEIF"}
 # Re-encoding options per Pillow format; HEIC is stored as JPEG (every browser shows it).
@@ -78,6 +90,16 @@ def _extension(name):
 
 def _basename(name):
     return (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def document_mime_type(name):
+    """The MIME type of a stored document named ``name`` (``"qd-39.PDF"`` → ``"application/pdf"``), as
+    schema.org's ``encodingFormat`` and RFC 6838 want it; ``application/octet-stream`` when unknown."""
+    ext = _extension(name or "")
+    if ext in DOCUMENT_MIME_TYPES:
+        return DOCUMENT_MIME_TYPES[ext]
+    guessed, _ = mimetypes.guess_type(name or "")
+    return guessed or "application/octet-stream"
 
 
 def allowed_extensions(kind):

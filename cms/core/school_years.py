@@ -21,16 +21,26 @@ def current_school_year():
 
 
 def school_year_for(day):
-    """The ``SchoolYear`` whose dates contain ``day``, else the latest one starting before it, or None."""
+    """The recorded ``SchoolYear`` whose dates contain ``day``, or None.
+
+    No fallback to the latest year: a summer day, or a day after the last recorded year, belongs to no
+    recorded year (numbering such a week from the previous year gave "Tuần 54" under "2026–2027").
+    """
     model = _model()
     if model is None or day is None:
         return None
-    year = model.objects.filter(start_date__lte=day, end_date__gte=day).order_by("-start_date").first()
-    return year or model.objects.filter(start_date__lte=day).order_by("-start_date").first()
+    return model.objects.filter(start_date__lte=day, end_date__gte=day).order_by("-start_date").first()
+
+
+def school_years_recorded():
+    """True when at least one ``SchoolYear`` is recorded (a new install may have none yet)."""
+    model = _model()
+    return model is not None and model.objects.exists()
 
 
 def school_year_name_for(day):
-    """ "2026–2027" for a day of that school year; by the calendar (from August) when none is recorded."""
+    """ "2026–2027" for a day of that school year; by the calendar (from August) when no recorded year
+    contains it, so a June–July day belongs to the year that is ending, an August day to the next one."""
     year = school_year_for(day)
     if year is not None:
         return year.name

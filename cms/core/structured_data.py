@@ -8,6 +8,8 @@ document itself shows publicly.
 
 from django.conf import settings
 
+from .files import document_mime_type
+
 
 def absolute_url(path):
     """``/van-ban/x/`` → ``https://school.example/van-ban/x/`` (empty for empty input)."""
@@ -55,7 +57,7 @@ def document_data(document, normative):
             "@type": "MediaObject",
             "name": f.label or f.document.title,
             "contentUrl": absolute_url(f.document.file.url),
-            "encodingFormat": f.document.file_extension.lower(),
+            "encodingFormat": document_mime_type(f.document.file.name),
         }
         for f in document.public_files()
     ]

@@ -47,6 +47,27 @@ def fold(text):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# i/y spellings (both official: "kỹ năng"/"kĩ năng", "lý do"/"lí do", "quý"/"quí"): a syllable whose only
+# vowel is y right after a consonant onset is the same syllable as with i. Syllables where y is not alone
+# after an onset keep it: "y tế", "yêu", "uy tín", "huy", "tuyết", "quyết". The browser folds queries with
+# the same pattern (rendered into the search page from this constant, so the two cannot differ).
+SEARCH_IY_ONSETS = "b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x"
+SEARCH_IY_PATTERN = rf"(?<![a-z0-9])({SEARCH_IY_ONSETS})y(?![a-z0-9])"
+_SEARCH_IY = re.compile(SEARCH_IY_PATTERN)
+
+
+def search_fold(text):
+    """Fold ``text`` for the site search: :func:`fold`, then i/y spellings of one syllable made equal.
+
+    The ONE folding of the public search (index and query, ``cms.publishing.search_index`` and
+    ``static/js/search.js`` through :data:`SEARCH_IY_PATTERN`). Slugs and sorting keep :func:`fold`.
+
+    >>> search_fold("Kỹ năng sống, kĩ năng; Quý, quí; yêu, tuyết, quyết")
+    'ki nang song, ki nang; qui, qui; yeu, tuyet, quyet'
+    """
+    return _SEARCH_IY.sub(r"\1i", fold(text))
+
+
 def slugify_vi(text, max_length=SLUG_MAX_LENGTH):
     """Return an ASCII URL slug for Vietnamese ``text``, at most ``max_length`` characters.
 

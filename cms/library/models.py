@@ -71,6 +71,18 @@ class MaterialKind(models.TextChoices):
     OTHER = "khac", "Tài liệu khác"
 
 
+# Site-search result labels by material kind (BibliographicRecord.search_label).
+SEARCH_LABELS = {
+    MaterialKind.BOOK: "Sách",
+    MaterialKind.TEXTBOOK: "Sách",
+    MaterialKind.REFERENCE: "Sách",
+    MaterialKind.PERIODICAL: "Báo, tạp chí",
+    MaterialKind.OTHER: "Tài liệu",
+}
+# The label of every learning material in the site search (the public ones on /thu-vien/hoc-lieu/).
+LEARNING_MATERIAL_LABEL = "Học liệu"
+
+
 class Scheme(models.TextChoices):
     DDC = "ddc", "DDC (Dewey)"
     BBK19 = "19lop", "Bảng phân loại 19 lớp"
@@ -299,6 +311,11 @@ class BibliographicRecord(ClusterableModel):
 
     def slug(self):
         return slugify_vi(self.title, max_length=60) or "sach"
+
+    def search_label(self):
+        """What a site-search result of this record is called: "Sách" for books (reading, textbooks,
+        reference), "Báo, tạp chí" for periodicals, "Tài liệu" for other material."""
+        return SEARCH_LABELS.get(self.kind, "Sách")
 
     def public_route(self):
         """Sub-path of the record's public page under the catalogue page (``<pk>-<slug>/``)."""

@@ -23,7 +23,14 @@ from wagtail.models import Page
 from cms.core.pages import VietnamesePageMixin
 from cms.core.vietnamese import fold, slugify_vi
 
-from .models import DDC_CLASSES, BibliographicRecord, Copy, RecordAuthor, public_materials
+from .models import (
+    DDC_CLASSES,
+    LEARNING_MATERIAL_LABEL,
+    BibliographicRecord,
+    Copy,
+    RecordAuthor,
+    public_materials,
+)
 
 SEARCH_SHARD = "thu-vien"
 
@@ -157,16 +164,6 @@ class LibraryCatalogPage(VietnamesePageMixin, RoutablePageMixin, Page):
                 "available": available,
                 "total": total,
                 "class_label": _class_label(record),
-                "search_folded": fold(
-                    " ".join(
-                        [
-                            record.full_title,
-                            " ".join(record.author_names()),
-                            record.publisher,
-                            record.subjects,
-                        ]
-                    )
-                ),
             },
             template="library/public/record_page.html",
         )
@@ -233,9 +230,18 @@ class LearningMaterialIndexPage(VietnamesePageMixin, RoutablePageMixin, Page):
         ]
         return self.render(
             request,
-            context_overrides={"school_year": school_year, "grouped": grouped},
+            context_overrides={
+                "school_year": school_year,
+                "grouped": grouped,
+                "material_label": LEARNING_MATERIAL_LABEL,
+            },
             template="library/public/materials_year.html",
         )
 
     def static_routes(self):
         return [f"{y.replace('–', '-')}/" for y in self.years()]
+
+    def search_shard(self):
+        """Each public material of a year page is a search result of its own (``data-search-item``), in the
+        library's shard; staff-only material is never on the page, so never in the index."""
+        return SEARCH_SHARD

@@ -17,12 +17,13 @@ SEARCH_DIR = "chi-muc"
 SHARDS_PATH = f"{SEARCH_DIR}/shards.json"
 DEFAULT_SHARD = "chung"
 MARKER = b"data-search-body"
+ITEM_MARKER = b"data-search-item"  # a list page whose items are results of their own (search_index)
 _SAFE = re.compile(r"[^a-z0-9-]+")
 
 
 def shard_for(page, html):
     """The shard of a rendered page, or None if the page is not searchable."""
-    if MARKER not in html:
+    if MARKER not in html and ITEM_MARKER not in html:
         return None
     custom = getattr(page, "search_shard", None)
     key = str(custom()) if callable(custom) else DEFAULT_SHARD
@@ -53,7 +54,7 @@ def build_shard(release_dir, shard, paths):
     names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
     records = []
     for rel in paths:
-        record = search_index.extract((Path(release_dir) / rel).read_bytes(), search_index.url_for_path(rel))
-        if record is not None:
+        html = (Path(release_dir) / rel).read_bytes()
+        for record in search_index.extract_all(html, search_index.url_for_path(rel)):
             records.append({k: redact(v, names) if k != "url" else v for k, v in record.items()})
     return {f"{SEARCH_DIR}/{shard}/{name}": data for name, data in search_index.build_index(records).items()}

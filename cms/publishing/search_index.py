@@ -1,7 +1,8 @@
 """The site's own search index: pre-folded Vietnamese syllables in static JSON (decision 0016).
 
-A searchable page marks the part to index with ``data-search-body`` (``search.MARKER``) and describes
-itself with ``data-search-type`` (the label shown with each result: "Tin tức", "Thông báo", "Văn bản" …),
+A searchable page marks the part to index with ``data-search-body`` (the attribute name is kept from the
+earlier Pagefind index so templates and ``search.MARKER`` stay as they were) and describes itself with
+``data-search-type`` (the label shown with each result: "Tin tức", "Thông báo", "Văn bản" …),
 ``data-search-date`` (ISO date, for ordering) and optionally ``data-search-summary``. Anything inside an
 element with ``data-search-ignore`` is left out.
 
@@ -10,8 +11,9 @@ The matching rule (clarifications #14) is enforced by the index itself, not by t
 - text is folded with :func:`cms.core.vietnamese.fold` (NFC, no tone marks, đ→d, lower case) and split into
   syllables ``[a-z0-9]+`` — ``39/QĐ-THNK`` and ``39/QD-THNK`` both give ``39 qd thnk``;
 - every syllable and every pair of adjacent syllables (``"tay chan"``, not across a sentence end) is a term;
-- the browser (``static/js/search.js``) looks terms up exactly: every letter syllable of the query next to
-  one of its query neighbours (a Vietnamese word is adjacent syllables), a quoted phrase as its ordered pairs.
+- the browser (``static/js/search.js``) looks terms up exactly: every syllable of an unquoted query anywhere
+  in the item, except the :data:`FUNCTION_SYLLABLES` (next to a query neighbour); a quoted phrase as its
+  ordered pairs.
 
 Files of one shard (``<dir>/`` = ``chi-muc/<shard>/``), with no term directory to download:
 
@@ -33,21 +35,37 @@ import json
 import re
 from html.parser import HTMLParser
 
-from cms.core.vietnamese import fold, nfc
+from cms.core.vietnamese import SEARCH_IY_PATTERN, nfc, search_fold
 
 SYLLABLE = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?;:…]+(?=\s|$)|\n")
 BUCKET_BYTES = 2_000  # target size of one term bucket (uncompressed JSON): a lookup fetches one per shard
 META_PER_CHUNK = 50
 SUMMARY_CHARS = 220
+DEFAULT_TYPE = "Trang"  # only for a page without data-search-type; every page type sets its own
+# Function syllables, folded: "đã", "của", "và", "là", "có"… are on nearly every page, and folding makes them
+# ambiguous ("da" is đã, đá, da, dạ, đa; "co" is có, cô, cờ). Alone they would let any page match ("bong da"
+# would list every page with "bông" … "đã"), so in an unquoted query they count only next to a neighbouring
+# query syllable, as part of a word (either order). Every other syllable may stand anywhere in the item.
+FUNCTION_SYLLABLES = frozenset(
+    "bi cac cho co cua cung da dang de den do duoc hay hoac khi la lai ma moi mot nay nen nhu nhung o ra rat "
+    "se tai theo thi trong tu va vao ve vi voi".split()
+)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "section", "article", "figcaption"}
 _SKIP = {"script", "style", "template", "noscript"}
 
 
+def search_page_context():
+    """What the search page's script needs from this module, so the browser and the index cannot differ:
+    the i/y folding pattern (:func:`cms.core.vietnamese.search_fold`) and the function syllables."""
+    return {"search_fold_iy": SEARCH_IY_PATTERN, "search_glue": " ".join(sorted(FUNCTION_SYLLABLES))}
+
+
 def syllables(text):
-    """Folded syllables of ``text`` in order: ``syllables("Bóng đá 39/QĐ")`` → ``[bong, da, 39, qd]``."""
-    return SYLLABLE.findall(fold(text))
+    """Folded syllables of ``text`` in order (:func:`cms.core.vietnamese.search_fold`: i/y spellings agree):
+    ``syllables("Bóng đá 39/QĐ kỹ")`` → ``[bong, da, 39, qd, ki]``."""
+    return SYLLABLE.findall(search_fold(text))
 
 
 def terms_of(text):
@@ -65,77 +83,78 @@ def terms_of(text):
 
 
 class _Extractor(HTMLParser):
-    """Collects the text, title and ``data-search-*`` attributes of the ``data-search-body`` element."""
+    """Collects each search record of a page: its text, first h1 and ``data-search-*`` attributes.
+
+    A record is the ``data-search-body`` element (the page itself) or each ``data-search-item`` element
+    (one result per item of a list page, e.g. a learning material on ``/thu-vien/hoc-lieu/<year>/``, found
+    at ``<page>#<id>``). Records do not nest: an item inside a body is part of the body.
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth = 0  # depth inside the body element (0: outside)
+        self.records = []
+        self.current = None  # {"attrs", "text", "h1", "h1_done", "in_h1"} of the open record
+        self.depth = 0  # depth inside the open record (0: outside)
         self.ignore_at = None  # depth where an ignored subtree started
         self.skip = 0
-        self.attrs = {}
-        self.text = []
-        self.h1 = None  # list collecting the first h1's text
-        self.h1_done = False
-        self.in_h1 = 0
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if self.depth == 0:
-            if "data-search-body" in attrs and not self.attrs:
-                self.attrs = attrs
+            if tag not in _VOID and ("data-search-body" in attrs or "data-search-item" in attrs):
+                self.current = {"attrs": attrs, "text": [], "h1": None, "h1_done": False, "in_h1": 0}
+                self.records.append(self.current)
                 self.depth = 1
             return
+        record = self.current
         if tag in _VOID:
             if tag == "br":
-                self.text.append("\n")
+                record["text"].append("\n")
             return
         self.depth += 1
         if tag in _SKIP:
             self.skip += 1
         if self.ignore_at is None and "data-search-ignore" in attrs:
             self.ignore_at = self.depth
-        if tag == "h1" and not self.h1_done:
-            self.h1, self.in_h1 = [], self.depth
+        if tag == "h1" and not record["h1_done"]:
+            record["h1"], record["in_h1"] = [], self.depth
         if tag in _BLOCK:
-            self.text.append("\n")
+            record["text"].append("\n")
 
     def handle_endtag(self, tag):
         if self.depth == 0 or tag in _VOID:
             return
+        record = self.current
         if tag in _SKIP and self.skip:
             self.skip -= 1
         if self.ignore_at == self.depth:
             self.ignore_at = None
-        if self.in_h1 == self.depth:
-            self.in_h1, self.h1_done = 0, True
+        if record["in_h1"] == self.depth:
+            record["in_h1"], record["h1_done"] = 0, True
         if tag in _BLOCK:
-            self.text.append("\n")
+            record["text"].append("\n")
         self.depth -= 1
+        if self.depth == 0:
+            self.current = None
 
     def handle_data(self, data):
         if self.depth == 0 or self.skip or self.ignore_at is not None:
             return
-        self.text.append(data)
-        if self.in_h1 and self.h1 is not None:
-            self.h1.append(data)
+        self.current["text"].append(data)
+        if self.current["in_h1"] and self.current["h1"] is not None:
+            self.current["h1"].append(data)
 
 
 def _squash(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def extract(html, url):
-    """The search record of one rendered page, or None when it has no ``data-search-body`` element.
-
-    Returns ``{"url", "title", "type", "date", "summary", "text"}`` (NFC strings; ``date`` ISO or "").
-    """
-    parser = _Extractor()
-    parser.feed(html.decode("utf-8") if isinstance(html, bytes) else html)
-    if not parser.attrs:
-        return None
-    attrs = parser.attrs
-    text = nfc("".join(parser.text))
-    title = _squash(nfc(attrs.get("data-search-title") or "".join(parser.h1 or ())))
+def _record(found, url):
+    attrs = found["attrs"]
+    if "data-search-item" in attrs and "data-search-body" not in attrs and attrs.get("id"):
+        url = f"{url}#{attrs['id']}"
+    text = nfc("".join(found["text"]))
+    title = _squash(nfc(attrs.get("data-search-title") or "".join(found["h1"] or ())))
     summary = _squash(nfc(attrs.get("data-search-summary") or ""))
     if not summary:
         body = _squash(text)
@@ -147,11 +166,28 @@ def extract(html, url):
     return {
         "url": url,
         "title": title or url,
-        "type": _squash(nfc(attrs.get("data-search-type") or "Trang")),
+        "type": _squash(nfc(attrs.get("data-search-type") or DEFAULT_TYPE)),
         "date": (attrs.get("data-search-date") or "")[:10],
         "summary": summary,
-        "text": "\n".join((title, summary, text)),
+        # The type label is searchable too: "thông báo tay chân miệng" finds the notice.
+        "text": "\n".join((title, summary, attrs.get("data-search-type") or "", text)),
     }
+
+
+def extract_all(html, url):
+    """The search records of one rendered page (see :class:`_Extractor`), in page order; [] if none.
+
+    Each is ``{"url", "title", "type", "date", "summary", "text"}`` (NFC strings; ``date`` ISO or "").
+    """
+    parser = _Extractor()
+    parser.feed(html.decode("utf-8") if isinstance(html, bytes) else html)
+    return [_record(found, url) for found in parser.records]
+
+
+def extract(html, url):
+    """The first search record of one rendered page (:func:`extract_all`), or None."""
+    records = extract_all(html, url)
+    return records[0] if records else None
 
 
 def url_for_path(path):

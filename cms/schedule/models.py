@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 
 from cms.core.pages import VietnamesePageMixin
-from cms.core.school_years import school_year_for, school_year_name_for
+from cms.core.school_years import school_year_for, school_year_name_for, school_years_recorded
 from cms.core.vietnamese import WEEKDAYS, nfc
 from cms.documents.models import today_vn  # the project's one "today in Vietnam"
 
@@ -27,22 +27,47 @@ def monday_of(day):
     return day - timedelta(days=day.weekday())
 
 
+SUMMER_MONTHS = (6, 7, 8)  # between the end of one school year (late May) and the start of the next
+
+
+def week_school_year(week_start):
+    """The recorded ``SchoolYear`` the week (Monday–Saturday) of ``week_start`` falls in, or None.
+
+    A week belongs to a year when its Saturday (week 1 may start on the Monday before the first day) or its
+    Monday (the last week may end after the last day) is inside that year's dates. Weeks outside every
+    recorded year (summer, or after the last recorded year) belong to none.
+    """
+    monday = monday_of(week_start)
+    return school_year_for(monday + timedelta(days=5)) or school_year_for(monday)
+
+
 def week_number(week_start):
-    """1-based week of the school year holding ``week_start`` (by the recorded SchoolYear start), or None."""
-    # The week's Saturday: week 1 may start on the Monday before the school year's first day.
-    year = school_year_for(monday_of(week_start) + timedelta(days=5))
+    """1-based week of the school year holding ``week_start`` (by the recorded SchoolYear start), or None
+    when the week is in no recorded school year (it is never numbered from another year)."""
+    year = week_school_year(week_start)
     if year is None:
         return None
     return (monday_of(week_start) - monday_of(year.start_date)).days // 7 + 1
 
 
 def week_label(week_start):
-    """ "Tuần 14 (30/11–05/12/2026)" (Monday–Saturday); without a school year: "Tuần 30/11–05/12/2026"."""
+    """ "Tuần 14 (30/11–05/12/2026)" (Monday–Saturday); a summer week outside every recorded school year:
+    "Tuần hè (07/06–12/06/2027)"; any other week without a school year: "Tuần 30/11–05/12/2026"."""
     week_start = monday_of(week_start)
     end = week_start + timedelta(days=5)
     span = f"{week_start:%d/%m}–{end:%d/%m/%Y}"
     number = week_number(week_start)
-    return f"Tuần {number} ({span})" if number else f"Tuần {span}"
+    if number:
+        return f"Tuần {number} ({span})"
+    if end.month in SUMMER_MONTHS and school_years_recorded():
+        return f"Tuần hè ({span})"
+    return f"Tuần {span}"
+
+
+def week_school_year_name(week_start):
+    """ "2026–2027": the recorded year of the week (:func:`week_school_year`), else by the calendar."""
+    year = week_school_year(week_start)
+    return year.name if year is not None else school_year_name_for(monday_of(week_start) + timedelta(days=5))
 
 
 class ScheduleIndexPage(VietnamesePageMixin, Page):
@@ -114,7 +139,7 @@ class ScheduleWeekPage(VietnamesePageMixin, Page):
             self.week_start = monday_of(self.week_start)
             self.title = week_label(self.week_start)
             self.slug = f"tuan-{self.week_start:%d-%m-%Y}"
-            self.school_year = school_year_name_for(self.week_start + timedelta(days=5))
+            self.school_year = week_school_year_name(self.week_start)
 
     def full_clean(self, *args, **kwargs):
         # The title and slug come from the week: fill them before Wagtail checks they are present.

@@ -41,3 +41,15 @@ def blocking_violations(page):
         for v in result["violations"]
         if v["impact"] in BLOCKING
     ]
+
+
+def rule_violations(page, rule_ids):
+    """Violations of the named axe rules (any impact, e.g. the moderate ``region``) on the open page."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate("(source) => { (0, eval)(source); }", axe_path().read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async (ids) => await axe.run(document, {runOnly: {type: 'rule', values: ids},"
+        " resultTypes: ['violations']})",
+        list(rule_ids),
+    )
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"][:5]]} for v in result["violations"]]

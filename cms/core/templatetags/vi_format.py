@@ -42,6 +42,13 @@ def vi_fold(value):
     return vietnamese.fold(value or "")
 
 
+@register.simple_tag
+def search_fold_iy():
+    """The i/y rule of :func:`cms.core.vietnamese.search_fold` as a JavaScript regex source, for scripts that
+    fold like the search (``data-fold-iy``), so kỹ/kĩ agree in the browser and on the server."""
+    return vietnamese.SEARCH_IY_PATTERN
+
+
 @register.filter
 def vi_month_year(value):
     """Render a (year, month) pair as "Tháng 9/2023"."""

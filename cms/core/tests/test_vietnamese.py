@@ -310,3 +310,58 @@ def test_name_sort_string_orders_like_the_key():
     assert by_string == by_key
     assert by_key[:4] == [("Dương", "An"), ("Đặng", "An"), ("Lê", "An"), ("Bùi Thị", "Ánh")]
     assert set(vi.name_sort_string("Đỗ Văn", "Đức")) <= set("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+# --- i/y spellings in the site search (issue 16): one syllable, two official spellings ------------------
+
+SEARCH_FOLD_SAME = [
+    ("kỹ năng sống", "kĩ năng sống"),
+    ("Lý do", "lí do"),
+    ("mỹ thuật", "mĩ thuật"),
+    ("quý", "quí"),
+    ("quy định", "qui định"),
+    ("hy vọng", "hi vọng"),
+    ("bác sỹ", "bác sĩ"),
+    ("tỷ lệ", "tỉ lệ"),
+    ("kỳ thi", "kì thi"),
+    ("KỸ NĂNG", "kĩ năng"),
+    (unicodedata.normalize("NFD", "kỹ năng"), "kĩ năng"),
+]
+
+# y that is not the lone vowel after a consonant onset stays y; i/y outside that pattern stay apart.
+SEARCH_FOLD_KEPT = [
+    ("yêu", "yeu"),
+    ("y tế", "y te"),
+    ("ý kiến", "y kien"),
+    ("tuyết", "tuyet"),
+    ("quyết định", "quyet dinh"),
+    ("uy tín", "uy tin"),
+    ("huy hiệu", "huy hieu"),
+    ("thủy", "thuy"),
+    ("khuya", "khuya"),
+    ("nguy hiểm", "nguy hiem"),
+    ("tuy nhiên", "tuy nhien"),
+    ("kỷ niệm 85 năm", "ki niem 85 nam"),
+    ("Đội", "doi"),
+    ("xy", "xi"),
+    ("2y", "2y"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), SEARCH_FOLD_SAME)
+def test_search_fold_makes_both_i_y_spellings_one(one, other):
+    from cms.core.vietnamese import search_fold
+
+    assert search_fold(one) == search_fold(other)
+    assert "y" not in search_fold(one).split()[0]
+
+
+@pytest.mark.parametrize(("text", "folded"), SEARCH_FOLD_KEPT)
+def test_search_fold_keeps_y_where_it_is_not_the_lone_vowel(text, folded):
+    from cms.core.vietnamese import search_fold
+
+    assert search_fold(text) == folded
+
+
+def test_slugs_keep_the_spelling_the_editor_chose():
+    assert vi.slugify_vi("Kỹ năng sống") == "ky-nang-song"

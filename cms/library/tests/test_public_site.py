@@ -173,3 +173,41 @@ def test_withdrawn_material_and_deleted_records_leave_the_site_on_the_next_incre
     assert not (root / "thu-vien/hoc-lieu/2019-2020/index.html").exists()
     assert not (root / record_path).exists()
     assert not (root / material.file.url.lstrip("/")).exists()
+
+
+def _search_rows_and_terms():
+    rows, terms = [], set()
+    for folder, _, names in os.walk(release.current_dir() / "chi-muc", followlinks=True):
+        for name in names:
+            data = (Path(folder) / name).read_text(encoding="utf-8")
+            if name.startswith("m") and name.endswith(".json"):
+                rows += json.loads(data)
+            elif name.startswith("b") and name.endswith(".json"):
+                terms |= set(json.loads(data))
+    return rows, terms
+
+
+def test_public_learning_material_is_in_the_site_search_and_staff_only_material_never(
+    site_dir, django_user_model
+):
+    principal = django_user_model.objects.get(username="hieutruong")
+    public = _material("Đề kiểm tra giữa kỳ Toán lớp 4 xuanthuy", True, principal, name="de-xuanthuy.pdf")
+    secret = _material("Đề kiểm tra nội bộ Toán lớp 4 quynhluu", False, name="de-quynhluu.pdf")
+    pending = _material("Đề kiểm tra chờ duyệt Toán lớp 4 haucloc", True, name="de-haucloc.pdf")
+    book = RecordFactory(title="Truyện cổ tích Việt Nam thachsanh")
+    build_site(trigger="test")
+    rows, terms = _search_rows_and_terms()
+    by_title = {row[1]: row for row in rows}
+    url, _, kind, _, summary = by_title[public.title]
+    assert kind == "Học liệu"
+    assert url == f"/thu-vien/hoc-lieu/2025-2026/#hoc-lieu-{public.pk}"
+    assert "Toán" in summary and "Lớp 4" in summary  # "đề kiểm tra Toán lớp 4" finds it
+    assert {"xuanthuy", "toan", "lop 4", "de kiem"} <= terms
+    html = _read("thu-vien/hoc-lieu/2025-2026/index.html")
+    assert f'id="hoc-lieu-{public.pk}"' in html  # the result's address leads to the item
+    # Staff-only and not-yet-approved material: not a row, not a syllable.
+    assert secret.title not in by_title and pending.title not in by_title
+    assert "quynhluu" not in terms and "haucloc" not in terms
+    # A library record is labelled by its kind, never the generic "Trang".
+    assert by_title[book.title][2] == "Sách"
+    assert "Trang" not in {row[2] for row in rows}

@@ -2,6 +2,7 @@
 
 from cms.core.addresses import public_base_url
 
+from .. import search_index
 from ..outputs import parse_spec
 from ..render import output_path_for_url, render_page, render_route, render_template
 from . import feeds, redirects, sitemaps
@@ -40,7 +41,10 @@ def render_source(source, ctx):
             body = f"User-agent: *\nAllow: /\nSitemap: {public_base_url()}/sitemap.xml\n"
             return {"robots.txt": body.encode()}
         if key == "search":
-            return {"tim-kiem/index.html": render_template(site, "/tim-kiem/", "publishing/search_page.html")}
+            html = render_template(
+                site, "/tim-kiem/", "publishing/search_page.html", search_index.search_page_context()
+            )
+            return {"tim-kiem/index.html": html}
         if key == "redirects":
             return redirects.render_redirects(site, ctx, public_base_url())
         raise ValueError(source)

@@ -3,7 +3,8 @@
 Text goes in as text: every string is cleaned of XML-illegal characters (a stored ``\x0b`` can never
 fail a build) and the item description, which RSS and Atom (``type="html"``) define as HTML, carries the
 plain-text lead HTML-escaped, so ``<img onerror=…>`` in a lead reaches the reader as visible text.
-Authors are named through ``cms.core.people`` (pupils by their given name).
+Authors are named through ``cms.core.people`` (pupils by their given name); every Atom feed names the school
+as its feed-level ``atom:author`` (RFC 4287 §4.1.1).
 """
 
 from datetime import UTC, datetime, time
@@ -58,12 +59,16 @@ def render_feed(page, site, kind, base_url):
     page_url = base_url + (page.get_url(current_site=site) or "/")
     home = page.depth <= site.root_page.depth
     cls = RssFeed if kind == "rss" else AtomFeed
+    # RFC 4287 §4.1.1: an Atom feed needs atom:author at feed level unless every entry has one; the school
+    # (never a person) is the author of every feed. RSS has no feed-level author element.
+    author = {"author_name": clean_plain(school), "author_link": base_url + "/"} if kind == "atom" else {}
     feed = cls(
         title=clean_plain(school if home else f"{page.title} – {school}"),
         link=page_url,
         description=clean_plain(getattr(page, "intro", "") or f"Tin mới của {school}"),
         language="vi",
         feed_url=page_url + f"{kind}.xml",
+        **author,
     )
     for item in page.feed_items()[:FEED_SIZE]:
         item = item.specific

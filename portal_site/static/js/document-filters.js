@@ -1,5 +1,6 @@
 /* Client-side filters for the static document list (progressive enhancement: the full list is in the HTML).
-   Search folds Vietnamese like the server (cms.core.vietnamese.fold): lower case, no tone marks, đ -> d. */
+   Search folds Vietnamese like the site search (cms.core.vietnamese.search_fold): lower case, no tone marks,
+   đ -> d, and i/y spellings of one syllable (kỹ/kĩ) alike through the page's data-fold-iy pattern. */
 (function () {
   "use strict";
   var form = document.getElementById("loc-van-ban");
@@ -9,9 +10,10 @@
   var empty = document.getElementById("khong-co-van-ban");
   var searchText = {};
 
+  var iy = new RegExp(form.getAttribute("data-fold-iy") || "(?!)", "g");
   function fold(text) {
     return String(text || "").normalize("NFC").toLowerCase().replace(/[đð]/g, "d")
-      .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(iy, "$1i");
   }
 
   // The site's matching rule (decision 0016): whole syllables, every one present; the last word, still being

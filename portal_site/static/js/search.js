@@ -1,7 +1,8 @@
 // Site search over the pre-folded syllable index in /chi-muc/ (cms/publishing/search_index.py, decision 0016).
-// The rule: every query syllable must be a whole syllable of the page (tone marks ignored, đ folded), next to a
-// neighbouring query syllable; a quoted phrase must appear as adjacent syllables in order. Per shard the browser
-// fetches index.json, one small bucket file per term and the metadata of the results it shows.
+// The rule (clarifications #14): every query syllable must be a whole syllable of the item, anywhere in it (tone
+// marks ignored, đ folded, i/y spellings such as kỹ/kĩ alike; function syllables such as đã/của only next to a
+// neighbouring query syllable); a quoted phrase must appear as adjacent syllables in order. Per shard the browser fetches index.json, one small bucket file per term and the metadata of the
+// results it shows.
 (function () {
   "use strict";
   var ROOT = "/chi-muc/";
@@ -17,9 +18,12 @@
   var generation = 0;
   var current = null; // {hits: [[shard index, page number]], shown: n, q: parsed query}
 
+  // The same folding as cms.core.vietnamese.search_fold(): the i/y rule comes from the page, rendered from
+  // SEARCH_IY_PATTERN, so the index and the query cannot disagree.
+  var iy = new RegExp(form.getAttribute("data-fold-iy") || "(?!)", "g");
   function fold(text) {
     return text.normalize("NFC").toLowerCase().replace(/[đð]/g, "d").normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "");
+      .replace(/[\u0300-\u036f]/g, "").replace(iy, "$1i");
   }
   function syllables(text) { return fold(text).match(/[a-z0-9]+/g) || []; }
 
@@ -47,29 +51,46 @@
     return shardsPromise;
   }
 
-  // The query as lookups. Quoted phrases: each adjacent pair in order. Unquoted syllables: a Vietnamese word is
-  // several syllables, so each letter syllable must touch one of its letter neighbours of the query (in either
-  // order) — "bong da" needs "bóng đá", not "bông" and "đa" apart; a syllable without letter neighbours (a lone
-  // word, a number) must just be present. Returns {groups: [[alternative terms], …], words}.
+  // Function syllables (đã, của, và, có… folded: cms.publishing.search_index.FUNCTION_SYLLABLES, from the page).
+  var glue = new Set((form.getAttribute("data-glue") || "").split(" "));
+
+  // The query as lookups. Quoted phrases: each adjacent pair in order (a one-syllable phrase: that syllable).
+  // Unquoted syllables: each must be present somewhere in the item; a function syllable only next to one of
+  // its query neighbours (either order); syllables joined without a space (39/QĐ-THNK) in order — "bong da" needs "bóng đá", not "bông" … "đã" apart. The word being
+  // typed is matched whole too (the rule allows a prefix; the hashed index has no prefix lookups).
+  // Returns {groups: [[alternative terms], …], words}: an item must hold one term of every group.
   function parse(query) {
-    var groups = [], words = [];
+    var groups = [], words = [], seen = {};
+    function need(options) {
+      var key = options.join("|");
+      if (!seen[key]) { seen[key] = true; groups.push(options); }
+    }
     var rest = query.normalize("NFC").replace(/["“”]([^"“”]*)["“”]?/g, function (_, phrase) {
       var s = syllables(phrase);
-      if (s.length === 1) groups.push([s[0]]);
-      for (var i = 0; i + 1 < s.length; i++) groups.push([s[i] + " " + s[i + 1]]);
+      if (s.length === 1) need([s[0]]);
+      for (var i = 0; i + 1 < s.length; i++) need([s[i] + " " + s[i + 1]]);
       words = words.concat(s);
       return " ";
     });
-    var loose = syllables(rest);
-    var letters = function (i) { return i >= 0 && i < loose.length && /[a-z]/.test(loose[i]); };
+    // Syllables joined without a space ("39/QĐ-THNK", "e-learning", "2026–2027") are one token: its syllables
+    // must stand together in order, like a quoted phrase.
+    var loose = [], tokenOf = [];
+    rest.split(/\s+/).forEach(function (chunk, t) {
+      var s = syllables(chunk);
+      for (var i = 0; i + 1 < s.length; i++) need([s[i] + " " + s[i + 1]]);
+      s.forEach(function (word) { loose.push(word); tokenOf.push(s.length > 1 ? t : -1); });
+    });
     loose.forEach(function (word, i) {
+      if (tokenOf[i] >= 0) return; // part of a joined token: its pairs are already needed
       var options = [];
-      [i - 1, i + 1].forEach(function (j) {
-        if (!letters(i) || !letters(j)) return;
-        var a = loose[Math.min(i, j)], b = loose[Math.max(i, j)];
-        options.push(a + " " + b, b + " " + a);
-      });
-      groups.push(options.length ? options : [word]);
+      if (glue.has(word)) {
+        [i - 1, i + 1].forEach(function (j) {
+          if (j < 0 || j >= loose.length) return;
+          var a = loose[Math.min(i, j)], b = loose[Math.max(i, j)];
+          options.push(a + " " + b, b + " " + a);
+        });
+      }
+      need(options.length ? options : [word]);
     });
     return { groups: groups, words: words.concat(loose) };
   }
@@ -190,7 +211,9 @@
     more.hidden = true;
     status.removeAttribute("data-done");
     if (!q.groups.length) {
-      status.textContent = "";
+      // Nothing to look up: an empty box says nothing; punctuation alone ("!!!") gets a clear word.
+      status.textContent = query.trim() ? "Hãy nhập từ cần tìm (chữ hoặc số), ví dụ: tay chân miệng." : "";
+      status.setAttribute("data-done", query);
       return Promise.resolve();
     }
     status.textContent = "Đang tìm…";
