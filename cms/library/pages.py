@@ -23,6 +23,7 @@ from wagtail.models import Page
 from cms.core.pages import VietnamesePageMixin
 from cms.core.vietnamese import fold, slugify_vi
 
+from .isbn import isbn_search_forms
 from .models import DDC_CLASSES, BibliographicRecord, Copy, RecordAuthor, public_materials
 
 SEARCH_SHARD = "thu-vien"
@@ -54,6 +55,7 @@ class LibraryIndexPage(VietnamesePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["library.LibraryCatalogPage", "library.LearningMaterialIndexPage"]
     max_count = 1
+    show_in_menus_default = True  # the public main menu lists "Thư viện"
     template = "library/public/index_page.html"
 
     class Meta:
@@ -164,6 +166,9 @@ class LibraryCatalogPage(VietnamesePageMixin, RoutablePageMixin, Page):
                             " ".join(record.author_names()),
                             record.publisher,
                             record.subjects,
+                            # Every written form of the ISBN, so the site search finds the record by the
+                            # number as typed (compact, hyphenated, ISBN-10).
+                            " ".join(isbn_search_forms(record.isbn)),
                         ]
                     )
                 ),
