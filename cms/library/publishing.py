@@ -14,7 +14,7 @@ saved with its copies and authors) give one build, after the commit.
 """
 
 from cms.core.vietnamese import slugify_vi
-from cms.publishing.builder import schedule_build
+from cms.publishing.builder import PAGE_ITSELF, schedule_build
 
 
 def _catalogue_pages():
@@ -38,7 +38,7 @@ def schedule_record_build(why, routes):
     """A record changed: re-render ``routes`` (``record_routes`` before and after) and the catalogue page."""
     pages = _catalogue_pages()
     if pages:
-        schedule_build(why, pages=pages, routes={"", *routes})
+        schedule_build(why, pages=pages, routes={PAGE_ITSELF, *routes})
 
 
 def schedule_availability_build(why, record):

@@ -40,6 +40,8 @@ logger = logging.getLogger(__name__)
 EVERY_BUILD = {"static"}
 # Failed builds a pending change takes part in before it is dropped (see build_pending).
 MAX_ATTEMPTS = 3
+# In ``schedule_build(routes=...)``: the page's own HTML and its listings, without its other routes.
+PAGE_ITSELF = "."
 
 
 @dataclass
@@ -141,7 +143,7 @@ def schedule_build(trigger, pages=None, routes=None):
     """Record that ``pages`` changed (None: everything) and build in the background after commit.
 
     ``routes``: only these sub-paths of ``pages`` changed (their ``static_routes``, e.g. one library record
-    ``"12-de-men/"``); the empty route ``""`` stands for the page's own HTML with its listings. Without
+    ``"12-de-men/"``); ``PAGE_ITSELF`` (``"."``) stands for the page's own HTML with its listings. Without
     ``routes`` the whole page is rebuilt (its HTML, every route, its listings).
 
     The record is written in the caller's transaction, so a rolled-back publish schedules nothing; the
@@ -308,11 +310,11 @@ def _plan_incremental(site, ctx, page_ids, old, narrow=None):
     sources, pages_map = set(ALWAYS_SPECS), dict(old.pages)
     for pk, subs in narrow.items():
         # Only some routes of the page changed (e.g. one library record after a loan): those outputs, and
-        # the page's own HTML with its listings only when asked for with the empty route.
+        # the page's own HTML with its listings only when asked for (PAGE_ITSELF).
         if ctx.page(pk) is None:
             continue  # the page itself went: handled below as a whole-page change
-        sources |= {route_spec(pk, sub) for sub in subs if sub}
-        if "" in subs:
+        sources |= {route_spec(pk, sub) for sub in subs if sub != PAGE_ITSELF}
+        if PAGE_ITSELF in subs:
             known = old.pages.get(str(pk))
             sources |= set(known["deps"]) if known else set()
             sources.add(page_spec(pk))
