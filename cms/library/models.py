@@ -360,16 +360,16 @@ class CopyStatus(models.TextChoices):
 
 def next_accession_number(library=None):
     """The next free accession number (số ĐKCB) of ``library`` (default: the school's), proposed in the copy
-    form: one more than the highest all-digit number, zero-padded to its width ("000123" → "000124");
-    "000001" for an empty register. Only a proposal: the unique constraint still decides on save."""
-    from django.db.models.functions import Length
+    form: one more than the highest all-digit number (by value), zero-padded to its width ("000123" →
+    "000124"); "000001" for an empty register. Only a proposal: the unique constraint decides on save."""
+    from django.db.models.functions import Cast
 
     library = library or Library.objects.order_by("pk").first()
     if library is None:
         return "000001"
     highest = (
         Copy.objects.filter(library=library, accession_number__regex=r"^[0-9]+$")
-        .order_by(Length("accession_number").desc(), "-accession_number")
+        .order_by(Cast("accession_number", models.BigIntegerField()).desc(), "-accession_number")
         .values_list("accession_number", flat=True)
         .first()
     )
