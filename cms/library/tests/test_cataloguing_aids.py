@@ -62,8 +62,9 @@ def test_two_librarians_saving_the_same_number_at_once_get_a_clear_message(clien
         pre_save.disconnect(other_librarian_first, sender=BibliographicRecord)
     assert response.status_code == 200
     assert "vừa được dùng cho một bản sách khác" in response.content.decode()
+    # Nothing of the refused form is saved (the simulated other librarian wrote inside the same request, so
+    # their copy is rolled back with it here; in real use it was committed by the other request).
     assert not BibliographicRecord.objects.filter(title="Sách kiểm tra số ĐKCB").exists()
-    assert Copy.objects.filter(accession_number="CUNG-LUC-1").count() == 1
 
 
 @pytest.mark.parametrize(
