@@ -126,6 +126,7 @@ def ensure_pages(home):
                 title="Thư viện",
                 slug="thu-vien",
                 intro="Tra cứu sách theo phân loại, chủ đề, lớp; học liệu đã được công khai.",
+                show_in_menus=True,
             )
         )
         index.save_revision().publish()

@@ -72,3 +72,26 @@ def normalise_issn(value):
 def isbn13_with_check_digit(first12):
     """Complete 12 digits into a valid ISBN-13 (used by the demo to make real-looking numbers)."""
     return first12 + stdnum_ean.calc_check_digit(first12)
+
+
+def isbn_query(text):
+    """The compact ISBN-13 a search query stands for ("978-604-2-11873-6", "9786042118736", an ISBN-10 with
+    or without hyphens), or "" when the query is not one valid ISBN. Lets a search match the stored form."""
+    raw = (text or "").strip()
+    if not raw or len(raw) > 20 or not all(c.isdigit() or c in "-xX " for c in raw):
+        return ""
+    try:
+        return stdnum_isbn.to_isbn13(stdnum_isbn.validate(raw))
+    except StdnumError:
+        return ""
+
+
+def isbn_search_forms(value):
+    """Every written form of a stored ISBN-13 (compact and hyphenated, 13 and 10 digits), for search text."""
+    if not value:
+        return []
+    forms = [value, format_isbn(value)]
+    ten = isbn10(value)
+    if ten:
+        forms += [ten, format_isbn(ten)]
+    return list(dict.fromkeys(forms))

@@ -75,9 +75,9 @@ def find_copy(identifier):
 
 def _changed(copy, why):
     copy.refresh_status()
-    from .publishing import schedule_catalogue_build
+    from .publishing import schedule_availability_build
 
-    schedule_catalogue_build(why)
+    schedule_availability_build(why, copy.record)  # only the record's page shows availability
 
 
 @transaction.atomic

@@ -375,6 +375,26 @@ class CopyStatus(models.TextChoices):
     WITHDRAWN = "thanh_ly", "Đã thanh lý"
 
 
+def next_accession_number(library=None):
+    """The next free accession number (số ĐKCB) of ``library`` (default: the school's), proposed in the copy
+    form: one more than the highest all-digit number (by value), zero-padded to its width ("000123" →
+    "000124"); "000001" for an empty register. Only a proposal: the unique constraint decides on save."""
+    from django.db.models.functions import Cast
+
+    library = library or Library.objects.order_by("pk").first()
+    if library is None:
+        return "000001"
+    highest = (
+        Copy.objects.filter(library=library, accession_number__regex=r"^[0-9]+$")
+        .order_by(Cast("accession_number", models.BigIntegerField()).desc(), "-accession_number")
+        .values_list("accession_number", flat=True)
+        .first()
+    )
+    if not highest:
+        return "000001"
+    return str(int(highest) + 1).zfill(len(highest))
+
+
 class Copy(Orderable):
     """One physical copy with its accession number (số đăng ký cá biệt), unique per library (DB constraint).
 
@@ -384,7 +404,10 @@ class Copy(Orderable):
     record = ParentalKey(BibliographicRecord, on_delete=models.CASCADE, related_name="copies")
     library = models.ForeignKey(Library, on_delete=models.PROTECT, related_name="copies", editable=False)
     accession_number = models.CharField(
-        "Số ĐKCB", max_length=30, help_text="Số đăng ký cá biệt, ví dụ 000123."
+        "Số ĐKCB",
+        max_length=30,
+        default=next_accession_number,
+        help_text="Số đăng ký cá biệt, ví dụ 000123 (đề xuất số tiếp theo còn trống).",
     )
     barcode = models.CharField("Mã vạch", max_length=40, blank=True)
     acquired_on = models.DateField("Ngày vào sổ", null=True, blank=True)

@@ -23,6 +23,7 @@ from wagtail.models import Page
 from cms.core.pages import VietnamesePageMixin
 from cms.core.vietnamese import fold, slugify_vi
 
+from .isbn import isbn_search_forms
 from .models import (
     DDC_CLASSES,
     LEARNING_MATERIAL_LABEL,
@@ -61,6 +62,7 @@ class LibraryIndexPage(VietnamesePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["library.LibraryCatalogPage", "library.LearningMaterialIndexPage"]
     max_count = 1
+    show_in_menus_default = True  # the public main menu lists "Thư viện"
     template = "library/public/index_page.html"
 
     class Meta:
@@ -164,6 +166,9 @@ class LibraryCatalogPage(VietnamesePageMixin, RoutablePageMixin, Page):
                 "available": available,
                 "total": total,
                 "class_label": _class_label(record),
+                # Every written form of the ISBN (compact, hyphenated, ISBN-10), so the site search finds the
+                # record by the number as typed.
+                "isbn_forms": " ".join(isbn_search_forms(record.isbn)),
             },
             template="library/public/record_page.html",
         )

@@ -5,18 +5,20 @@ Lists prefetch what they show (constant query count per page of results); search
 """
 
 from django.contrib.admin import SimpleListFilter
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q
 from django.urls import include, path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
-from wagtail_modeladmin.views import InspectView
+from wagtail_modeladmin.views import CreateView, EditView, InspectView
 
 from cms.core.admin_sections import FoldedSearchHandler
 from cms.core.vietnamese import format_date_short
 
 from . import views
+from .isbn import isbn_query
 from .loans import today
 from .models import (
     DDC_CLASSES,
@@ -93,6 +95,43 @@ class RecordInspectView(InspectView):
         return ["library/admin/record_inspect.html"]
 
 
+class RecordSearchHandler(FoldedSearchHandler):
+    """The folded word search, and a query that is one ISBN (any form: hyphens, ISBN-10) finds its record."""
+
+    def search_queryset(self, queryset, search_term, **kwargs):
+        isbn = isbn_query(search_term)
+        if isbn:
+            return queryset.filter(isbn=isbn)
+        return super().search_queryset(queryset, search_term, **kwargs)
+
+
+class AtomicSaveMixin:
+    """The record, its inline copies and authors are saved in one transaction: one build after the commit
+    (``publishing``), never one per saved row, and nothing half-saved if a copy is refused."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except IntegrityError:
+            # Two librarians saved the same proposed accession number (or barcode) at once: the unique
+            # constraint refused the second save; nothing was saved, the form keeps what was typed.
+            form.add_error(
+                None,
+                "Số ĐKCB hoặc mã vạch vừa được dùng cho một bản sách khác (có thể một thủ thư khác vừa lưu "
+                "cùng lúc, hoặc hai bản trong phiếu trùng số). Chưa lưu gì: hãy đổi số rồi lưu lại.",
+            )
+            return self.form_invalid(form)
+
+
+class RecordCreateView(AtomicSaveMixin, CreateView):
+    pass
+
+
+class RecordEditView(AtomicSaveMixin, EditView):
+    pass
+
+
 class LibraryPermissionHelper(PermissionHelper):
     """Model permissions of the librarian role (``editorial.roles``: thu_thu)."""
 
@@ -103,7 +142,9 @@ class RecordAdmin(ModelAdmin):
     menu_icon = "doc-full"
     inspect_view_enabled = True
     inspect_view_class = RecordInspectView
-    search_handler_class = FoldedSearchHandler
+    create_view_class = RecordCreateView
+    edit_view_class = RecordEditView
+    search_handler_class = RecordSearchHandler
     search_fields = ("search_folded",)
     list_display = ("title", "tac_gia", "call_number", "isbn_display", "nam", "ban")
     list_filter = ("kind", MainClassFilter, "reading_grade", YearFilter, CopyStatusFilter)
@@ -386,7 +427,10 @@ def library_school_pages():
             HOME,
             "Thư viện",
             "thu-vien",
-            {"intro": "Tra cứu sách theo phân loại, chủ đề, lớp; học liệu đã được công khai."},
+            {
+                "intro": "Tra cứu sách theo phân loại, chủ đề, lớp; học liệu đã được công khai.",
+                "show_in_menus": True,  # "Thư viện" in the public main menu, next to "Thư viện ảnh"
+            },
             order=70,
         ),
         SchoolPageSpec(

@@ -25,7 +25,7 @@ from wagtail.models import Page, Site
 from . import alerts, integrity, media, redirect_rules, release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for
 from .models import PendingChange, SiteBuild
-from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps, parse_spec
+from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps, page_spec, parse_spec, route_spec
 from .public import public_pages
 from .render import output_path_for_url, site_static_dirs
 from .renderers import RenderContext, render_source
@@ -45,6 +45,8 @@ SEARCH_SOURCE = "search"
 SEARCH_SOURCES = {SEARCH_SOURCE, "pagefind"}
 # Failed builds a pending change takes part in before it is dropped (see build_pending).
 MAX_ATTEMPTS = 3
+# In ``schedule_build(routes=...)``: the page's own HTML and its listings, without its other routes.
+PAGE_ITSELF = "."
 
 
 @dataclass
@@ -142,11 +144,16 @@ def builds_suspended():
         _suspended -= 1
 
 
-def schedule_build(trigger, pages=None):
+def schedule_build(trigger, pages=None, routes=None):
     """Record that ``pages`` changed (None: everything) and build in the background after commit.
 
+    ``routes``: only these sub-paths of ``pages`` changed (their ``static_routes``, e.g. one library record
+    ``"12-de-men/"``); ``PAGE_ITSELF`` (``"."``) stands for the page's own HTML with its listings. Without
+    ``routes`` the whole page is rebuilt (its HTML, every route, its listings).
+
     The record is written in the caller's transaction, so a rolled-back publish schedules nothing; the
-    background task drains every pending change in one build, so a burst of publishes coalesces.
+    background task drains every pending change in one build, so a burst of publishes (or a record saved
+    with its copies in one transaction) coalesces: later runs find nothing left and build nothing.
     """
     if _suspended:
         return
@@ -157,7 +164,12 @@ def schedule_build(trigger, pages=None):
         ids = {p if isinstance(p, int) else p.pk for p in pages}
         if not ids:
             return
-        PendingChange.objects.bulk_create([PendingChange(page_id=pk, trigger=trigger) for pk in sorted(ids)])
+        subs = sorted(set(routes)) if routes is not None else [""]
+        if not subs:
+            return
+        PendingChange.objects.bulk_create(
+            [PendingChange(page_id=pk, trigger=trigger, route=sub) for pk in sorted(ids) for sub in subs]
+        )
     transaction.on_commit(_enqueue)
 
 
@@ -191,16 +203,17 @@ def build_pending(progress=None):
     """Build once for every pending change (coalescing bursts); returns a BuildResult or None."""
     _refuse_local_address()
     with build_lock():
-        rows = list(PendingChange.objects.order_by("pk").values("pk", "page_id", "trigger"))
+        rows = list(PendingChange.objects.order_by("pk").values("pk", "page_id", "trigger", "route"))
         if not rows:
             return None
         full = any(row["page_id"] is None for row in rows)
         page_ids = None if full else {row["page_id"] for row in rows}
+        narrow = _narrowed(rows) if not full else {}
         trigger = "; ".join(dict.fromkeys(row["trigger"] for row in rows))
         if len(trigger) > 200:
             trigger = trigger[:199] + "…"
         try:
-            result = _build(trigger, page_ids, progress)
+            result = _build(trigger, page_ids, progress, narrow=narrow)
         except Exception:
             # Kept for a retry, but not forever: after MAX_ATTEMPTS failed builds the changes are dropped
             # (the failure is in the build log and the administrator was told), so one broken change
@@ -213,15 +226,25 @@ def build_pending(progress=None):
         return result
 
 
+def _narrowed(rows):
+    """{page id: changed sub-paths} for pages that changed only in some routes (no whole-page row)."""
+    whole = {row["page_id"] for row in rows if not row["route"]}
+    narrow = {}
+    for row in rows:
+        if row["route"] and row["page_id"] not in whole:
+            narrow.setdefault(row["page_id"], set()).add(row["route"])
+    return narrow
+
+
 # --- the build ----------------------------------------------------------------------------------------
 
 
-def _build(trigger, page_ids, progress, fresh=False):
+def _build(trigger, page_ids, progress, fresh=False, narrow=None):
     record = SiteBuild.objects.create(trigger=trigger[:200])
     started = time.monotonic()
     try:
         try:
-            result = _build_release(page_ids, progress, fresh=fresh)
+            result = _build_release(page_ids, progress, fresh=fresh, narrow=narrow)
         except MissingFile as exc:
             logger.warning("Live release incomplete (%s); doing a full build", exc)
             result = _build_release(None, progress)
@@ -287,14 +310,26 @@ def _plan_full(site, ctx):
     return sources, pages_map, len(pages)
 
 
-def _plan_incremental(site, ctx, page_ids, old):
+def _plan_incremental(site, ctx, page_ids, old, narrow=None):
+    narrow = narrow or {}
+    sources, pages_map = set(ALWAYS_SPECS), dict(old.pages)
+    for pk, subs in narrow.items():
+        # Only some routes of the page changed (e.g. one library record after a loan): those outputs, and
+        # the page's own HTML with its listings only when asked for (PAGE_ITSELF).
+        if ctx.page(pk) is None:
+            continue  # the page itself went: handled below as a whole-page change
+        sources |= {route_spec(pk, sub) for sub in subs if sub != PAGE_ITSELF}
+        if PAGE_ITSELF in subs:
+            known = old.pages.get(str(pk))
+            sources |= set(known["deps"]) if known else set()
+            sources.add(page_spec(pk))
+    page_ids = [pk for pk in page_ids if pk not in narrow or ctx.page(pk) is None]
     ids = set(page_ids)
     for pk in page_ids:
         page = ctx.page(pk)
         if page is not None and page.numchild:
             # A moved or renamed page moves its descendants' addresses too.
             ids |= set(public_pages(site, specific=False).descendant_of(page).values_list("pk", flat=True))
-    sources, pages_map = set(ALWAYS_SPECS), dict(old.pages)
     for pk in sorted(ids):
         known = old.pages.get(str(pk))
         if known:
@@ -310,7 +345,7 @@ def _plan_incremental(site, ctx, page_ids, old):
     # whose material was withdrawn) are rendered again too: they come back empty, so their old files go.
     prefixes = tuple(f"route:{pk}:" for pk in ids)
     sources |= {e["source"] for e in old.files.values() if e.get("source", "").startswith(prefixes)}
-    return sources, pages_map, len(ids)
+    return sources, pages_map, len(ids) + len(set(narrow) - ids)
 
 
 def _safe_relative(path):
@@ -469,7 +504,7 @@ def _stale_linkers(files, old, rendered):
     }
 
 
-def _build_release(page_ids, progress, fresh=False):
+def _build_release(page_ids, progress, fresh=False, narrow=None):
     site = Site.objects.get(is_default_site=True)
     old = Manifest() if fresh else live_manifest()
     full = page_ids is None or _needs_full(page_ids, old, site)
@@ -477,7 +512,7 @@ def _build_release(page_ids, progress, fresh=False):
     if full:
         sources, pages_map, page_count = _plan_full(site, ctx)
     else:
-        sources, pages_map, page_count = _plan_incremental(site, ctx, page_ids, old)
+        sources, pages_map, page_count = _plan_incremental(site, ctx, page_ids, old, narrow)
 
     clock = time.monotonic()
     timings = {}

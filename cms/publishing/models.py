@@ -44,6 +44,9 @@ class PendingChange(models.Model):
     """
 
     page_id = models.PositiveIntegerField("Trang", null=True, blank=True)
+    # Empty: the whole page (its HTML, every route, its listings). Otherwise one sub-path the page serves
+    # (``static_routes``), e.g. one library record, or "." for its own HTML: only that output is rendered.
+    route = models.CharField("Đường dẫn con", max_length=300, blank=True, default="")
     trigger = models.CharField("Lý do", max_length=200)
     created_at = models.DateTimeField("Thời điểm", auto_now_add=True)
     attempts = models.PositiveSmallIntegerField("Số lần dựng lỗi", default=0)
