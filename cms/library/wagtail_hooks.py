@@ -85,11 +85,7 @@ class RecordInspectView(InspectView):
         loans = Loan.objects.filter(copy__record=record)
         if not self.request.user.has_perm("library.view_loan"):
             loans = loans.none()
-        context["loans"] = (
-            loans
-            .select_related("copy", "reader")
-            .order_by("-loaned_on", "-pk")
-        )
+        context["loans"] = loans.select_related("copy", "reader").order_by("-loaned_on", "-pk")
         context["today"] = today()
         return context
 
@@ -228,7 +224,7 @@ class OpenOverdueFilter(SimpleListFilter):
 
 
 class LoanPermissionHelper(LibraryPermissionHelper):
-    """Loans are made at the desk (``views.desk``), never typed in a form; listing them needs ``view_loan``."""
+    """Loans are made at the desk (``views.desk``), never typed in a form; listing needs ``view_loan``."""
 
     list_actions = ("view",)
 

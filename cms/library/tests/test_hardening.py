@@ -1,5 +1,6 @@
-"""Faults found on main (issue 12 review) as tests: who sees loans, the hand-over upload gate, moving pupils up a
-year twice, barcodes equal to another copy's accession number, and bad input at the desk and in imports."""
+"""Faults found on main (issue 12 review) as tests: who sees loans, the hand-over upload gate, moving pupils
+up a year twice, barcodes equal to another copy's accession number, and bad input at the desk
+and in imports."""
 
 import pytest
 from django.urls import reverse
@@ -69,3 +70,44 @@ def test_the_vice_principal_lists_learning_material_but_no_loans_or_readers(clie
     for view in ("library_loan_modeladmin_index", "library_reader_modeladmin_index"):
         response = client.get(reverse(view), follow=True)
         assert "Phạm Thị Lớp Khác" not in response.content.decode()
+
+
+# --- 2. the ZIP hand-over goes through the one upload gate -------------------------------------------------
+
+
+def _docx_with_macro():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document/>")
+        package.writestr("word/vbaProject.bin", b"\x00macro")
+    return buffer.getvalue()
+
+
+def test_a_handover_with_active_pdf_macro_docx_or_html_pdf_saves_nothing_and_names_each_file(client, login):
+    from cms.core.pdf import minimal_pdf
+    from cms.library.models import LearningMaterial
+    from cms.library.tests.test_handover import _post, _sheet, _zip
+
+    pdf = minimal_pdf(["De kiem tra"])
+    action = b"1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF"
+    active = pdf.replace(b"%%EOF", action)
+    members = {
+        "tot.pdf": pdf,
+        "js.pdf": active,
+        "macro.docx": _docx_with_macro(),
+        "html.pdf": b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>",
+    }
+    rows = [[name, f"Đề {name}", "", "2025–2026", "3", "Toán", ""] for name in members]
+    login("thuthu")
+    before = LearningMaterial.objects.count()
+    html = _post(client, _zip(members), _sheet(rows)).content.decode()
+    assert "Đã nhận" not in html and "chưa lưu gì" in html
+    assert "Tệp PDF “js.pdf” chứa mã lệnh tự chạy" in html
+    assert "Tệp “macro.docx” chứa macro" in html
+    assert "Nội dung tệp “html.pdf” không phải là tệp .pdf hợp lệ" in html
+    assert "tot.pdf" not in html.split("chưa lưu gì", 1)[1]  # the good file is not reported
+    assert LearningMaterial.objects.count() == before
