@@ -383,12 +383,20 @@ def readers_view(request):
         "headings": [h for _, h, _ in readers.COLUMNS],
     }
     if request.method == "POST" and request.POST.get("action") == "len-lop":
+        year = request.POST.get("school_year", "").strip().replace("-", "–")
         try:
-            moved, left = readers.move_up(request.POST.get("school_year", "").strip().replace("-", "–"))
+            moved, left = readers.move_up(year)
         except Exception:
             messages.error(request, "Năm học mới viết dạng 2026–2027.")
         else:
-            messages.success(request, f"Đã chuyển {moved} học sinh lên lớp; {left} học sinh lớp 5 ra trường.")
+            if moved or left:
+                messages.success(
+                    request, f"Đã chuyển {moved} học sinh lên lớp; {left} học sinh lớp 5 ra trường."
+                )
+            else:
+                messages.warning(
+                    request, f"Học sinh đã được chuyển sang năm học {year} rồi; không chuyển thêm lần nữa."
+                )
         return redirect("library_readers")
     if request.method == "POST":
         upload = request.FILES.get("file")

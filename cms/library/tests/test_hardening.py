@@ -111,3 +111,29 @@ def test_a_handover_with_active_pdf_macro_docx_or_html_pdf_saves_nothing_and_nam
     assert "Nội dung tệp “html.pdf” không phải là tệp .pdf hợp lệ" in html
     assert "tot.pdf" not in html.split("chưa lưu gì", 1)[1]  # the good file is not reported
     assert LearningMaterial.objects.count() == before
+
+
+# --- 3. moving up to a school year is idempotent ------------------------------------------------------------
+
+
+def test_moving_pupils_up_twice_to_the_same_year_moves_them_once(client, login):
+    from cms.library.models import Reader
+
+    pupil = ReaderFactory(code="HS3A01-T", class_name="3A", school_year="2026–2027")
+    leaver = ReaderFactory(code="HS5B01-T", class_name="5B", school_year="2026–2027")
+    login("thuthu")
+    url = reverse("library_readers")
+    client.post(url, {"action": "len-lop", "school_year": "2027-2028"})
+    pupil.refresh_from_db()
+    assert (pupil.class_name, pupil.school_year) == ("4A", "2027–2028")
+    closed = Reader.objects.filter(active=False).count()
+    html = client.post(url, {"action": "len-lop", "school_year": "2027-2028"}, follow=True).content.decode()
+    assert "không chuyển thêm lần nữa" in html
+    pupil.refresh_from_db()
+    leaver.refresh_from_db()
+    assert pupil.class_name == "4A" and "4a" in pupil.search_folded
+    assert not leaver.active and Reader.objects.filter(active=False).count() == closed
+    # An older year typed by mistake moves nobody back or forward.
+    client.post(url, {"action": "len-lop", "school_year": "2026-2027"})
+    pupil.refresh_from_db()
+    assert pupil.class_name == "4A"
