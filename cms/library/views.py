@@ -34,6 +34,12 @@ def require(*perms):
     return decorator
 
 
+def _pk(value):
+    """A primary key from a form value, or None for anything that is not a whole number ("abc", "")."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else None
+
+
 def _class_names():
     names = set(
         Reader.objects.filter(active=True, kind=ReaderKind.PUPIL).values_list("class_name", flat=True)
@@ -50,7 +56,8 @@ def desk(request):
         identifier = request.POST.get("identifier", "")
         try:
             if action == "muon":
-                reader = Reader.objects.filter(pk=request.POST.get("reader") or 0).first()
+                reader_pk = _pk(request.POST.get("reader"))
+                reader = Reader.objects.filter(pk=reader_pk).first() if reader_pk else None
                 if reader is None:
                     raise LoanError("Vui lòng chọn bạn đọc.")
                 loan = check_out(identifier, reader, request.user)
@@ -68,7 +75,8 @@ def desk(request):
                     request, f"Đã nhận trả bản {loan.copy.accession_number} từ {loan.reader.full_name}{note}."
                 )
             elif action == "gia_han":
-                loan = Loan.objects.filter(pk=request.POST.get("loan") or 0).first()
+                loan_pk = _pk(request.POST.get("loan"))
+                loan = Loan.objects.filter(pk=loan_pk).first() if loan_pk else None
                 if loan is None:
                     raise LoanError("Không tìm thấy lượt mượn.")
                 loan = renew(loan)

@@ -177,7 +177,7 @@ class CopyAdmin(ModelAdmin):
     def get_search_results(self, request, queryset, search_term):
         # An accession number or barcode typed in the search box finds the copy directly.
         term = (search_term or "").strip()
-        hits = queryset.filter(Q(accession_number=term.upper()) | Q(barcode=term)) if term else None
+        hits = queryset.filter(Q(accession_number=term.upper()) | Q(barcode=term.upper())) if term else None
         if hits is not None and hits.exists():
             return hits, False
         return super().get_search_results(request, queryset, search_term)

@@ -137,3 +137,158 @@ def test_moving_pupils_up_twice_to_the_same_year_moves_them_once(client, login):
     client.post(url, {"action": "len-lop", "school_year": "2026-2027"})
     pupil.refresh_from_db()
     assert pupil.class_name == "4A"
+
+
+# --- 4. accession numbers and barcodes share one namespace -------------------------------------------------
+
+
+def _copy_form(record, copies):
+    """The record's edit form data with ``copies`` [(pk or None, accession, barcode, DELETE)]."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    return nested_form_data(
+        {
+            "kind": "sach",
+            "title": record.title,
+            "language": "vie",
+            "scheme": "ddc",
+            "authors": inline_formset([{"name": "Tô Hoài", "role": "tac_gia"}]),
+            "copies": inline_formset(
+                [
+                    {"id": pk or "", "accession_number": acc, "barcode": code, "DELETE": delete}
+                    for pk, acc, code, delete in copies
+                ],
+                initial=sum(1 for pk, *_ in copies if pk),
+            ),
+        }
+    )
+
+
+def test_a_barcode_equal_to_another_copys_accession_number_is_refused(client, login):
+    from cms.library.models import Copy
+
+    login("thuthu")
+    other = RecordFactory().copies.get()
+    record = RecordFactory(copies=1)
+    mine = record.copies.get()
+    url = reverse("library_bibliographicrecord_modeladmin_edit", args=[record.pk])
+    response = client.post(
+        url, _copy_form(record, [(mine.pk, mine.accession_number, other.accession_number, "")])
+    )
+    assert response.status_code == 200
+    assert f"Mã vạch {other.accession_number} đã có trong thư viện" in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.barcode == ""
+    # Within one form: a new copy whose accession number is the first copy's barcode.
+    form = _copy_form(record, [(mine.pk, mine.accession_number, "BC-77", ""), (None, "bc-77", "", "")])
+    html = client.post(url, form).content.decode()
+    assert "BC-77 bị nhập hai lần" in html
+    assert Copy.objects.filter(record=record).count() == 1
+
+
+def test_the_desk_never_picks_one_of_several_matching_copies(client, login):
+    from cms.library.models import Copy, Loan
+
+    first, second = RecordFactory().copies.get(), RecordFactory().copies.get()
+    # Data from before the check: copy 1's barcode is copy 2's accession number.
+    Copy.objects.filter(pk=first.pk).update(barcode=second.accession_number)
+    reader = ReaderFactory()
+    login("thuthu")
+    html = client.post(
+        reverse("library_desk"),
+        {"action": "muon", "lop": "3A", "reader": reader.pk, "identifier": second.accession_number},
+        follow=True,
+    ).content.decode()
+    assert "trùng với nhiều bản sách" in html and first.accession_number in html
+    assert not Loan.objects.filter(reader=reader).exists()
+
+
+def test_an_import_barcode_equal_to_an_accession_number_is_reported_by_row_and_column():
+    from cms.library.tabular import validate
+
+    taken = RecordFactory().copies.get().accession_number
+    rows = [
+        (2, {"title": "Sách A", "accession_numbers": "IMP-1", "barcodes": taken}),
+        (3, {"title": "Sách B", "accession_numbers": "IMP-2", "barcodes": "IMP-1"}),
+    ]
+    entries, errors = validate(rows)
+    assert (2, "Mã vạch (cách nhau bởi ;)") in {(r, c) for r, c, _ in errors}
+    assert any(r == 3 and "IMP-1 trùng với dòng 2" in m for r, c, m in errors)
+    assert entries == []
+
+
+# --- 5. bad input gets a message, never a 500 --------------------------------------------------------------
+
+
+def test_desk_with_a_non_numeric_reader_or_loan_gives_a_message(client, login):
+    login("thuthu")
+    copy = RecordFactory().copies.get()
+    for data, message in (
+        ({"action": "muon", "reader": "abc", "identifier": copy.accession_number}, "Vui lòng chọn bạn đọc"),
+        ({"action": "gia_han", "loan": "abc"}, "Không tìm thấy lượt mượn"),
+    ):
+        response = client.post(reverse("library_desk"), {"lop": "3A", **data}, follow=True)
+        assert response.status_code == 200 and message in response.content.decode()
+
+
+def test_deleting_a_copy_with_loans_is_refused_with_a_message(client, login):
+    from cms.library.loans import return_copy
+
+    login("thuthu")
+    record = RecordFactory(copies=1)
+    copy = record.copies.get()
+    check_out(copy.accession_number, ReaderFactory())
+    return_copy(copy.accession_number)
+    url = reverse("library_bibliographicrecord_modeladmin_edit", args=[record.pk])
+    response = client.post(url, _copy_form(record, [(copy.pk, copy.accession_number, "", "1")]))
+    assert response.status_code == 200
+    assert "đã có lượt mượn nên không xoá được" in response.content.decode()
+    assert record.copies.filter(pk=copy.pk).exists()
+
+
+def test_import_values_beyond_the_models_limits_are_reported_per_row_and_column():
+    from cms.library.models import BibliographicRecord
+    from cms.library.tabular import validate
+
+    rows = [
+        (
+            2,
+            {
+                "title": "T" * 404,
+                "author_mark": "A" * 20,
+                "price": "5000000000",
+                "accession_numbers": "LIM-1",
+            },
+        ),
+        (3, {"title": "Sách đúng", "accession_numbers": "LIM-2", "price": "45000"}),
+    ]
+    entries, errors = validate(rows)
+    found = {(r, c) for r, c, _ in errors}
+    assert {(2, "Nhan đề"), (2, "Ký hiệu tác giả"), (2, "Giá (đồng)")} <= found
+    assert not any(r == 3 for r, _, _ in errors)
+    assert all("tối đa" in m or "ngoài khoảng" in m for r, c, m in errors)
+    assert not BibliographicRecord.objects.filter(title__startswith="TTTT").exists()
+
+
+def test_marc_price_overflow_and_broken_records_get_vietnamese_messages(client, login):
+    import io
+
+    from pymarc import Field, Record, Subfield
+
+    from cms.library.marc import read_marc
+    from cms.library.tabular import ImportFailed
+
+    marc = Record()
+    marc.add_field(Field(tag="245", indicators=["0", "0"], subfields=[Subfield("a", "Sách giá lạ")]))
+    marc.add_field(
+        Field(tag="952", indicators=[" ", " "], subfields=[Subfield("i", "MARC-9"), Subfield("g", "9" * 30)])
+    )
+    data = marc.as_marc()
+    login("thuthu")
+    upload = io.BytesIO(data)
+    upload.name = "gia.mrc"
+    html = client.post(reverse("library_import"), {"file": upload}).content.decode()
+    assert "Giá (đồng)" in html and "ngoài khoảng" in html and "chưa lưu gì" in html
+    with pytest.raises(ImportFailed) as failure:
+        read_marc("hong.mrc", data[:-1] + b"x")
+    assert "Unable" not in str(failure.value) and "bị hỏng" in str(failure.value)
