@@ -292,3 +292,34 @@ def test_marc_price_overflow_and_broken_records_get_vietnamese_messages(client, 
     with pytest.raises(ImportFailed) as failure:
         read_marc("hong.mrc", data[:-1] + b"x")
     assert "Unable" not in str(failure.value) and "bị hỏng" in str(failure.value)
+
+
+# --- browser: what a homeroom teacher sees in the library section ------------------------------------------
+
+
+def test_a_homeroom_teacher_in_the_browser_sees_only_their_class_overdue(admin_page, admin_server):
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+
+    from cms.library.loans import homeroom_classes, today
+    from cms.library.models import Loan
+    from tests.support.live_admin import log_in
+
+    (own_class,) = homeroom_classes(get_user_model().objects.get(username="gvcn1a"))
+    _lend_to(own_class, "Lê Văn Lớp Mình")
+    _lend_to("5B", "Phạm Thị Lớp Khác")
+    Loan.objects.update(due_on=today() - timedelta(days=3))
+    page = admin_page
+    log_in(page, admin_server, "gvcn1a")
+    page.get_by_role("button", name="Thư viện").click()
+    overdue_link = page.get_by_role("link", name="Quá hạn theo lớp")
+    overdue_link.wait_for()
+    assert page.get_by_role("link", name="Lượt mượn").count() == 0
+    overdue_link.click()
+    page.wait_for_url("**/thu-vien/qua-han/")
+    body = page.locator("main").inner_text()
+    assert "Lê Văn Lớp Mình" in body and "Phạm Thị Lớp Khác" not in body
+    # The address of the loan list typed by hand, as the attacker did.
+    page.goto(admin_server.url("/admin/library/loan/?reader__class_name=5B"))
+    assert "Phạm Thị Lớp Khác" not in page.content()
