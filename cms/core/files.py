@@ -80,6 +80,10 @@ _CONTENT_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", 
 KIND_LABELS = {"image": "ảnh", "document": "tài liệu"}
 _HEAD = 4096
 
+# Markup a browser would run if it sniffed the file as HTML: a "PDF" carrying it near its start is a
+# polyglot (HTML behind ``%PDF-``), whatever the rest of the file is.
+_PDF_POLYGLOT = re.compile(rb"<\s*(html|script|body|head|iframe|svg|object|embed|!doctype)\b", re.IGNORECASE)
+_POLYGLOT_WINDOW = 1024
 # PDF actions that run something when the file is opened.
 _PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia)\b[\s/(<\[]")
 
@@ -322,6 +326,12 @@ def _check_document(file, name, ext, head):
         file.seek(0)
     if expected is None or actual != expected:
         _mismatch(name, ext, head, "tệp")
+    if actual == "pdf" and _PDF_POLYGLOT.search(head[:_POLYGLOT_WINDOW]):
+        _refuse(
+            f"Nội dung tệp “{name}” không phải là tệp .pdf hợp lệ (thực chất là: trang HTML có đầu giả PDF). "
+            "Hãy in lại ra PDF thường (Print → Save as PDF) rồi tải lên.",
+            "file_content",
+        )
     if actual == "pdf" and _PDF_ACTIVE.search(_read_all(file)):
         _refuse(
             f"Tệp PDF “{name}” chứa mã lệnh tự chạy (JavaScript, tệp nhúng hoặc lệnh mở chương trình) "

@@ -3,8 +3,9 @@
 The sheet (XLSX or CSV, Vietnamese headings, see ``COLUMNS``) lists one file per row. The upload is refused as
 a whole, nothing saved, when: the ZIP is not a ZIP, holds more than ``MAX_MEMBERS`` files or more than
 ``MAX_TOTAL`` bytes uncompressed or a member compresses suspiciously well (zip bomb), a name is absolute or
-climbs out (``..``, path traversal) or is a link, a member is not PDF/DOC/DOCX/XLS/XLSX by extension AND
-content (``cms.core.files``), a listed file is missing, a file is not listed, or a metadata cell is wrong.
+climbs out (``..``, path traversal) or is a link, a member is not PDF/DOC/DOCX/XLS/XLSX or is refused by the
+upload gate ``cms.core.files.check_upload`` (content, active PDF, macros), a listed file is missing, a file
+is not listed, or a metadata cell is wrong. Each refused member is named in the error list.
 Everything accepted is staff-only (clarifications #10): publishing needs the principal's or a vice
 principal's approval afterwards.
 """
@@ -15,10 +16,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from cms.core.files import ALLOWED_EXTENSIONS, ALLOWED_LABEL, sniff_office_format
+from cms.core.files import ALLOWED_EXTENSIONS, ALLOWED_LABEL, check_upload
 from cms.core.vietnamese import nfc
 
 from .models import SCHOOL_YEAR_VALIDATOR, LearningMaterial, MaterialType, Term
@@ -28,7 +30,6 @@ from .tabular import ImportFailed, _choice, _int, _text, read_table
 MAX_MEMBERS = 500
 MAX_TOTAL = 300 * 1024 * 1024
 MAX_RATIO = 100
-_EXPECTED = {"pdf": "pdf", "doc": "ole2", "xls": "ole2", "docx": "docx", "xlsx": "xlsx"}
 
 COLUMNS = [
     ("file", "Tên tệp", True),
@@ -81,15 +82,23 @@ def _safe_members(archive):
 
 
 def _check_member(archive, info, name):
+    """None, or the Vietnamese reason ``name`` is refused: every member goes through the one upload gate
+    (``cms.core.files.check_upload``: content matching the extension, no PDF JavaScript/launch actions, no
+    Office macros, size), the same refusals as the document library."""
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if ext not in ALLOWED_EXTENSIONS:
         return f"Tệp “{name}”: chỉ nhận {ALLOWED_LABEL}."
-    with archive.open(info) as fh:
-        data = fh.read(MAX_TOTAL + 1)
+    try:
+        with archive.open(info) as fh:
+            data = fh.read(MAX_TOTAL + 1)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        data = b""
     if len(data) != info.file_size:
         return f"Tệp “{name}” bị hỏng trong ZIP."
-    if sniff_office_format(data[:8], io.BytesIO(data)) != _EXPECTED[ext]:
-        return f"Nội dung tệp “{name}” không phải tệp .{ext} hợp lệ (bị đổi tên hoặc hỏng)."
+    try:
+        check_upload(ContentFile(data, name=name), "document")
+    except ValidationError as exc:
+        return " ".join(exc.messages)
     return None
 
 

@@ -12,10 +12,9 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from .models import Copy, CopyStatus, Loan, MaterialKind, ReaderKind
+from .models import Copy, CopyStatus, Loan, MaterialKind, ReaderKind, copies_with_code
 
 # (reader kind, material kind) -> days; "*" matches any material.
 LOAN_DAYS = {
@@ -58,19 +57,24 @@ def due_date(reader, record, on):
 
 
 def find_copy(identifier):
-    """The copy whose accession number or barcode is ``identifier`` (case, spaces ignored); else LoanError."""
+    """The one copy whose accession number or barcode is ``identifier`` (case, spaces ignored).
+
+    LoanError when none matches, or when several do (a barcode equal to another copy's accession number,
+    left from before the two fields were checked against each other): the desk never picks one silently.
+    """
     value = (identifier or "").strip()
     if not value:
         raise LoanError("Vui lòng nhập hoặc quét số ĐKCB/mã vạch.")
-    copy = (
-        Copy.objects.select_related("record")
-        .filter(Q(accession_number=value.upper()) | Q(barcode=value))
-        .order_by("pk")
-        .first()
-    )
-    if copy is None:
+    matches = list(copies_with_code(value).select_related("record").order_by("accession_number")[:5])
+    if not matches:
         raise LoanError(f"Không tìm thấy bản sách có số ĐKCB hoặc mã vạch “{value}”.")
-    return copy
+    if len(matches) > 1:
+        listed = ", ".join(f"{c.accession_number} (mã vạch {c.barcode or '—'})" for c in matches)
+        raise LoanError(
+            f"“{value}” trùng với nhiều bản sách: {listed}. Hãy sửa số ĐKCB/mã vạch trong Biên mục "
+            "rồi thử lại; chưa cho mượn/nhận trả bản nào."
+        )
+    return matches[0]
 
 
 def _changed(copy, why):

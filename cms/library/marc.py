@@ -204,8 +204,10 @@ def read_marc(name, data):
             records = []
             for record in reader:
                 if record is None:
+                    # pymarc's own message is English ("Unable to locate end of record marker").
                     raise ImportFailed(
-                        f"Bản ghi MARC thứ {len(records) + 1} bị hỏng: {reader.current_exception}"
+                        f"Bản ghi MARC thứ {len(records) + 1} bị hỏng (không đúng cấu trúc ISO 2709: độ dài, "
+                        "danh mục trường hoặc dấu kết thúc bản ghi). Không có bản ghi nào được nhập."
                     )
                 records.append(record)
         else:
@@ -213,7 +215,10 @@ def read_marc(name, data):
     except ImportFailed:
         raise
     except Exception as exc:  # pymarc and the XML parser raise many kinds on damaged files
-        raise ImportFailed(f"Không đọc được tệp MARC: {exc}") from exc
+        raise ImportFailed(
+            "Không đọc được tệp MARC: tệp hỏng hoặc không đúng định dạng ISO 2709 (.mrc) / MARCXML (.xml). "
+            "Không có bản ghi nào được nhập."
+        ) from exc
     if not records:
         raise ImportFailed("Tệp MARC không có bản ghi nào.")
     return records

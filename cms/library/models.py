@@ -114,17 +114,35 @@ class RecordForm(WagtailAdminModelForm):
         copies = self.formsets.get("copies")
         if copies is None:
             return valid
-        seen = set()
+        # Accession numbers and barcodes share one namespace: the desk finds a copy by either.
+        seen = {}
         for form in copies.forms:
             data = getattr(form, "cleaned_data", None) or {}
-            if not data or data.get("DELETE"):
+            if not data:
                 continue
-            for field, label in (("accession_number", "Số ĐKCB"), ("barcode", "Mã vạch")):
-                value = (data.get(field) or "").strip().upper()
-                if value and (field, value) in seen:
-                    form.add_error(field, f"{label} {value} bị nhập hai lần.")
+            if data.get("DELETE"):
+                copy = form.instance
+                if copy.pk and copy.loans.exists():
+                    form.add_error(
+                        None,
+                        f"Bản {copy.accession_number} đã có lượt mượn nên không xoá được; "
+                        "hãy ghi ngày thanh lý (bản sách giữ lại lịch sử mượn).",
+                    )
                     valid = False
-                seen.add((field, value))
+                continue
+            values = {}
+            for field, label in (("accession_number", "Số ĐKCB"), ("barcode", "Mã vạch")):
+                value = normalise_copy_code(data.get(field))
+                if value:
+                    values.setdefault(value, (field, label))
+            for value, (field, label) in values.items():
+                if value in seen:
+                    form.add_error(
+                        field, f"{label} {value} bị nhập hai lần (trùng {seen[value]} của bản sách khác)."
+                    )
+                    valid = False
+                else:
+                    seen[value] = "số ĐKCB" if field == "accession_number" else "mã vạch"
         return valid
 
 
@@ -368,6 +386,22 @@ def _refresh_record_search(record_id):
         BibliographicRecord.objects.filter(pk=record_id).update(search_folded=record.search_folded)
 
 
+def normalise_copy_code(value):
+    """An accession number or barcode as stored and looked up: stripped, upper case ("" for None)."""
+    return nfc(value or "").strip().upper()
+
+
+def copies_with_code(value, library_id=None):
+    """Copies whose accession number OR barcode is ``value`` (normalised), in one library or all.
+
+    Accession numbers and barcodes share one namespace: the desk finds a copy by either, so a barcode equal
+    to another copy's accession number would make it lend the wrong copy.
+    """
+    code = normalise_copy_code(value)
+    copies = Copy.objects.filter(Q(accession_number=code) | Q(barcode=code))
+    return copies.filter(library_id=library_id) if library_id else copies
+
+
 class CopyStatus(models.TextChoices):
     AVAILABLE = "san_sang", "Có sẵn"
     ON_LOAN = "dang_muon", "Đang cho mượn"
@@ -470,7 +504,8 @@ class Copy(Orderable):
 
     def save(self, *args, **kwargs):
         _nfc_fields(self)
-        self.accession_number = self.accession_number.upper()
+        self.accession_number = normalise_copy_code(self.accession_number)
+        self.barcode = normalise_copy_code(self.barcode)
         if not self.library_id:
             self.library = Library.default()
         self.status = self.derived_status()
@@ -482,17 +517,21 @@ class Copy(Orderable):
         _nfc_fields(self)
         self.accession_number = (self.accession_number or "").upper()
         library_id = self.library_id or Library.default().pk
-        clash = Copy.objects.filter(library_id=library_id, accession_number=self.accession_number)
-        if self.pk:
-            clash = clash.exclude(pk=self.pk)
-        if self.accession_number and clash.exists():
-            message = f"Số ĐKCB {self.accession_number} đã có trong thư viện."
-            raise ValidationError({"accession_number": message})
-        barcodes = Copy.objects.filter(library_id=library_id, barcode=self.barcode).exclude(barcode="")
-        if self.pk:
-            barcodes = barcodes.exclude(pk=self.pk)
-        if self.barcode and barcodes.exists():
-            raise ValidationError({"barcode": f"Mã vạch {self.barcode} đã dùng cho bản sách khác."})
+        self.barcode = normalise_copy_code(self.barcode)
+        errors = {}
+        for field, label, value in (
+            ("accession_number", "Số ĐKCB", self.accession_number),
+            ("barcode", "Mã vạch", self.barcode),
+        ):
+            other = copies_with_code(value, library_id).exclude(pk=self.pk).first() if value else None
+            if other is not None:
+                what = "số ĐKCB" if other.accession_number == value else "mã vạch"
+                errors[field] = (
+                    f"{label} {value} đã có trong thư viện: là {what} của bản {other.accession_number} "
+                    "(số ĐKCB và mã vạch không được trùng nhau)."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def validate_constraints(self, exclude=None):
         # The library is set on save; check the accession number against it here for a clear form error.

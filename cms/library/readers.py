@@ -5,7 +5,7 @@ stay as history, the reader is closed).
 
 from django.db import transaction
 
-from cms.core.vietnamese import fold, nfc, short_given_name
+from cms.core.vietnamese import fold, nfc
 
 from .loans import today
 from .models import SCHOOL_YEAR_VALIDATOR, Reader, ReaderKind
@@ -72,21 +72,34 @@ def save_class_list(rows):
 def move_up(new_school_year):
     """New school year: 1A → 2A … 4B → 5B; grade-5 pupils leave (closed, history kept).
 
+    Idempotent per school year: a pupil already in ``new_school_year`` (or a later one) is not moved again,
+    so a double click or a repeated POST moves nobody twice. Concurrent runs are serialised: the library
+    row is locked first (PostgreSQL), and each pupil is moved by a conditional UPDATE that re-checks the
+    pupil's year and class at write time (a run that lost the race updates no row and counts nothing).
+
     Returns (moved, left); ``ValidationError`` for a badly written year.
     """
+    from .models import Library
+
     SCHOOL_YEAR_VALIDATOR(new_school_year)
+    library = Library.default()
+    Library.objects.select_for_update().filter(pk=library.pk).first()
     moved = left = 0
-    for reader in Reader.objects.select_for_update().filter(kind=ReaderKind.PUPIL, active=True):
+    pupils = Reader.objects.filter(kind=ReaderKind.PUPIL, active=True).exclude(
+        school_year__gte=new_school_year
+    )
+    for reader in pupils:
         grade = reader.grade
         if grade is None:
             continue
+        unchanged = Reader.objects.filter(
+            pk=reader.pk, active=True, class_name=reader.class_name, school_year=reader.school_year
+        )
         if grade >= 5:
-            reader.active, reader.left_on = False, today()
-            left += 1
+            left += unchanged.update(active=False, left_on=today(), school_year=new_school_year)
         else:
-            reader.class_name = f"{grade + 1}{reader.class_name[1:]}"
-            moved += 1
-        reader.school_year = new_school_year
-        reader.sort_key = f"{fold(short_given_name(reader.full_name))} {fold(reader.full_name)}"
-        reader.save()
+            new_class = f"{grade + 1}{reader.class_name[1:]}"
+            # The folded search text includes the class: keep it in step (``Reader.save`` is bypassed).
+            folded = fold(f"{reader.full_name} {reader.code} {new_class}")[:300]
+            moved += unchanged.update(class_name=new_class, school_year=new_school_year, search_folded=folded)
     return moved, left

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
@@ -245,17 +246,67 @@ def validate(rows, library=None):
     return [e for e in entries if e.row not in failed], sorted(errors, key=lambda e: e[0])
 
 
+# Column of the sheet for each copy field (MARC-only fields are named by the model's label).
+_COPY_COLUMNS = {"accession_number": "accession_numbers", "barcode": "barcodes"}
+
+
+def _limit_errors(number, model, values, column_of):
+    """Errors for ``values`` (field name → value) that the model could not store: text longer than the
+    column, numbers outside the column's range (``PositiveIntegerField``: 0 … 2,147,483,647)."""
+    errors = []
+    for name, value in values.items():
+        if value in (None, ""):
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except Exception:  # not a model field (authors, accession lists): checked elsewhere
+            continue
+        key = column_of(name)
+        column = HEADINGS.get(key) or str(field.verbose_name)
+        if isinstance(value, str) and field.max_length and len(value) > field.max_length:
+            errors.append((number, column, f"{column}: dài {len(value)} ký tự, tối đa {field.max_length}."))
+        elif isinstance(value, int) and isinstance(field, models.IntegerField):
+            # The strictest backend's range (PostgreSQL's), so a file that imports on SQLite imports anywhere.
+            low, high = BaseDatabaseOperations.integer_field_ranges[field.get_internal_type()]
+            for validator in field.validators:
+                low = max(low, validator.limit_value) if validator.code == "min_value" else low
+                high = min(high, validator.limit_value) if validator.code == "max_value" else high
+            if (low is not None and value < low) or (high is not None and value > high):
+                shown = f"{value:,}".replace(",", ".")
+                errors.append(
+                    (
+                        number,
+                        column,
+                        f"{column}: {shown} nằm ngoài khoảng cho phép ({low} – {high:,}).".replace(",", "."),
+                    )
+                )
+    return errors
+
+
 def check_entries(entries, library=None, parsed=False):
     """Checks shared by every import (CSV/XLSX rows, MARC records): title, ISBN/ISSN (unless ``parsed``
-    already checked them), and accession numbers unique within the file and in the library."""
+    already checked them), every value within the model's limits (length, number range), and accession
+    numbers and barcodes unique within the file and in the library, across BOTH fields (the desk finds a
+    copy by either)."""
+    from .models import normalise_copy_code
+
     library = library or Library.default()
     errors, seen = [], {}
-    wanted = [c["accession_number"] for e in entries for c in e.copies]
-    taken = set(
-        Copy.objects.filter(library=library, accession_number__in=wanted).values_list(
-            "accession_number", flat=True
-        )
-    )
+    for entry in entries:
+        for copy in entry.copies:
+            for key in ("accession_number", "barcode"):
+                if copy.get(key):
+                    copy[key] = normalise_copy_code(copy[key])
+    wanted = {c[k] for e in entries for c in e.copies for k in ("accession_number", "barcode") if c.get(k)}
+    taken = {}
+    for accession, barcode in (
+        Copy.objects.filter(library=library)
+        .filter(models.Q(accession_number__in=wanted) | models.Q(barcode__in=wanted))
+        .values_list("accession_number", "barcode")
+    ):
+        taken[accession] = f"số ĐKCB của bản {accession}"
+        if barcode:
+            taken.setdefault(barcode, f"mã vạch của bản {accession}")
     for entry in entries:
         number, fields = entry.row, entry.fields
         if not parsed:
@@ -266,23 +317,32 @@ def check_entries(entries, library=None, parsed=False):
                     fields[key] = fn(fields.get(key))
                 except ValidationError as exc:
                     errors.append((number, HEADINGS[key], " ".join(exc.messages)))
+        errors += _limit_errors(number, BibliographicRecord, fields, lambda name: name)
+        for name, _role in entry.authors:
+            if len(name) > 200:
+                errors.append(
+                    (number, HEADINGS["authors"], f"Tên tác giả dài {len(name)} ký tự, tối đa 200.")
+                )
+        reported = set()
         for copy in entry.copies:
-            accession = copy["accession_number"]
-            if len(accession) > 30:
-                errors.append((number, HEADINGS["accession_numbers"], f"Số ĐKCB “{accession}” quá dài."))
-            elif accession in seen:
-                errors.append(
-                    (
-                        number,
-                        HEADINGS["accession_numbers"],
-                        f"Số ĐKCB {accession} trùng với dòng {seen[accession]}.",
+            for error in _limit_errors(number, Copy, copy, lambda n: _COPY_COLUMNS.get(n, n)):
+                if error not in reported:  # one price for all the row's copies: report it once
+                    errors.append(error)
+                    reported.add(error)
+            own = set()
+            for key, label in (("accession_number", "Số ĐKCB"), ("barcode", "Mã vạch")):
+                value = copy.get(key) or ""
+                if not value or value in own:
+                    continue
+                own.add(value)
+                column = HEADINGS[_COPY_COLUMNS[key]]
+                if value in seen:
+                    errors.append((number, column, f"{label} {value} trùng với {seen[value]}."))
+                elif value in taken:
+                    errors.append(
+                        (number, column, f"{label} {value} đã có trong thư viện (là {taken[value]}).")
                     )
-                )
-            elif accession in taken:
-                errors.append(
-                    (number, HEADINGS["accession_numbers"], f"Số ĐKCB {accession} đã có trong thư viện.")
-                )
-            seen.setdefault(accession, number)
+                seen.setdefault(value, f"dòng {number}")
     return errors
 
 

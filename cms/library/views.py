@@ -34,6 +34,12 @@ def require(*perms):
     return decorator
 
 
+def _pk(value):
+    """A primary key from a form value, or None for anything that is not a whole number ("abc", "")."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else None
+
+
 def _class_names():
     names = set(
         Reader.objects.filter(active=True, kind=ReaderKind.PUPIL).values_list("class_name", flat=True)
@@ -50,7 +56,8 @@ def desk(request):
         identifier = request.POST.get("identifier", "")
         try:
             if action == "muon":
-                reader = Reader.objects.filter(pk=request.POST.get("reader") or 0).first()
+                reader_pk = _pk(request.POST.get("reader"))
+                reader = Reader.objects.filter(pk=reader_pk).first() if reader_pk else None
                 if reader is None:
                     raise LoanError("Vui lòng chọn bạn đọc.")
                 loan = check_out(identifier, reader, request.user)
@@ -68,7 +75,8 @@ def desk(request):
                     request, f"Đã nhận trả bản {loan.copy.accession_number} từ {loan.reader.full_name}{note}."
                 )
             elif action == "gia_han":
-                loan = Loan.objects.filter(pk=request.POST.get("loan") or 0).first()
+                loan_pk = _pk(request.POST.get("loan"))
+                loan = Loan.objects.filter(pk=loan_pk).first() if loan_pk else None
                 if loan is None:
                     raise LoanError("Không tìm thấy lượt mượn.")
                 loan = renew(loan)
@@ -383,12 +391,20 @@ def readers_view(request):
         "headings": [h for _, h, _ in readers.COLUMNS],
     }
     if request.method == "POST" and request.POST.get("action") == "len-lop":
+        year = request.POST.get("school_year", "").strip().replace("-", "–")
         try:
-            moved, left = readers.move_up(request.POST.get("school_year", "").strip().replace("-", "–"))
+            moved, left = readers.move_up(year)
         except Exception:
             messages.error(request, "Năm học mới viết dạng 2026–2027.")
         else:
-            messages.success(request, f"Đã chuyển {moved} học sinh lên lớp; {left} học sinh lớp 5 ra trường.")
+            if moved or left:
+                messages.success(
+                    request, f"Đã chuyển {moved} học sinh lên lớp; {left} học sinh lớp 5 ra trường."
+                )
+            else:
+                messages.warning(
+                    request, f"Học sinh đã được chuyển sang năm học {year} rồi; không chuyển thêm lần nữa."
+                )
         return redirect("library_readers")
     if request.method == "POST":
         upload = request.FILES.get("file")

@@ -68,7 +68,7 @@ def test_a_valid_handover_saves_every_file_staff_only(client, login):
     [
         ({"toan-4.pdf": PDF}, ROWS, "Không có tệp “tv-5.pdf” trong ZIP"),
         ({"toan-4.pdf": PDF, "tv-5.pdf": PDF, "thua.pdf": PDF}, ROWS, "không có trong bảng kê"),
-        ({"toan-4.pdf": PDF, "tv-5.pdf": b"MZ\x90\x00 not a pdf"}, ROWS, "không phải tệp .pdf hợp lệ"),
+        ({"toan-4.pdf": PDF, "tv-5.pdf": b"MZ\x90\x00 not a pdf"}, ROWS, "không phải là tệp .pdf hợp lệ"),
         ({"toan-4.pdf": PDF, "tv-5.exe": PDF}, [ROWS[0], ["tv-5.exe", *ROWS[1][1:]]], "chỉ nhận"),
         (
             {"toan-4.pdf": PDF, "tv-5.pdf": PDF},
