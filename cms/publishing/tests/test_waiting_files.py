@@ -96,7 +96,7 @@ def test_the_photo_of_a_page_under_review_cannot_be_replaced(client, login, site
     from PIL import Image as PILImage
 
     PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
-    login("vanthu")
+    login("hieutruong")
     response = client.post(
         reverse("wagtailimages:edit", args=[image.pk]),
         {
