@@ -1,5 +1,8 @@
 """The file of an image or document the public site uses cannot be replaced in place (clarification #9).
 
+"Uses" includes what will go public without another approval: pages approved with a go-live time ahead and
+pages under review (see ``media.in_public_use``).
+
 Replacing the bytes behind a published decision or photo would change the public site without approval.
 To change it, upload a new file and change the page, which goes through moderation. The rule is held in
 the Wagtail edit forms (``WAGTAILDOCS_DOCUMENT_FORM_BASE``, ``WAGTAILIMAGES_IMAGE_FORM_BASE``) with a
@@ -13,7 +16,8 @@ from cms.core.upload_forms import CheckedDocumentForm, CheckedImageForm
 from .media import in_public_use
 
 REPLACE_REFUSED = (
-    "Tệp này đang được dùng trên trang công khai nên không thể thay bằng tệp khác. "
+    "Tệp này đang được dùng trên trang công khai (hoặc trong một trang đã duyệt chờ đến giờ đăng, "
+    "hay đang chờ duyệt) nên không thể thay bằng tệp khác. "
     "Hãy tải lên một tệp mới, rồi sửa trang đang dùng tệp này để chọn tệp mới và gửi duyệt lại."
 )
 

@@ -92,18 +92,24 @@ def prune_manifests(keep):
                 path.unlink(missing_ok=True)
 
 
-def approved_manifest():
-    """The manifest of the last good build, checked against the build log. Raises NoApprovedManifest."""
+def release_manifest(release_id):
+    """The saved manifest of release ``release_id``, checked against the build log: ``(Manifest, bytes)``.
+
+    Raises NoApprovedManifest when no good build produced that release, or its saved manifest is missing or
+    altered (its sha256 differs from the one the build log recorded).
+    """
     from .models import SiteBuild
 
     build = (
-        SiteBuild.objects.filter(status__in=[SiteBuild.Status.SUCCESS, SiteBuild.Status.PARTIAL])
-        .exclude(release="")
+        SiteBuild.objects.filter(
+            status__in=[SiteBuild.Status.SUCCESS, SiteBuild.Status.PARTIAL], release=release_id or "-"
+        )
         .order_by("-pk")
         .first()
     )
     if build is None:
-        raise NoApprovedManifest("Chưa có lần xuất bản thành công nào.")
+        name = release_id or "(chưa có)"
+        raise NoApprovedManifest(f"Không có lần xuất bản thành công nào tạo ra bản {name}.")
     path = manifests_dir() / f"{build.release}.json"
     try:
         data = path.read_bytes()
@@ -111,8 +117,17 @@ def approved_manifest():
         raise NoApprovedManifest(f"Không đọc được danh mục tệp đã duyệt {path}.") from exc
     if build.manifest_sha256 and sha256(data) != build.manifest_sha256:
         raise NoApprovedManifest("Danh mục tệp đã duyệt bị sửa (mã băm không khớp nhật ký xuất bản).")
-    manifest = Manifest.from_bytes(data)
-    return manifest, data
+    return Manifest.from_bytes(data), data
+
+
+def approved_manifest():
+    """The manifest of the release that is live (the one ``current`` points to), checked against the build
+    log. After ``rollback_site`` that is the rolled-back release's own manifest, not the newest build's.
+    Raises NoApprovedManifest."""
+    live = release.live_release()
+    if live is None:
+        raise NoApprovedManifest("Chưa có lần xuất bản thành công nào.")
+    return release_manifest(live)
 
 
 # --- verify ---------------------------------------------------------------------------------------------
@@ -244,8 +259,28 @@ def _reproduce(rel, entry):
         return None
 
 
-def repair_local(report, manifest, manifest_bytes, root=None):
-    """Restore the local live folder to ``manifest``; fills ``report.repaired`` / ``report.unrepaired``."""
+def _sharing_releases(root, rel):
+    """Other release folders whose ``rel`` is the very same file (hard link) as ``root/rel``."""
+    target = root / rel
+    if not target.is_file():
+        return []
+    sharing = []
+    for name in release.list_releases():
+        folder = (release.releases_dir() / name).resolve()
+        other = folder / rel
+        if folder != root and other.is_file() and not other.is_symlink() and os.path.samefile(other, target):
+            sharing.append(folder)
+    return sharing
+
+
+def repair_local(report, manifest, manifest_bytes, root=None, rebuild=True):
+    """Restore the local release folder ``root`` (default: the live one) to ``manifest``; fills
+    ``report.repaired`` / ``report.unrepaired``.
+
+    A file changed in place changed every release sharing its inode (hard links): each of them gets the
+    approved bytes back too, so a later ``rollback_site`` cannot bring the defacement back. What cannot be
+    restored is rebuilt by a fresh full build (``rebuild``; otherwise it stays in ``report.unrepaired``).
+    """
     root = Path(root or release.current_dir()).resolve()
     for rel in report.added:
         (root / rel).unlink(missing_ok=True)
@@ -259,13 +294,28 @@ def repair_local(report, manifest, manifest_bytes, root=None):
         if data is None:
             report.unrepaired.append(rel)
             continue
+        for folder in _sharing_releases(root, rel):
+            # The same inode held the approved bytes there too (same sha256 in both manifests).
+            _replace(folder, rel, data)
         _replace(root, rel, data)
         report.repaired.append(rel)
-    if report.unrepaired:
+    if report.unrepaired and rebuild:
         from .builder import build_site
 
         # Nothing is linked from the altered release: every file is written anew.
         build_site(trigger="verify_site --repair: dựng lại toàn bộ", fresh=True)
+    return report
+
+
+def check_release(release_id):
+    """Verify the release folder ``release_id`` against its own manifest and repair what differs (without a
+    rebuild): used before a rollback makes it live. Returns the Report; ``report.unrepaired`` lists what
+    could not be restored. Raises NoApprovedManifest."""
+    manifest, data = release_manifest(release_id)
+    root = (release.releases_dir() / release_id).resolve()
+    report = verify_local(manifest, data, root)
+    if not report.clean:
+        repair_local(report, manifest, data, root, rebuild=False)
     return report
 
 

@@ -127,14 +127,48 @@ def _safe_name(name):
     return True
 
 
+def _waiting_revisions():
+    """Revisions that go public without another approval: approved and scheduled (a ``go_live_at``
+    waiting, Wagtail's ``approved_schedule``), and those under review in a workflow in progress (the
+    revision its current task reviews and the object's latest revision, which the finish action may
+    publish)."""
+    from wagtail.models import Revision, WorkflowState
+
+    ids = set(Revision.objects.filter(approved_go_live_at__isnull=False).values_list("pk", flat=True))
+    states = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).select_related(
+        "current_task_state"
+    )
+    for state in states:
+        if state.current_task_state and state.current_task_state.revision_id:
+            ids.add(state.current_task_state.revision_id)
+        obj = state.content_object
+        latest = getattr(obj, "latest_revision_id", None)
+        if latest:
+            ids.add(latest)
+    return Revision.objects.filter(pk__in=ids)
+
+
+def _revision_refs(revision):
+    try:
+        obj = revision.as_object()
+    except Exception:  # noqa: BLE001 - an unreadable old revision cannot hold a file back
+        logger.warning("Could not read revision %s", revision.pk, exc_info=True)
+        return set()
+    return page_refs(obj) if hasattr(obj, "depth") else object_refs(obj)
+
+
 def in_public_use(obj):
-    """True if the image or document ``obj`` is used by the public site or by a live page.
+    """True if the image or document ``obj`` is public or will go public without another approval
+    (clarification #9: such a file cannot be replaced in place).
 
-    Public use is what the live release lists (its manifest's object references) plus anything a live page
-    or the site settings reference now (a page approved but not built yet counts too).
+    Counted: what the live release lists (its manifest's object references); live pages referencing it
+    now (the reference index) and the pages waiting for a build (read from the pages themselves, in case
+    the index lags); revisions approved with a go-live time still ahead and revisions under review in a
+    workflow (their content, resolved like a page's media); the public site settings (the logo).
     """
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
+    from .models import PendingChange
     from .targets.local import live_manifest
 
     kind = IMAGE if isinstance(obj, get_image_model()) else DOCUMENT
@@ -150,6 +184,11 @@ def in_public_use(obj):
     ]
     if page_ids and Page.objects.filter(pk__in=page_ids, live=True).exists():
         return True
-    from wagtail.models import Site
-
+    pending = PendingChange.objects.exclude(page_id=None).values_list("page_id", flat=True)
+    for page in Page.objects.filter(pk__in=pending, live=True).specific():
+        if ref in page_refs(page):
+            return True
+    for revision in _waiting_revisions():
+        if ref in _revision_refs(revision):
+            return True
     return any(ref in site_refs(site) for site in Site.objects.all())

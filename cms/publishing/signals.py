@@ -3,7 +3,14 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from .builder import schedule_build
 
@@ -18,9 +25,24 @@ def on_page_unpublished(sender, instance, **kwargs):
     schedule_build(f"Gỡ xuất bản: {instance.title}", pages=[instance])
 
 
-@receiver(post_page_move)
-def on_page_moved(sender, instance, **kwargs):
+def on_page_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    """A page moved: its new address, every listing of it, and the redirect page at its old address.
+
+    Connected by ``connect_address_signals`` AFTER Wagtail's own redirect creation (which uses
+    ``bulk_create``, so no ``post_save`` of ``Redirect`` reaches ``on_redirect_changed``): when this runs
+    the ``Redirect`` rows exist, and the build it schedules (every build renders every redirect) serves the
+    old address at once. Outside a transaction ``on_commit`` runs the build right away; inside one, at commit.
+    """
     schedule_build(f"Di chuyển: {instance.title}", pages=[instance])
+
+
+def on_page_slug_changed(sender, instance, instance_before=None, **kwargs):
+    """A published page's slug changed (sent by Wagtail after commit): rebuild with its new redirect.
+
+    The publish that changed the slug scheduled a build already, but a build registered earlier in the
+    same transaction may have run before Wagtail created the ``Redirect``; this one runs after it.
+    """
+    schedule_build(f"Đổi địa chỉ: {instance.title}", pages=[instance])
 
 
 @receiver(post_delete)
@@ -37,8 +59,31 @@ def on_redirect_changed(sender, instance, **kwargs):
     schedule_build(f"Chuyển hướng: {instance.old_path}", pages=pages)
 
 
+def connect_address_signals():
+    """Connect the move and slug-change handlers after Wagtail's redirect creation.
+
+    Django runs receivers in the order they were connected and ignores a second ``connect`` of the same
+    function: connecting Wagtail's handlers here first (whichever ``ready()`` runs first) puts them before
+    ours for good.
+    """
+    from django.apps import apps
+
+    if apps.is_installed("wagtail.contrib.redirects"):
+        from wagtail.contrib.redirects.signal_handlers import (
+            autocreate_redirects_on_page_move,
+            autocreate_redirects_on_slug_change,
+        )
+
+        post_page_move.connect(autocreate_redirects_on_page_move)
+        page_slug_changed.connect(autocreate_redirects_on_slug_change)
+    post_page_move.connect(on_page_moved, dispatch_uid="publishing-page-moved")
+    page_slug_changed.connect(on_page_slug_changed, dispatch_uid="publishing-page-slug-changed")
+
+
 def connect_redirect_signals():
     from wagtail.contrib.redirects.models import Redirect
+
+    connect_address_signals()
 
     post_save.connect(on_redirect_changed, sender=Redirect, dispatch_uid="publishing-redirect-saved")
     post_delete.connect(on_redirect_changed, sender=Redirect, dispatch_uid="publishing-redirect-deleted")

@@ -104,3 +104,71 @@ def test_verify_site_on_s3(built_site, bucket):  # noqa: F811 - fixture
     body = bucket.get_object(Bucket=BUCKET, Key=PAGE)["Body"].read()
     assert body == (live_dir() / PAGE).read_bytes()
     assert all(r.clean for r in integrity.verify())
+
+
+def _shared_page(before, after):
+    """An HTML page that releases ``before`` and ``after`` share through a hard link (same inode)."""
+    import os
+
+    for path in sorted(after.rglob("index.html")):
+        rel = path.relative_to(after).as_posix()
+        if (before / rel).is_file() and os.path.samefile(before / rel, path):
+            return rel
+    raise AssertionError("no shared page")
+
+
+def _two_releases():
+    previous = live_dir()
+    publish(new_article("Bài để có hai bản phát hành", "bai-hai-ban"))
+    build_site(trigger="test: second release")
+    root = live_dir()
+    assert root != previous
+    return previous, root
+
+
+def test_repair_after_an_in_place_defacement_also_cleans_the_older_releases(built_site, capsys):
+    previous, root = _two_releases()
+    rel = _shared_page(previous, root)
+    approved = (root / rel).read_bytes()
+    with open(root / rel, "ab") as fh:  # `echo x >> current/<page>`: every release sharing the inode changes
+        fh.write(b"x\n")
+    assert (previous / rel).read_bytes() != approved
+
+    call_command("verify_site", "--repair")
+    assert (live_dir() / rel).read_bytes() == approved
+    assert (previous / rel).read_bytes() == approved
+
+    call_command("rollback_site")
+    assert live_dir() == previous
+    assert (release.current_dir() / rel).read_bytes() == approved
+    capsys.readouterr()
+    call_command("verify_site")
+    assert "khớp" in capsys.readouterr().out
+
+
+def test_a_rollback_target_is_checked_before_it_goes_live(built_site):
+    previous, root = _two_releases()
+    rel = _shared_page(previous, root)
+    approved = (root / rel).read_bytes()
+    with open(root / rel, "ab") as fh:  # defaced, and nobody repaired it
+        fh.write(b"<script>alert(1)</script>\n")
+    (previous / "hack.html").write_bytes(b"<p>defaced</p>")
+
+    call_command("rollback_site")
+    assert live_dir() == previous
+    assert (release.current_dir() / rel).read_bytes() == approved
+    assert not (release.current_dir() / "hack.html").exists()
+
+
+def test_after_a_rollback_verify_site_checks_the_live_release_and_reports_nothing(built_site, capsys):
+    previous, _root = _two_releases()
+    call_command("rollback_site")
+    assert live_dir() == previous
+    capsys.readouterr()
+    call_command("verify_site")  # no CommandError: the live release matches its own manifest
+    out = capsys.readouterr().out
+    assert "khớp" in out and "Bị sửa" not in out and "Thêm" not in out and "Bị xoá" not in out
+    call_command("verify_site", "--repair")
+    assert all(r.clean for r in integrity.verify())
+    assert live_dir() == previous  # the repair did not undo the rollback
+    assert not mail.outbox

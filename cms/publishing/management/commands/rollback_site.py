@@ -1,8 +1,13 @@
-"""`manage.py rollback_site`: serve the previous release again."""
+"""`manage.py rollback_site`: serve the previous release again, after checking it against its own manifest.
+
+Releases share unchanged files through hard links, so a file defaced in place in the live release is
+defaced in older releases too: the target is verified (and repaired) before it goes live, and the rollback
+is refused when it cannot be brought back to its approved bytes.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.publishing import release
+from cms.publishing import integrity, release
 from cms.publishing.models import PendingChange
 
 
@@ -23,6 +28,17 @@ class Command(BaseCommand):
             target = older[-1]
         if target not in releases:
             raise CommandError(f"Không có bản phát hành {target}.")
+        try:
+            report = integrity.check_release(target)
+        except integrity.NoApprovedManifest as exc:
+            raise CommandError(f"Không quay lại bản {target}: {exc}") from exc
+        if report.unrepaired:
+            raise CommandError(
+                f"Không quay lại bản {target}: {len(report.unrepaired)} tệp khác bản đã duyệt và "
+                f"không khôi phục được ({', '.join(report.unrepaired[:5])}). Chạy build_site để dựng bản mới."
+            )
+        if report.repaired:
+            self.stdout.write(f"Đã khôi phục {len(report.repaired)} tệp của bản {target} theo bản đã duyệt.")
         release.switch_to(target)
         # The older release misses later changes: the next build (the next publish, or `build_site`)
         # must be a full one, not an increment on top of the rolled-back manifest.
