@@ -55,18 +55,30 @@ def vietnamese_common_words():
     return frozenset(words)
 
 
-def _made_of(letters, words):
-    """True when ``letters`` can be split entirely into ``words`` (dynamic programming over positions)."""
-    if not letters:
-        return True
+# Letters people swap for look-alike symbols ("P@ssw0rd", "m@tkh@u"): undone before the checks.
+_LEET = str.maketrans(
+    {"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "5": "s", "$": "s", "7": "t"}
+)
+# A name initial or two ("nguyenvana", "tranthib") does not make a weak password strong.
+_SPARE_LETTERS = 2
+
+
+def _uncovered(letters, words):
+    """The fewest letters of ``letters`` left over when it is split into ``words`` and single letters
+    (dynamic programming over positions): 0 means made only of ``words``."""
     longest = max((len(w) for w in words), default=0)
-    reachable = [True] + [False] * len(letters)
+    best = [0] + [len(letters) + 1] * len(letters)
     for end in range(1, len(letters) + 1):
+        best[end] = best[end - 1] + 1  # this letter left over
         for start in range(max(0, end - longest), end):
-            if reachable[start] and letters[start:end] in words:
-                reachable[end] = True
-                break
-    return reachable[-1]
+            if letters[start:end] in words:
+                best[end] = min(best[end], best[start])
+    return best[-1]
+
+
+def _made_of(letters, words, spare=0):
+    """True when ``letters`` is made of ``words`` with at most ``spare`` letters left over."""
+    return not letters or _uncovered(letters, words) <= spare
 
 
 class MinimumLengthValidator:
@@ -106,19 +118,25 @@ class CommonPasswordValidator:
         self._django = password_validation.CommonPasswordValidator()
 
     def validate(self, password, user=None):
-        compact = _compact(password)
-        letters = re.sub(r"[0-9]", "", compact)
-        reason = None
-        if not letters:
-            reason = "chỉ có chữ số hoặc ký hiệu"
-        elif len(set(compact)) <= 3:
-            reason = "lặp lại vài ký tự"
-        elif password.lower().strip() in self._django.passwords or compact in self._django.passwords:
-            reason = "nằm trong danh sách mật khẩu phổ biến"
-        elif _made_of(letters, vietnamese_common_words()):
-            reason = "chỉ ghép từ những từ, tên hoặc cụm thường gặp như “matkhau”, “truonghoc”, họ tên"
+        reason = self._reason(password) or self._reason(password.lower().translate(_LEET), leet=True)
         if reason:
             raise ValidationError(self.message.format(reason=reason), code="password_too_common")
+
+    def _reason(self, password, leet=False):
+        """Why ``password`` is too common, or None. ``leet``: symbols already read as letters."""
+        compact = _compact(password)
+        letters = re.sub(r"[0-9]", "", compact)
+        if not letters:
+            return None if leet else "chỉ có chữ số hoặc ký hiệu"
+        if len(set(compact)) <= 3:
+            return "lặp lại vài ký tự"
+        if password.lower().strip() in self._django.passwords or compact in self._django.passwords:
+            return "nằm trong danh sách mật khẩu phổ biến"
+        if letters in self._django.passwords:
+            return "là một mật khẩu phổ biến thêm vài chữ số"
+        if _made_of(letters, vietnamese_common_words(), spare=_SPARE_LETTERS):
+            return "chỉ ghép từ những từ, tên hoặc cụm thường gặp như “matkhau”, “truonghoc”, họ tên"
+        return None
 
     def get_help_text(self):
         return (
@@ -141,10 +159,13 @@ class NameSimilarityValidator:
         username = _compact(user.get_username())
         names = fold(f"{user.last_name} {user.first_name}").lower().split()
         parts = ({_compact(part) for part in names} | {username}) - {""}
-        email_local = _compact((user.email or "").split("@")[0])
-        if email_local:
-            parts.add(email_local)
+        email = (user.email or "").lower()
+        email_local, _, domain = email.partition("@")
+        parts |= {_compact(email_local)} | {_compact(label) for label in domain.split(".")}
+        parts.discard("")
         too_close = len(username) >= 3 and username in compact
+        # The person's own e-mail address (or its local part) is not a password.
+        too_close = too_close or (len(_compact(email_local)) >= 4 and _compact(email_local) in compact)
         if not too_close and letters and parts:
             remainder = letters
             for part in sorted(parts, key=len, reverse=True):

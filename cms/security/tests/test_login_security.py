@@ -132,12 +132,21 @@ def test_only_the_principal_and_the_portal_admin_see_the_login_page(client, logi
         ("password1234", "quá dễ đoán"),
         ("qwertyuiop12", "quá dễ đoán"),
         ("Thao.LePhuong#88", "quá giống tên"),
+        # Found by an attacker: a name with an initial, look-alike symbols, "new password", the e-mail.
+        ("nguyenvana1", "quá dễ đoán"),
+        ("tranthib1234", "quá dễ đoán"),
+        ("P@ssw0rd2026", "quá dễ đoán"),
+        ("m@tkh@u123", "quá dễ đoán"),
+        ("matkhaumoi1", "quá dễ đoán"),
+        ("emyeutruong1", "quá dễ đoán"),
+        ("lethiphuongthao@thnk.edu.vn", "quá giống tên"),
     ],
 )
 def test_weak_passwords_refused_in_vietnamese(client, login, password, message):
     login("hieutruong")
     teacher = get_user_model().objects.get(username="giaovien1")
     teacher.first_name, teacher.last_name = "Thảo", "Lê Thị Phương"
+    teacher.email = "lethiphuongthao@thnk.edu.vn"
     teacher.save()
     before = teacher.password
     response = client.post(
@@ -148,6 +157,14 @@ def test_weak_passwords_refused_in_vietnamese(client, login, password, message):
     assert message in response.content.decode()
     teacher.refresh_from_db()
     assert teacher.password == before
+
+
+@pytest.mark.parametrize("password", ["Mưa-rơi 7 cây bàng!", "Sáng nay trời 19 độ", "Kien7!Gio-nam"])
+def test_a_passphrase_of_unrelated_words_is_accepted(password):
+    from django.contrib.auth import password_validation
+
+    teacher = get_user_model().objects.get(username="giaovien1")
+    password_validation.validate_password(password, teacher)  # raises if refused
 
 
 def test_reset_by_the_principal_forces_a_change_at_first_login_and_history_is_kept(client, login):
