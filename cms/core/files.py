@@ -86,6 +86,17 @@ _PDF_POLYGLOT = re.compile(rb"<\s*(html|script|body|head|iframe|svg|object|embed
 _POLYGLOT_WINDOW = 1024
 # PDF actions that run something when the file is opened.
 _PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia)\b[\s/(<\[]")
+# PDF names may spell any byte as #xx ("/J#61vaScript" is /JavaScript, ISO 32000 §7.3.5): decoded first.
+_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# Macros in the other office formats: OpenDocument's Basic/ and Scripts/ folders, OLE2's VBA storages
+# (directory entry names are UTF-16LE).
+_ODF_MACRO_PREFIXES = ("basic/", "scripts/")
+_OLE2_MACRO_MARKERS = ("_VBA_PROJECT".encode("utf-16-le"),)
+
+
+def _pdf_names_decoded(data):
+    """``data`` with every ``#xx`` escape in PDF names replaced by its byte (only for searching)."""
+    return _PDF_NAME_ESCAPE.sub(lambda match: bytes([int(match.group(1), 16)]), data)
 
 
 def _extension(name):
@@ -332,25 +343,31 @@ def _check_document(file, name, ext, head):
             "Hãy in lại ra PDF thường (Print → Save as PDF) rồi tải lên.",
             "file_content",
         )
-    if actual == "pdf" and _PDF_ACTIVE.search(_read_all(file)):
+    if actual == "pdf" and _PDF_ACTIVE.search(_pdf_names_decoded(_read_all(file))):
         _refuse(
             f"Tệp PDF “{name}” chứa mã lệnh tự chạy (JavaScript, tệp nhúng hoặc lệnh mở chương trình) "
             "nên không được chấp nhận. Hãy in lại ra PDF thường (Print → Save as PDF) rồi tải lên.",
             "pdf_active_content",
         )
-    if actual in ("docx", "xlsx"):
+    if actual in ("docx", "xlsx", "odt", "ods"):
         try:
-            names = zipfile.ZipFile(file).namelist()
+            names = [n.lower() for n in zipfile.ZipFile(file).namelist()]
         except (zipfile.BadZipFile, OSError, ValueError):
             names = []
         finally:
             file.seek(0)
-        if any(n.lower().endswith("vbaproject.bin") for n in names):
-            _refuse(
-                f"Tệp “{name}” chứa macro (mã lệnh Office) nên không được chấp nhận. "
-                "Hãy lưu lại dưới dạng tệp không có macro rồi tải lên.",
-                "office_macro",
-            )
+        macros = any(n.endswith("vbaproject.bin") or n.startswith(_ODF_MACRO_PREFIXES) for n in names)
+    elif actual == "ole2":
+        data = _read_all(file)
+        macros = any(marker in data for marker in _OLE2_MACRO_MARKERS)
+    else:
+        macros = False
+    if macros:
+        _refuse(
+            f"Tệp “{name}” chứa macro (mã lệnh Office) nên không được chấp nhận. "
+            "Hãy lưu lại dưới dạng tệp không có macro rồi tải lên.",
+            "office_macro",
+        )
 
 
 def sanitise_image(file):

@@ -78,5 +78,32 @@ def pdf_with_javascript():
     )
 
 
+def pdf_with_escaped_javascript():
+    """The same action with its names spelled through #xx escapes (/J#61vaScript = /JavaScript)."""
+    return minimal_pdf(["Thong bao"]).replace(
+        b"/Type /Catalog", b"/Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>", 1
+    )
+
+
+def odt_with_basic_macro():
+    """An OpenDocument text whose package carries a Basic macro library."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", "<x/>")
+        package.writestr("Basic/Standard/Module1.xml", '<script:module>Shell("calc")</script:module>')
+    return buffer.getvalue()
+
+
+def doc_with_vba():
+    """An OLE2 (.doc) file whose directory names a VBA project storage."""
+    return (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 500
+        + "_VBA_PROJECT".encode("utf-16-le")
+        + b"\x00" * 64
+    )
+
+
 def pdf_bytes():
     return minimal_pdf(["Thong bao"])
