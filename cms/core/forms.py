@@ -1,5 +1,8 @@
 """The admin form every portal page type starts from (``VietnamesePageMixin.base_form_class``)."""
 
+import re
+from urllib.parse import unquote
+
 from django import forms
 from wagtail import hooks
 from wagtail.admin.forms.pages import CopyForm
@@ -7,6 +10,8 @@ from wagtail.admin.forms.pages import CopyForm
 from .page_forms import PortalPageForm
 from .vietnamese import slugify_vi
 from .widgets import VietnameseSlugInput
+
+_PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 ADDRESS_HOOK = "may_change_published_address"
 ADDRESS_LOCKED = (
@@ -32,6 +37,16 @@ class VietnamesePageForm(PortalPageForm):
     builder writes it (``cms.publishing.renderers.redirects``). Pages never published take any address;
     the model repairs stock-script slugs (``cms.core.pages.repaired_slug``).
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        posted = self.data.get("slug") if self.is_bound else None
+        if posted and not _PLAIN_SLUG.fullmatch(posted):
+            # A slug typed or pasted with marks, spaces or %-escapes ("th%C3%B4ng-b%C3%A1o", "Thông báo"):
+            # folded here instead of Django's English "Enter a valid slug" error.
+            data = self.data.copy()
+            data["slug"] = slugify_vi(unquote(posted))
+            self.data = data
 
     def clean(self):
         cleaned_data = super().clean()

@@ -129,3 +129,20 @@ def test_only_the_board_changes_the_address_of_a_published_page(client, section)
     response = _edit_slug(client, article, "dia-chi-moi")
     assert response.status_code == 302
     assert ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().slug == "dia-chi-moi"
+
+
+@pytest.mark.parametrize("posted", ["th%C3%B4ng-b%C3%A1o-ngh%E1%BB%89", "Thông báo nghỉ", "thông báo/nghỉ"])
+def test_a_slug_posted_with_marks_or_escapes_is_folded_not_refused_in_english(client, section, posted):
+    """A slug pasted from the browser's address bar or typed with marks: folded, never Django's English
+    "Enter a valid slug" error."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from editorial.moderation.tests.support import article_form
+
+    client.force_login(get_user_model().objects.get(username="giaovien1"))
+    url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", section.pk))
+    response = client.post(url, article_form("Thông báo nghỉ", posted))
+    assert b"Enter a valid" not in response.content
+    assert response.status_code == 302, response.content[:2000]
+    assert ArticlePage.objects.filter(slug="thong-bao-nghi").exists()
