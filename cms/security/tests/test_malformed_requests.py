@@ -84,3 +84,15 @@ def test_empty_post_to_every_snippet_edit_and_create_form(principal_client):
             _assert_handled(principal_client.post(edit_url, {}), f"edit {model.__name__}")
         tested.append(model.__name__)
     assert tested
+
+
+def test_a_formset_posted_without_its_counts_is_refused_in_vietnamese():
+    """The structure forms (Tổ, lớp…) are formsets: a post without their counts reads Vietnamese."""
+    from django.forms import Form, formset_factory
+    from django.utils import translation
+
+    with translation.override("vi"):
+        formset = formset_factory(Form)(data={})
+        assert not formset.is_valid()
+        message = " ".join(formset.non_form_errors())
+    assert "thiếu dữ liệu quản lý" in message and "ManagementForm" not in message
