@@ -105,6 +105,7 @@ def test_document_and_notice_indexes_are_granted_once_they_exist():
         assert not perms.can_publish()
 
 
+@pytest.mark.demo
 def test_seed_demo_twice_changes_nothing():
     call_command("seed_demo", verbosity=0)  # the session already seeded once
     first = _dump()
