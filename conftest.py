@@ -108,21 +108,21 @@ def demo_site_url(world_site_url):
     return world_site_url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_school(django_db_setup, django_db_blocker):
-    """The demo school (``seed_demo``) in place of the world's content, for ONE test module: seeded in an
-    outer transaction that is rolled back after the module; each test runs in a savepoint inside it.
-    Only for tests about the demo itself (they get the ``demo`` marker automatically)."""
-    from tests.support.demo import demo_school_rolled_back
+    """The demo school (``seed_demo``) in place of the world's content, seeded once, committed, the first
+    time a demo test runs. Demo tests run after every other non-transactional test (``pytest_collection_
+    modifyitems`` below), so nothing else sees it. Only for tests about the demo itself; they get the ``demo``
+    marker automatically."""
+    from tests.support.demo import replace_world_by_demo
 
     with django_db_blocker.unblock():
-        with demo_school_rolled_back() as summary:
-            yield summary
+        yield replace_world_by_demo()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_built_site_url(demo_school, django_db_blocker, tmp_path_factory):
-    """The demo school built once for the module and served on a free loopback port (demo smoke tests)."""
+    """The demo school built once and served on a free loopback port (demo smoke tests)."""
     from django.test import override_settings
 
     from cms.publishing.builder import build_site
@@ -138,11 +138,18 @@ def demo_built_site_url(demo_school, django_db_blocker, tmp_path_factory):
 DEMO_FIXTURES = {"demo_school", "demo_built_site_url"}
 
 
+def _uses_demo(item):
+    return bool(DEMO_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests that use the demo get the ``demo`` marker: ``pytest -m "not demo"`` runs without the demo."""
+    """Tests that use the demo get the ``demo`` marker (``pytest -m "not demo"`` runs without ``seed_demo``)
+    and run after the other non-transactional tests (pytest-django has put the transactional ones last)."""
     for item in items:
-        if DEMO_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if _uses_demo(item):
             item.add_marker(pytest.mark.demo)
+    items.sort(key=lambda item: (_transactional(item), _uses_demo(item)))
 
 
 def _transactional(item):

@@ -10,7 +10,9 @@ from lxml import html as lxml_html
 from cms.publishing.builder import build_site
 from cms.publishing.release import current_dir
 
-pytestmark = pytest.mark.django_db
+# The demo's showcase content (the featured story with every body block, quick links, công khai of two
+# years): a demo test (conftest.py::demo_school).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_school")]
 
 ARTICLE = "tin-tuc-su-kien/hoi-khoe-phu-dong-cap-truong-nam-hoc-2026-2027/index.html"
 HOME_BUDGET = 150 * 1024

@@ -22,7 +22,23 @@ class IssuerFactory(DjangoModelFactory):
 
 def school_issuer():
     """The school as issuer (THNK), as seeded."""
-    return IssuerFactory(abbreviation="THNK", name="Trường Tiểu học Nguyễn Khuyến", is_school=True)
+    return IssuerFactory(
+        abbreviation="THNK",
+        name="Trường Tiểu học Nguyễn Khuyến",
+        short_name="Trường TH Nguyễn Khuyến",
+        is_school=True,
+    )
+
+
+def issuer(abbreviation):
+    """A superior body by abbreviation: ``BGDĐT`` (the Ministry), ``PGDĐT`` (district office), ``UBND``."""
+    names = {
+        "BGDĐT": ("Bộ Giáo dục và Đào tạo", "Bộ GD&ĐT"),
+        "PGDĐT": ("Phòng Giáo dục và Đào tạo quận Ngô Quyền", "Phòng GD&ĐT"),
+        "UBND": ("Ủy ban nhân dân quận Ngô Quyền", "UBND quận"),
+    }
+    name, short_name = names[abbreviation]
+    return IssuerFactory(abbreviation=abbreviation, name=name, short_name=short_name)
 
 
 class OfficialDocumentPageFactory(DjangoModelFactory):

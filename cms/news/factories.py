@@ -26,3 +26,35 @@ class ArticlePageFactory(SchoolPageFactory):
     body = factory.LazyFunction(lambda: [("paragraph", RichText("<p>Nội dung bài viết thử nghiệm.</p>"))])
     author_name = "Nguyễn Thị Hoa"
     author_position = "Giáo viên"
+
+
+def every_block_body(images=3):
+    """An article body using every block of ``ArticleBodyBlock``: paragraph, gallery of ``images`` photos,
+    table with a caption, quote, YouTube video and a PDF attachment (new images and a document)."""
+    from wagtail.contrib.table_block.blocks import TableBlock
+
+    from cms.core.factories import DocumentFactory, ImageFactory
+
+    gallery = [
+        {"image": ImageFactory(), "alt_text": f"Học sinh thi đấu, ảnh {n}", "caption": f"Ảnh {n}."}
+        for n in range(1, images + 1)
+    ]
+    table = TableBlock().to_python(
+        {
+            "first_row_is_table_header": True,
+            "first_col_is_header": True,
+            "table_caption": "Kết quả toàn đoàn",
+            "data": [["Khối", "Giải Nhất"], ["Khối 1", "2"], ["Khối 2", "3"]],
+        }
+    )
+    return [
+        ("paragraph", RichText("<p>Hội khỏe Phù Đổng là hoạt động thường niên của nhà trường.</p>")),
+        ("gallery", {"title": "Một số hình ảnh", "images": gallery}),
+        ("table", table),
+        ("quote", {"text": "Mỗi em được vận động là chiến thắng lớn nhất.", "attribution": "Hiệu trưởng"}),
+        (
+            "video",
+            {"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "title": "Toàn cảnh", "duration": "3:25"},
+        ),
+        ("attachment", {"document": DocumentFactory(title="Kế hoạch tổ chức"), "title": "Kế hoạch (PDF)"}),
+    ]

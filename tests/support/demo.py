@@ -1,8 +1,6 @@
 """The demo school for the tests that are about the demo (marked ``demo``), and rebuilding the session's
 small world after a transactional test's flush (PostgreSQL runs, where no snapshot is taken)."""
 
-from contextlib import contextmanager
-
 from django.core.management import call_command
 from django.db import transaction
 
@@ -74,16 +72,11 @@ def remove_world_content():
     get_document_model().objects.all().delete()
 
 
-@contextmanager
-def demo_school_rolled_back():
-    """Inside one transaction: replace the world's content by the demo (``seed_demo``), yield its summary,
-    and roll everything back on exit. Tests inside run in savepoints of that transaction."""
+@transaction.atomic
+def replace_world_by_demo():
+    """Replace the world's content by the demo (``seed_demo``), committed; returns ``seed_demo``'s summary.
+    Only the ``demo_school`` fixture calls this, once, after every non-demo, non-transactional test."""
     from cms.demo.seed import seed_demo
 
-    with transaction.atomic():
-        remove_world_content()
-        summary = seed_demo()
-        try:
-            yield summary
-        finally:
-            transaction.set_rollback(True)
+    remove_world_content()
+    return seed_demo()

@@ -22,11 +22,12 @@ What exists (``build_world()`` returns the same as a dict):
   ``thuthu`` (librarian). Their groups follow from the structure (``editorial.roles``).
 - **Content, one of each public type** (all published):
   ``article`` — an ``ArticlePage`` in ``tin_tuc`` by ``giaovien1``, with a cover image (``WORLD_ARTICLE``);
-  ``document`` — an ``OfficialDocumentPage`` issued by the school (THNK);
-  ``notice`` — a ``NoticePage`` valid now;
-  ``disclosure`` — this school year's ``DisclosureYearPage`` with one item;
-  ``week`` — this week's ``ScheduleWeekPage`` (one public and one internal entry);
-  ``album`` — an ``AlbumPage`` with a consented photo and one without consent;
+  ``document`` — an ``OfficialDocumentPage``, decision 39/QĐ-THNK issued by the school, with one PDF
+  file (``WORLD_DOCUMENT``);
+  ``notice`` — an urgent ``NoticePage`` valid now (``WORLD_NOTICE``);
+  ``disclosure`` — this school year's ``DisclosureYearPage`` with one item (a link to "Giới thiệu");
+  ``week`` — this week's ``ScheduleWeekPage`` by ``vanthu`` (one public and one internal entry);
+  ``album`` — an ``AlbumPage`` by ``quantri`` with a consented photo and one without (``WORLD_ALBUM``);
   ``record`` — one library ``BibliographicRecord`` with one copy.
 
 No demo articles, documents, notices, loans, waiting submissions or plans: tests about the demo itself are
@@ -35,21 +36,34 @@ marked ``demo`` and get it from the ``demo_school`` fixture (``tests/support/dem
 
 from django.db import transaction
 
+# Stable titles and slugs of the world's content (factory sequences differ after a rebuild on PostgreSQL).
 WORLD_ARTICLE = {
     "title": "Học sinh trồng cây xanh trong sân trường",
     "slug": "hoc-sinh-trong-cay-xanh-trong-san-truong",
 }
+WORLD_DOCUMENT = {
+    "title": "Quyết định ban hành Quy chế hoạt động của cổng thông tin điện tử",
+    "slug": "quyet-dinh-39-qd-thnk",
+    "number_symbol": "39/QĐ-THNK",
+}
+WORLD_NOTICE = {
+    "title": "Khẩn: Học sinh nghỉ học do ảnh hưởng của mưa bão",
+    "slug": "khan-hoc-sinh-nghi-hoc-do-mua-bao",
+    "priority": "khan",
+}
+WORLD_ALBUM = {"title": "Lễ chào cờ đầu tuần", "slug": "le-chao-co-dau-tuan"}
 
 
 @transaction.atomic
 def build_world():
     """Create the small world (see the module docstring) in the current database; returns its parts."""
     from cms.albums.factories import AlbumPageFactory
-    from cms.core.factories import ImageFactory
+    from cms.core.factories import DocumentFactory, ImageFactory
     from cms.core.people import full_name
     from cms.demo.seed import assign_office_roles, ensure_home, ensure_users
     from cms.disclosure.factories import DisclosureYearPageFactory
     from cms.documents.factories import OfficialDocumentPageFactory
+    from cms.documents.models import DocumentFile
     from cms.library.factories import RecordFactory
     from cms.news.factories import ArticlePageFactory
     from cms.notices.factories import NoticePageFactory
@@ -66,7 +80,8 @@ def build_world():
         article = ArticlePageFactory(
             **WORLD_ARTICLE,
             lead="Sáng thứ Bảy, học sinh khối 4 trồng hai mươi cây bàng quanh sân trường.",
-            cover_image=ImageFactory(title="Học sinh trồng cây"),
+            # Large enough that renditions are really smaller than the original (phone image tests).
+            cover_image=ImageFactory(title="Học sinh trồng cây", file__width=1200, file__height=675),
             cover_alt="Học sinh khối 4 trồng cây bàng",
             author_name=full_name(author),
             owner=author,
@@ -75,10 +90,13 @@ def build_world():
             "home": home,
             "users": users,
             "article": article,
-            "document": OfficialDocumentPageFactory(),
-            "notice": NoticePageFactory(),
+            "document": OfficialDocumentPageFactory(
+                **WORLD_DOCUMENT,
+                files=[DocumentFile(document=DocumentFactory(title="Quy chế 39/QC-THNK"), label="Bản PDF")],
+            ),
+            "notice": NoticePageFactory(**WORLD_NOTICE),
             "disclosure": DisclosureYearPageFactory(),
             "week": ScheduleWeekPageFactory(owner=users["vanthu"]),
-            "album": AlbumPageFactory(owner=users["quantri"]),
+            "album": AlbumPageFactory(**WORLD_ALBUM, owner=users["quantri"]),
             "record": RecordFactory(),
         }

@@ -2,15 +2,52 @@
 
 import csv
 import io
+from datetime import date
 
 import openpyxl
 import pytest
 from django.urls import reverse
 
+from cms.documents.factories import OfficialDocumentPageFactory, issuer, school_issuer
+from cms.notices.factories import NoticePageFactory
+
 pytestmark = pytest.mark.django_db
 
 INDEX = "documents_officialdocumentpage_modeladmin_index"
 NOTICES_INDEX = "notices_noticepage_modeladmin_index"
+
+
+@pytest.fixture(autouse=True)
+def register():
+    """A small register beside the world's decision 39/QĐ-THNK (01/10/2026): two circulars, a regulation,
+    three công văn (one expired), and a notice for parents."""
+    documents = [
+        ("28/2020/TT-BGDĐT", "thong-tu", "BGDĐT", date(2020, 9, 4), None, "Thông tư ban hành Điều lệ"),
+        ("37/2020/TT-BGDĐT", "thong-tu", "BGDĐT", date(2020, 10, 5), None, "Thông tư về cổng thông tin"),
+        ("39/QC-THNK", "quy-che", "THNK", date(2023, 9, 24), None, "Quy chế quản lý hệ thống quản trị"),
+        (
+            "45/PGDĐT-TH",
+            "cong-van",
+            "PGDĐT",
+            date(2025, 3, 10),
+            date(2025, 5, 1),
+            "Công văn Ngày hội đọc sách",
+        ),
+        ("2150/UBND-VP", "cong-van", "UBND", date(2026, 8, 20), None, "Công văn bảo đảm an toàn thông tin"),
+        ("139/PGDĐT-TH", "cong-van", "PGDĐT", date(2026, 9, 5), None, "Công văn nhiệm vụ tiểu học"),
+    ]
+    for symbol, doc_type, by, issued, expires, title in documents:
+        OfficialDocumentPageFactory(
+            title=title,
+            number_symbol=symbol,
+            doc_type=doc_type,
+            issuer=school_issuer() if by == "THNK" else issuer(by),
+            issue_date=issued,
+            effective_to=expires,
+        )
+    NoticePageFactory(
+        title="Hướng dẫn phòng, chống bệnh tay chân miệng trong trường học", audience="phu-huynh"
+    )
 
 
 def test_principal_exports_the_register_as_csv_with_bom(client, login):
@@ -22,7 +59,7 @@ def test_principal_exports_the_register_as_csv_with_bom(client, login):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Số, ký hiệu", "Loại văn bản", "Ngày ban hành", "Cơ quan ban hành"]
     by_symbol = {row[0]: row for row in rows[1:]}
-    assert by_symbol["39/QĐ-THNK"][1:4] == ["Quyết định", "24/09/2023", "Trường TH Nguyễn Khuyến"]
+    assert by_symbol["39/QĐ-THNK"][1:4] == ["Quyết định", "01/10/2026", "Trường TH Nguyễn Khuyến"]
     assert by_symbol["45/PGDĐT-TH"][rows[0].index("Tình trạng hiệu lực")] == "Hết hiệu lực"
 
 

@@ -10,7 +10,8 @@ from cms.demo.seed import seed_demo
 from cms.documents.models import DocumentIndexPage, Issuer, OfficialDocumentPage
 from cms.notices.models import NoticeIndexPage, NoticePage
 
-pytestmark = pytest.mark.django_db
+# About the demo itself: the module gets the demo school (conftest.py::demo_school).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_school")]
 
 
 def _counts():
