@@ -34,14 +34,19 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):
-    """A one-page PDF document (``cms.core.pdf.minimal_pdf``) in the root collection."""
+    """A one-page PDF document (``cms.core.pdf.minimal_pdf``) in the root collection; ``filename="x.pdf"``."""
 
     class Meta:
         model = get_document_model()
 
     title = factory.Sequence(lambda n: f"Tệp thử nghiệm {n}")
     collection = factory.LazyFunction(root_collection)
-    file = factory.LazyAttribute(lambda o: ContentFile(minimal_pdf([o.title], title=o.title), name="tep.pdf"))
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(minimal_pdf([o.title], title=o.title), name=o.filename)
+    )
+
+    class Params:
+        filename = "tep.pdf"
 
 
 class SchoolPageFactory(wagtail_factories.PageFactory):

@@ -92,7 +92,14 @@ def build_world():
             "article": article,
             "document": OfficialDocumentPageFactory(
                 **WORLD_DOCUMENT,
-                files=[DocumentFile(document=DocumentFactory(title="Quy chế 39/QC-THNK"), label="Bản PDF")],
+                files=[
+                    DocumentFile(
+                        document=DocumentFactory(
+                            title="Quyết định 39/QĐ-THNK", filename="quyet-dinh-39-qd-thnk.pdf"
+                        ),
+                        label="Bản PDF",
+                    )
+                ],
             ),
             "notice": NoticePageFactory(**WORLD_NOTICE),
             "disclosure": DisclosureYearPageFactory(),

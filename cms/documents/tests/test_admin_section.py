@@ -2,13 +2,12 @@
 
 import csv
 import io
-from datetime import date
 
 import openpyxl
 import pytest
 from django.urls import reverse
 
-from cms.documents.factories import OfficialDocumentPageFactory, issuer, school_issuer
+from cms.documents.factories import small_register
 from cms.notices.factories import NoticePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,35 +18,10 @@ NOTICES_INDEX = "notices_noticepage_modeladmin_index"
 
 @pytest.fixture(autouse=True)
 def register():
-    """A small register beside the world's decision 39/QĐ-THNK (01/10/2026): two circulars, a regulation,
-    three công văn (one expired), and a notice for parents."""
-    documents = [
-        ("28/2020/TT-BGDĐT", "thong-tu", "BGDĐT", date(2020, 9, 4), None, "Thông tư ban hành Điều lệ"),
-        ("37/2020/TT-BGDĐT", "thong-tu", "BGDĐT", date(2020, 10, 5), None, "Thông tư về cổng thông tin"),
-        ("39/QC-THNK", "quy-che", "THNK", date(2023, 9, 24), None, "Quy chế quản lý hệ thống quản trị"),
-        (
-            "45/PGDĐT-TH",
-            "cong-van",
-            "PGDĐT",
-            date(2025, 3, 10),
-            date(2025, 5, 1),
-            "Công văn Ngày hội đọc sách",
-        ),
-        ("2150/UBND-VP", "cong-van", "UBND", date(2026, 8, 20), None, "Công văn bảo đảm an toàn thông tin"),
-        ("139/PGDĐT-TH", "cong-van", "PGDĐT", date(2026, 9, 5), None, "Công văn nhiệm vụ tiểu học"),
-    ]
-    for symbol, doc_type, by, issued, expires, title in documents:
-        OfficialDocumentPageFactory(
-            title=title,
-            number_symbol=symbol,
-            doc_type=doc_type,
-            issuer=school_issuer() if by == "THNK" else issuer(by),
-            issue_date=issued,
-            effective_to=expires,
-        )
-    NoticePageFactory(
-        title="Hướng dẫn phòng, chống bệnh tay chân miệng trong trường học", audience="phu-huynh"
-    )
+    """``small_register()`` beside the world's decision, and a notice for parents."""
+    small_register()
+    hfmd = "Hướng dẫn phòng, chống bệnh tay chân miệng trong trường học"
+    NoticePageFactory(title=hfmd, audience="phu-huynh")
 
 
 def test_principal_exports_the_register_as_csv_with_bom(client, login):
