@@ -76,7 +76,13 @@ def test_sitemap_index_and_section_sitemaps_are_valid(built_site):
     assert f"Sitemap: {base}/sitemap.xml" in text("robots.txt")
 
 
-def test_not_found_page_json_and_manifest(built_site):
+@pytest.fixture
+def twenty_more_articles():
+    """More articles than the latest-news JSON lists (20)."""
+    ArticlePageFactory.create_batch(20)
+
+
+def test_not_found_page_json_and_manifest(twenty_more_articles, built_site):
     assert "Không tìm thấy trang" in text("404.html")
     latest = json.loads(text("api/v1/tin-moi.json"))
     assert len(latest["bai_viet"]) == 20
