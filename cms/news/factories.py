@@ -54,7 +54,11 @@ def every_block_body(images=3):
         ("quote", {"text": "Mỗi em được vận động là chiến thắng lớn nhất.", "attribution": "Hiệu trưởng"}),
         (
             "video",
-            {"url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "title": "Toàn cảnh", "duration": "3:25"},
+            {
+                "url": "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+                "title": "Toàn cảnh Hội khỏe Phù Đổng",
+                "duration": "3:25",
+            },
         ),
         ("attachment", {"document": DocumentFactory(title="Kế hoạch tổ chức"), "title": "Kế hoạch (PDF)"}),
     ]
