@@ -29,14 +29,19 @@ class ArticlePageFactory(SchoolPageFactory):
 
 
 def every_block_body(images=3):
-    """An article body using every block of ``ArticleBodyBlock``: paragraph, gallery of ``images`` photos,
-    table with a caption, quote, YouTube video and a PDF attachment (new images and a document)."""
+    """An article body using every block of ``ArticleBodyBlock``: paragraph, gallery of ``images`` photos
+    (large enough for every rendition width), table with a caption, quote, YouTube video and a PDF attachment
+    (new images and a document)."""
     from wagtail.contrib.table_block.blocks import TableBlock
 
     from cms.core.factories import DocumentFactory, ImageFactory
 
     gallery = [
-        {"image": ImageFactory(), "alt_text": f"Học sinh thi đấu, ảnh {n}", "caption": f"Ảnh {n}."}
+        {
+            "image": ImageFactory(file__width=1280, file__height=853),
+            "alt_text": f"Học sinh thi đấu, ảnh {n}",
+            "caption": f"Ảnh {n}.",
+        }
         for n in range(1, images + 1)
     ]
     table = TableBlock().to_python(
