@@ -1,9 +1,11 @@
-"""Project-wide pytest fixtures: the demo school is seeded once per test session."""
+"""Project-wide pytest fixtures. The small world (``tests/support/world.py``: the school installed by
+``setup_school``, its role accounts, one item of each public content type) is built once per session; tests
+about the demo itself are marked ``demo`` and use the ``demo_school`` fixture."""
 
 import os
+import sqlite3
 
 import pytest
-from django.core.management import call_command
 
 # Playwright's sync API keeps an asyncio loop running in the test thread; Django would otherwise
 # refuse database calls from it. Tests only, never in settings.
@@ -12,9 +14,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Seed the demo school once; each test then runs inside a rolled-back transaction."""
+    """Build the small world once; each test then runs inside a rolled-back transaction."""
+    from tests.support.world import build_world
+
     with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
+        build_world()
 
 
 @pytest.fixture
@@ -81,11 +85,44 @@ def admin_page(chromium_browser, admin_server):
 
 
 @pytest.fixture(scope="session")
-def demo_site_url(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The seeded demo school built ONCE per session and served on a free loopback port (read-only tests).
+def world_site_url(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The session's small world (``tests/support/world.py``) built ONCE and served on a free loopback port
+    (read-only tests). Tests that change content use ``static_site_url`` (a fresh build inside their
+    transaction) instead."""
+    from django.test import override_settings
 
-    Tests that change content use ``static_site_url`` (a fresh build inside their transaction) instead.
-    """
+    from cms.publishing.builder import build_site
+    from tests.support.static_server import StaticSiteServer
+
+    with override_settings(SITE_OUTPUT_DIR=tmp_path_factory.mktemp("world-site") / "site"):
+        with django_db_blocker.unblock():
+            build_site(trigger="test")
+        with StaticSiteServer() as base_url:
+            yield base_url
+
+
+@pytest.fixture(scope="session")
+def demo_site_url(world_site_url):
+    """Old name of ``world_site_url`` (kept for branches written before the small world): the session's
+    world, not the demo. Tests about the demo's content use ``demo_built_site_url``."""
+    return world_site_url
+
+
+@pytest.fixture(scope="session")
+def demo_school(django_db_setup, django_db_blocker):
+    """The demo school (``seed_demo``) in place of the world's content, seeded once, committed, the first
+    time a demo test runs. Demo tests run after every other non-transactional test (``pytest_collection_
+    modifyitems`` below), so nothing else sees it. Only for tests about the demo itself; they get the ``demo``
+    marker automatically."""
+    from tests.support.demo import replace_world_by_demo
+
+    with django_db_blocker.unblock():
+        yield replace_world_by_demo()
+
+
+@pytest.fixture(scope="session")
+def demo_built_site_url(demo_school, django_db_blocker, tmp_path_factory):
+    """The demo school built once and served on a free loopback port (demo smoke tests)."""
     from django.test import override_settings
 
     from cms.publishing.builder import build_site
@@ -96,6 +133,73 @@ def demo_site_url(django_db_setup, django_db_blocker, tmp_path_factory):
             build_site(trigger="test")
         with StaticSiteServer() as base_url:
             yield base_url
+
+
+DEMO_FIXTURES = {"demo_school", "demo_built_site_url"}
+
+
+def _uses_demo(item):
+    return bool(DEMO_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that use the demo get the ``demo`` marker (``pytest -m "not demo"`` runs without ``seed_demo``)
+    and run after the other non-transactional tests (pytest-django has put the transactional ones last)."""
+    for item in items:
+        if _uses_demo(item):
+            item.add_marker(pytest.mark.demo)
+    items.sort(key=lambda item: (_transactional(item), _uses_demo(item)))
+
+
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "live_server" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+def _sqlite_memory_connection():
+    # The in-memory test database lives as long as Django's connection to it, which stays open all session.
+    from django.db import connections
+
+    connection = connections["default"]
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        return None
+    return connection.connection
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Transactional tests end with pytest-django emptying every table, which would throw away the world
+    built once per session for the tests after them. On in-memory SQLite the database is copied (SQLite
+    backup API) once the test's fixtures are set up and copied back after its teardown; on PostgreSQL the
+    world is built again when an earlier flush emptied it (``rebuild_world_after_flush``)."""
+    result = yield
+    if _transactional(item):
+        raw = _sqlite_memory_connection()
+        if raw is None:
+            from tests.support.demo import rebuild_world_after_flush
+
+            rebuild_world_after_flush()
+        else:
+            snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+            raw.backup(snapshot)
+            item._world_db_snapshot = snapshot
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    snapshot = getattr(item, "_world_db_snapshot", None)
+    if snapshot is not None:
+        raw = _sqlite_memory_connection()
+        if raw is not None:
+            snapshot.backup(raw)
+        snapshot.close()
+        item._world_db_snapshot = None
+    return result
 
 
 @pytest.fixture(scope="module")

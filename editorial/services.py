@@ -50,6 +50,9 @@ def setup_school(home_page):
     from cms.documents.approval import ensure_document_permissions  # noqa: PLC0415 - optional content app
 
     ensure_document_permissions()
+    from cms.publishing.permissions import ensure_build_log_permissions  # noqa: PLC0415 - as above
+
+    ensure_build_log_permissions()
     return {"year": year, "groups": groups, "users_changed": changed}
 
 

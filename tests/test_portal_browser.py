@@ -2,51 +2,50 @@
 and the high-contrast display, checked by axe-core; phones without sideways scrolling at any text size; the
 urgent notice in the first screen; the display tools, the phone menu and the document filters by keyboard."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from cms.albums.factories import AlbumPageFactory, photo
+from cms.core.factories import school_year_label
+from cms.core.vietnamese import today_vn
+from cms.documents.factories import IssuerFactory, OfficialDocumentPageFactory
+from cms.schedule.models import monday_of
 from tests.support.axe import blocking_violations
+from tests.support.world import WORLD_ALBUM, WORLD_ARTICLE, WORLD_DOCUMENT, WORLD_NOTICE
 
 pytestmark = pytest.mark.django_db
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
-# One address per page type of the public site.
+TODAY = today_vn()
+# One address per page type of the public site, in the session's small world (tests/support/world.py).
 PAGES = {
     "trang-chu": "/",
     "chuyen-muc": "/tin-tuc-su-kien/",
-    "bai-viet": "/tin-tuc-su-kien/hoi-khoe-phu-dong-cap-truong-nam-hoc-2026-2027/",
-    "luu-tru-nam": "/tin-tuc-su-kien/luu-tru/2026/",
-    "luu-tru-thang": "/tin-tuc-su-kien/luu-tru/2026/11/",
+    "bai-viet": f"/tin-tuc-su-kien/{WORLD_ARTICLE['slug']}/",
+    "luu-tru-nam": f"/tin-tuc-su-kien/luu-tru/{TODAY.year}/",
+    "luu-tru-thang": f"/tin-tuc-su-kien/luu-tru/{TODAY.year}/{TODAY.month:02d}/",
     "trang-thuong": "/gioi-thieu/",
     "co-cau-to-chuc": "/gioi-thieu/co-cau-to-chuc/",
     "ban-bien-tap": "/ban-bien-tap/",
     "lien-he": "/lien-he/",
     "lien-ket": "/lien-ket/",
     "cong-khai": "/cong-khai/",
-    "cong-khai-nam": "/cong-khai/nam-hoc-2026-2027/",
+    "cong-khai-nam": "/cong-khai/nam-hoc-{}/".format(school_year_label().replace("–", "-")),
     "van-ban": "/van-ban/",
-    "van-ban-chi-tiet": "/van-ban/quyet-dinh-39-qd-thnk/",
+    "van-ban-chi-tiet": f"/van-ban/{WORLD_DOCUMENT['slug']}/",
     "thong-bao": "/thong-bao/",
-    "thong-bao-chi-tiet": "/thong-bao/khan-hoc-sinh-nghi-hoc-do-mua-bao/",
+    "thong-bao-chi-tiet": f"/thong-bao/{WORLD_NOTICE['slug']}/",
     "tim-kiem": "/tim-kiem/?q=khai+gi%E1%BA%A3ng",
     "khong-tim-thay": "/404.html",
 }
-
-
-def _this_week():
-    from cms.documents.models import today_vn
-    from cms.schedule.models import monday_of
-
-    return f"/lich-cong-tac/tuan-{monday_of(today_vn()):%d-%m-%Y}/"
-
-
 EXTRA_PAGES = {
     "lich-cong-tac": "/lich-cong-tac/",
-    "lich-tuan": _this_week(),
+    "lich-tuan": f"/lich-cong-tac/tuan-{monday_of(TODAY):%d-%m-%Y}/",
     "thu-vien-anh": "/thu-vien-anh/",
-    "album": "/thu-vien-anh/hoi-khoe-phu-dong-2026-2027/",
+    "album": f"/thu-vien-anh/{WORLD_ALBUM['slug']}/",
 }
 
 
@@ -61,14 +60,14 @@ def _context(browser, viewport, contrast="normal", text_size="normal"):
 
 @pytest.mark.parametrize("contrast", ["normal", "high"])
 @pytest.mark.parametrize("width_name", ["phone", "desktop"])
-def test_every_page_type_passes_axe(chromium_browser, demo_site_url, width_name, contrast):
+def test_every_page_type_passes_axe(chromium_browser, world_site_url, width_name, contrast):
     ARTIFACTS.mkdir(exist_ok=True)
     problems = {}
     context = _context(chromium_browser, VIEWPORTS[width_name], contrast)
     page = context.new_page()
     try:
         for name, path in {**PAGES, **EXTRA_PAGES}.items():
-            response = page.goto(demo_site_url + path)
+            response = page.goto(world_site_url + path)
             assert response.status == 200, path
             assert page.locator("h1").count() == 1, path
             assert page.locator("nav.breadcrumbs").count() <= 1, f"{path}: two breadcrumb trails"
@@ -84,14 +83,14 @@ def test_every_page_type_passes_axe(chromium_browser, demo_site_url, width_name,
 
 
 @pytest.mark.parametrize("width", [320, 375, 414])
-def test_no_sideways_scroll_on_phones_at_any_text_size(chromium_browser, demo_site_url, width):
+def test_no_sideways_scroll_on_phones_at_any_text_size(chromium_browser, world_site_url, width):
     problems = []
     for size in ("normal", "large"):
         context = _context(chromium_browser, {"width": width, "height": 800}, text_size=size)
         page = context.new_page()
         try:
             for path in {**PAGES, **EXTRA_PAGES}.values():
-                page.goto(demo_site_url + path)
+                page.goto(world_site_url + path)
                 overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
                 if overflow > 0:
                     problems.append(f"{path} at {width}px, text {size}: {overflow}px too wide")
@@ -100,11 +99,11 @@ def test_no_sideways_scroll_on_phones_at_any_text_size(chromium_browser, demo_si
     assert not problems, problems
 
 
-def test_urgent_notice_is_in_the_first_screen_of_a_phone_with_one_label(chromium_browser, demo_site_url):
+def test_urgent_notice_is_in_the_first_screen_of_a_phone_with_one_label(chromium_browser, world_site_url):
     context = _context(chromium_browser, VIEWPORTS["phone"])
     page = context.new_page()
     try:
-        page.goto(demo_site_url + "/")
+        page.goto(world_site_url + "/")
         notice = page.locator(".home-notices li").filter(has_text="mưa bão")
         assert notice.count() == 1
         box = notice.bounding_box()
@@ -125,7 +124,7 @@ def test_urgent_notice_is_in_the_first_screen_of_a_phone_with_one_label(chromium
 
 @pytest.mark.parametrize("viewport", [(375, 667), (320, 568)], ids=["375x667", "320x568"])
 def test_urgent_notice_is_in_the_first_screen_of_a_phone_at_every_text_size(
-    chromium_browser, demo_site_url, viewport
+    chromium_browser, world_site_url, viewport
 ):
     """A−, A and A+ (chosen with the display tools, as a parent does) on small phones: the current urgent
     notice is whole in the first screen, above the introduction and the news."""
@@ -134,7 +133,7 @@ def test_urgent_notice_is_in_the_first_screen_of_a_phone_at_every_text_size(
     page = context.new_page()
     problems = []
     try:
-        page.goto(demo_site_url + "/")
+        page.goto(world_site_url + "/")
         for size, name in (("small", "chữ nhỏ"), ("normal", "chữ vừa"), ("large", "chữ lớn")):
             page.get_by_role("button", name=name).click()
             assert page.locator("html").evaluate(
@@ -155,11 +154,11 @@ def test_urgent_notice_is_in_the_first_screen_of_a_phone_at_every_text_size(
     assert not problems, problems
 
 
-def test_phone_images_are_sized_for_their_slot(chromium_browser, demo_site_url):
+def test_phone_images_are_sized_for_their_slot(chromium_browser, world_site_url):
     context = chromium_browser.new_context(viewport=VIEWPORTS["phone"], device_scale_factor=2)
     page = context.new_page()
     try:
-        page.goto(demo_site_url + "/tin-tuc-su-kien/")
+        page.goto(world_site_url + "/tin-tuc-su-kien/")
         page.wait_for_load_state("load")
         thumbs = page.locator(".card-media img")
         assert thumbs.count() > 0
@@ -184,11 +183,11 @@ def _tab_to(page, name, limit=30):
     raise AssertionError(f"Tab never reached {name!r}")
 
 
-def test_text_size_and_contrast_toggles_work_with_keyboard_and_persist(chromium_browser, demo_site_url):
+def test_text_size_and_contrast_toggles_work_with_keyboard_and_persist(chromium_browser, world_site_url):
     context = chromium_browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     try:
-        page.goto(demo_site_url + "/")
+        page.goto(world_site_url + "/")
         root_size = "getComputedStyle(document.documentElement).fontSize"
         assert page.evaluate(root_size) == "16px"
 
@@ -206,7 +205,7 @@ def test_text_size_and_contrast_toggles_work_with_keyboard_and_persist(chromium_
         assert page.evaluate(background) == "rgb(0, 0, 0)"
 
         # Both choices survive a reload and a visit to another page.
-        page.goto(demo_site_url + PAGES["bai-viet"])
+        page.goto(world_site_url + PAGES["bai-viet"])
         assert page.evaluate(root_size) == "20px"
         assert page.evaluate(background) == "rgb(0, 0, 0)"
         assert page.get_by_role("button", name="A+ chữ lớn").get_attribute("aria-pressed") == "true"
@@ -226,11 +225,11 @@ def test_text_size_and_contrast_toggles_work_with_keyboard_and_persist(chromium_
         context.close()
 
 
-def test_phone_menu_opens_with_keyboard_and_closes_with_escape(chromium_browser, demo_site_url):
+def test_phone_menu_opens_with_keyboard_and_closes_with_escape(chromium_browser, world_site_url):
     context = chromium_browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     try:
-        page.goto(demo_site_url + "/")
+        page.goto(world_site_url + "/")
         menu_link = page.get_by_role("navigation", name="Chuyên mục").get_by_role("link", name="Công khai")
         assert not menu_link.is_visible()
         toggle = _tab_to(page, "Danh mục")
@@ -249,11 +248,34 @@ def test_phone_menu_opens_with_keyboard_and_closes_with_escape(chromium_browser,
         context.close()
 
 
-def test_document_filters_live_in_the_address_and_the_back_button(chromium_browser, demo_site_url):
+@pytest.fixture
+def more_documents():
+    """Beside the world's decision 39/QĐ-THNK: a ministry circular in force and an expired decision."""
+    ministry = IssuerFactory(abbreviation="BGDĐT", name="Bộ Giáo dục và Đào tạo", short_name="Bộ GD&ĐT")
+    OfficialDocumentPageFactory(
+        title="Thông tư ban hành Điều lệ Trường tiểu học",
+        number_symbol="28/2020/TT-BGDĐT",
+        doc_type="thong-tu",
+        issuer=ministry,
+        issue_date=date(2020, 9, 4),
+        signer_name="Phùng Xuân Nhạ",
+        signer_position="Bộ trưởng",
+    )
+    OfficialDocumentPageFactory(
+        title="Quyết định thành lập tổ kiểm tra năm học trước",
+        issue_date=date(2025, 9, 10),
+        effective_to=date(2026, 6, 1),
+    )
+
+
+# ``more_documents`` before ``static_site_url``: the site is built with them.
+def test_document_filters_live_in_the_address_and_the_back_button(
+    chromium_browser, more_documents, static_site_url
+):
     context = chromium_browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     try:
-        page.goto(demo_site_url + "/van-ban/")
+        page.goto(static_site_url + "/van-ban/")
         rows = page.locator(".doc-row:visible")
         everything = rows.count()
         page.get_by_label("Loại văn bản").select_option(label="Thông tư")
@@ -289,10 +311,10 @@ def test_document_filters_live_in_the_address_and_the_back_button(chromium_brows
         context.close()
 
 
-def test_print_shows_the_article_without_menus(chromium_browser, demo_site_url):
+def test_print_shows_the_article_without_menus(chromium_browser, world_site_url):
     page = chromium_browser.new_page(viewport=VIEWPORTS["desktop"])
     try:
-        page.goto(demo_site_url + PAGES["bai-viet"])
+        page.goto(world_site_url + PAGES["bai-viet"])
         assert page.get_by_role("button", name="In bài viết").is_visible()
         page.emulate_media(media="print")
         assert not page.locator(".main-nav").is_visible()
@@ -304,23 +326,32 @@ def test_print_shows_the_article_without_menus(chromium_browser, demo_site_url):
         page.pdf(path=str(ARTIFACTS / "bai-viet-ban-in.pdf"))
         # A document prints in black with the full address of its files and related documents.
         page.emulate_media(media="screen")
-        page.goto(demo_site_url + PAGES["van-ban-chi-tiet"])
+        page.goto(world_site_url + PAGES["van-ban-chi-tiet"])
         page.emulate_media(media="print")
         link = page.locator(".doc-files a, .doc-relations a").first
-        assert link.get_attribute("data-print-href").startswith(demo_site_url)
+        assert link.get_attribute("data-print-href").startswith(world_site_url)
         after = link.evaluate("a => getComputedStyle(a, '::after').content")
-        assert demo_site_url in after
+        assert world_site_url in after
         assert page.evaluate("getComputedStyle(document.querySelector('h1')).color") == "rgb(0, 0, 0)"
         page.pdf(path=str(ARTIFACTS / "van-ban-ban-in.pdf"))
     finally:
         page.close()
 
 
-def test_album_viewer_with_keyboard_and_swipe(chromium_browser, demo_site_url):
+@pytest.fixture
+def sports_album():
+    """An album of four published photos, the third one of the five without the parents' consent."""
+    captions = ["Đội chạy tiếp sức khối 5 về đích.", "Kéo co khối 4.", "Nhảy dây khối 2.", "Trao giải."]
+    photos = [photo(sort_order=i, caption=caption) for i, caption in enumerate(captions)]
+    photos.insert(2, photo(sort_order=9, consent=False, caption="Hai bạn thi đấu cờ vua."))
+    return AlbumPageFactory(title="Hội khỏe Phù Đổng", photos=photos)
+
+
+def test_album_viewer_with_keyboard_and_swipe(chromium_browser, sports_album, static_site_url):
     context = chromium_browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True)
     page = context.new_page()
     try:
-        page.goto(demo_site_url + EXTRA_PAGES["album"])
+        page.goto(static_site_url + sports_album.url)
         thumbs = page.locator(".photo-grid a")
         # The photo without the parents' consent is not published.
         assert thumbs.count() == 4

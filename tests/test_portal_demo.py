@@ -17,7 +17,8 @@ from cms.news.demo import seed_news, showcase_article
 from cms.pages.demo import seed_pages
 from cms.pages.models import LinkItem, LinksPage, OrganisationPage, StandardPage
 
-pytestmark = pytest.mark.django_db
+# About the demo itself: the module gets the demo school (conftest.py::demo_school).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_school")]
 
 
 def _counts():

@@ -2,11 +2,18 @@
 
 import json
 import re
+from datetime import date
 
 import pytest
 from django.conf import settings
 from lxml import html as lxml_html
 
+from cms.core.factories import DocumentFactory, ImageFactory
+from cms.core.school_pages import HOME, SectionKey, school_page
+from cms.disclosure.factories import DisclosureYearPageFactory
+from cms.disclosure.models import Category, DisclosureItem
+from cms.home.models import QuickLink
+from cms.news.factories import ArticlePageFactory, every_block_body
 from cms.publishing.builder import build_site
 from cms.publishing.release import current_dir
 
@@ -17,8 +24,41 @@ HOME_BUDGET = 150 * 1024
 
 
 @pytest.fixture
-def built(site_dir):
-    """The static site built from the demo school; returns the folder of the live release."""
+def showcase():
+    """Beside the world: the featured story with every body block, one article in each other section,
+    quick links on the home page, and công khai 2025–2026 with one item per category."""
+    home = school_page(HOME)
+    featured = ArticlePageFactory(
+        title="Sôi nổi Hội khỏe Phù Đổng cấp trường năm học 2026–2027",
+        slug="hoi-khoe-phu-dong-cap-truong-nam-hoc-2026-2027",
+        publication_date=date(2026, 11, 26),
+        cover_image=ImageFactory(file__width=1200, file__height=675),
+        cover_alt="Học sinh xếp hàng khai mạc Hội khỏe Phù Đổng",
+        body=every_block_body(),
+    )
+    for key in (SectionKey.PROFESSIONAL, SectionKey.UNIONS, SectionKey.STUDENTS):
+        ArticlePageFactory(parent=school_page(key))
+    home.featured_article = featured
+    home.quick_links = [
+        QuickLink(sort_order=0, title="Bộ Giáo dục và Đào tạo", url="https://moet.gov.vn"),
+        QuickLink(sort_order=1, title="Trường học kết nối", url="https://truonghocketnoi.edu.vn"),
+    ]
+    home.save_revision().publish()
+    items = [
+        DisclosureItem(
+            category=category,
+            title=f"Nội dung công khai {number}",
+            document=DocumentFactory(),
+            published_on=date(2025, 8, 20),
+        )
+        for number, category in enumerate(Category.values)
+    ]
+    DisclosureYearPageFactory(school_year="2025–2026", items=items)
+
+
+@pytest.fixture
+def built(showcase, site_dir):
+    """The static site built from the world and the showcase; returns the folder of the live release."""
     build_site(trigger="test")
     return current_dir()
 

@@ -1,17 +1,24 @@
-"""The built demo site's outputs for parents (issue 16), read over HTTP as a visitor reads them: the search
+"""The built site's outputs for parents (issue 16), read over HTTP as a visitor reads them: the search
 index (rule, privacy), feeds, JSON-LD, the current school year, the work schedule and the albums."""
 
 import base64
 import json
 import re
 import urllib.request
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from cms.demo import content
+from cms.core.people import full_name
+from cms.core.school_pages import SectionKey, school_page
+from cms.documents.factories import IssuerFactory, OfficialDocumentPageFactory
+from cms.news.factories import ArticlePageFactory
 from cms.publishing import search_index
+from cms.schedule.factories import ScheduleWeekPageFactory
+from cms.schedule.models import ScheduleEntry, ScheduleWeekPage
+from tests.support.world import WORLD_ALBUM, WORLD_DOCUMENT
 
 pytestmark = pytest.mark.django_db
 
@@ -96,51 +103,83 @@ def test_extract_reads_only_the_marked_part_and_skips_ignored_parts():
     assert search_index.extract("<p>không đánh dấu</p>", "/") is None
 
 
-def test_search_index_names_no_pupil_in_full(demo_site_url):
-    shards = json.loads(_get(demo_site_url, "/chi-muc/shards.json"))
+@pytest.fixture
+def pupil_article():
+    """An article of the pupil ``hocsinh1a`` in the student corner, bylined with the pupil's full name."""
+    pupil = get_user_model().objects.get(username="hocsinh1a")
+    return ArticlePageFactory(
+        parent=school_page(SectionKey.STUDENTS),
+        title="Bài thơ tặng cô giáo",
+        author_name=full_name(pupil),
+        author_position="Học sinh lớp 1A",
+        owner=pupil,
+    )
+
+
+def test_search_index_names_no_pupil_in_full(pupil_article, static_site_url):
+    site = static_site_url
+    shards = json.loads(_get(site, "/chi-muc/shards.json"))
     text = []
     for shard in shards:
-        index = json.loads(_get(demo_site_url, f"/chi-muc/{shard}/index.json"))
+        index = json.loads(_get(site, f"/chi-muc/{shard}/index.json"))
         folder = f"/chi-muc/{shard}/{index['version']}/"
-        text += [_get(demo_site_url, f"{folder}m{i}.json") for i in range(-(-index["n"] // index["per"]))]
-        text += [_get(demo_site_url, f"{folder}b{i}.json") for i in range(index["buckets"])]
+        text += [_get(site, f"{folder}m{i}.json") for i in range(-(-index["n"] // index["per"]))]
+        text += [_get(site, f"{folder}b{i}.json") for i in range(index["buckets"])]
     blob = "\n".join(text)
-    assert "tay chân miệng" in blob  # the notice is indexed
-    pupils = [p for p in content.PEOPLE if p["position"].startswith("Học sinh")]
-    assert pupils
+    assert "mưa bão" in blob  # the world's notice is indexed
+    assert "Bài thơ tặng cô giáo" in blob  # and the pupil's article
+    name = pupil_article.author_name
+    assert name == "Hoàng Bảo Ngọc"
     folded_blob = " ".join(search_index.syllables(blob))
-    for pupil in pupils:
-        assert pupil["full_name"] not in blob
-        assert " ".join(search_index.syllables(pupil["full_name"])) not in folded_blob
+    assert name not in blob
+    assert " ".join(search_index.syllables(name)) not in folded_blob
 
 
 # --- documents and notices as first-class outputs ------------------------------------------------------
 
 
-def test_feeds_of_notices_documents_and_schedule(demo_site_url):
+def test_feeds_of_notices_documents_and_schedule(world_site_url):
+    site = world_site_url
     for path, expected in (
-        ("/thong-bao/rss.xml", "Hướng dẫn phòng, chống bệnh tay chân miệng"),
-        ("/thong-bao/atom.xml", "Hướng dẫn phòng, chống bệnh tay chân miệng"),
-        ("/van-ban/rss.xml", "Quy chế quản lý, sử dụng hệ thống quản trị"),
-        ("/van-ban/atom.xml", "Quy chế quản lý, sử dụng hệ thống quản trị"),
+        ("/thong-bao/rss.xml", "Học sinh nghỉ học do ảnh hưởng của mưa bão"),
+        ("/thong-bao/atom.xml", "Học sinh nghỉ học do ảnh hưởng của mưa bão"),
+        ("/van-ban/rss.xml", WORLD_DOCUMENT["title"]),
+        ("/van-ban/atom.xml", WORLD_DOCUMENT["title"]),
         ("/lich-cong-tac/rss.xml", "Tuần"),
     ):
-        body = _get(demo_site_url, path)
+        body = _get(site, path)
         assert expected in body, path
-    assert "Kiểm tra hồ sơ thu chi" not in _get(demo_site_url, "/lich-cong-tac/rss.xml")
+    internal = ScheduleEntry.objects.get(internal=True).content
+    assert internal not in _get(site, "/lich-cong-tac/rss.xml")
     # The index pages announce their feeds.
-    assert 'type="application/rss+xml"' in _get(demo_site_url, "/van-ban/")
+    assert 'type="application/rss+xml"' in _get(site, "/van-ban/")
 
 
-def test_json_ld_and_open_graph_of_documents_and_notices(demo_site_url):
-    circular = _get(demo_site_url, "/van-ban/thong-tu-37-2020-tt-bgddt/")
+@pytest.fixture
+def circular():
+    """Thông tư 37/2020/TT-BGDĐT of the Ministry (a normative document: ``Legislation``)."""
+    return OfficialDocumentPageFactory(
+        title="Thông tư quy định về tổ chức hoạt động, sử dụng thư điện tử và cổng thông tin điện tử",
+        slug="thong-tu-37-2020-tt-bgddt",
+        number_symbol="37/2020/TT-BGDĐT",
+        doc_type="thong-tu",
+        issuer=IssuerFactory(abbreviation="BGDĐT", name="Bộ Giáo dục và Đào tạo", short_name="Bộ GD&ĐT"),
+        issue_date=date(2020, 10, 5),
+        signer_name="Nguyễn Văn Phúc",
+        signer_position="Thứ trưởng",
+    )
+
+
+def test_json_ld_and_open_graph_of_documents_and_notices(circular, static_site_url):
+    site = static_site_url
+    circular = _get(site, "/van-ban/thong-tu-37-2020-tt-bgddt/")
     (data,) = _json_ld(circular)
     assert data["@type"] == "Legislation" and data["legislationIdentifier"] == "37/2020/TT-BGDĐT"
-    decision = _get(demo_site_url, "/van-ban/quyet-dinh-39-qd-thnk/")
+    decision = _get(site, "/van-ban/quyet-dinh-39-qd-thnk/")
     (data,) = _json_ld(decision)
     assert data["@type"] == "DigitalDocument" and data["identifier"] == "39/QĐ-THNK"
     assert '<meta property="og:type" content="article">' in decision
-    notice = _get(demo_site_url, "/thong-bao/khan-hoc-sinh-nghi-hoc-do-mua-bao/")
+    notice = _get(site, "/thong-bao/khan-hoc-sinh-nghi-hoc-do-mua-bao/")
     (data,) = _json_ld(notice)
     assert data["@type"] == "NewsArticle" and not data["headline"].startswith("Khẩn")
     assert re.search(r'<meta property="og:description" content="[^"]+', notice)
@@ -231,16 +270,17 @@ def test_notice_title_has_one_urgent_label():
 # --- the current school year everywhere -------------------------------------------------------------------
 
 
-def test_one_current_school_year_across_the_site(demo_site_url):
+def test_one_current_school_year_across_the_site(world_site_url):
+    site = world_site_url
     from editorial.models import SchoolYear
 
     assert SchoolYear.objects.current().name == "2026–2027"
-    assert "Năm học 2026–2027" in _get(demo_site_url, "/gioi-thieu/co-cau-to-chuc/")
-    assert "Năm học 2026–2027" in _get(demo_site_url, "/ban-bien-tap/")
-    disclosure = _get(demo_site_url, "/cong-khai/")
+    assert "Năm học 2026–2027" in _get(site, "/gioi-thieu/co-cau-to-chuc/")
+    assert "Năm học 2026–2027" in _get(site, "/ban-bien-tap/")
+    disclosure = _get(site, "/cong-khai/")
     assert "Năm học 2026–2027 (năm học hiện tại)" in disclosure
-    assert "Công khai năm học 2026–2027" in _get(demo_site_url, "/cong-khai/nam-hoc-2026-2027/")
-    assert "Năm học 2026–2027" in _get(demo_site_url, "/thu-vien-anh/")
+    assert "Công khai năm học 2026–2027" in _get(site, "/cong-khai/nam-hoc-2026-2027/")
+    assert "Năm học 2026–2027" in _get(site, "/thu-vien-anh/")
 
 
 # --- the work schedule ----------------------------------------------------------------------------------
@@ -254,19 +294,25 @@ def test_weeks_are_numbered_in_the_school_year():
     assert week_label(date(2026, 9, 2)) == "Tuần 1 (31/08–05/09/2026)"  # any day gives its week
 
 
-def test_internal_schedule_entries_are_never_public(demo_site_url):
-    from cms.schedule.models import ScheduleEntry
+@pytest.fixture
+def last_week():
+    """The week before the world's week, so this week's page links back to it."""
+    world_week = ScheduleWeekPage.objects.get()
+    return ScheduleWeekPageFactory(week_start=world_week.week_start - timedelta(days=7))
 
-    internal = ScheduleEntry.objects.get(internal=True)
+
+def test_internal_schedule_entries_are_never_public(last_week, static_site_url):
+    site = static_site_url
+    internal = ScheduleEntry.objects.get(internal=True, page__week_start__gt=last_week.week_start)
     week = internal.page
-    html = _get(demo_site_url, week.url)
+    html = _get(site, week.url)
     assert internal.content not in html
-    assert internal.content not in _get(demo_site_url, "/")
-    assert internal.content not in _get(demo_site_url, "/lich-cong-tac/")
+    assert internal.content not in _get(site, "/")
+    assert internal.content not in _get(site, "/lich-cong-tac/")
     public = [e for e in week.entries.all() if not e.internal]
     assert public and all(e.content in html for e in public)
     # The home page shows the current week; the week page links to the week before.
-    assert f"Lịch công tác {week.title}" in _get(demo_site_url, "/")
+    assert f"Lịch công tác {week.title}" in _get(site, "/")
     assert 'rel="prev"' in html
 
 
@@ -283,13 +329,14 @@ def test_schedule_entry_outside_its_week_is_refused_in_vietnamese():
 # --- albums -------------------------------------------------------------------------------------------------
 
 
-def test_album_photos_without_consent_stay_private(demo_site_url):
+def test_album_photos_without_consent_stay_private(world_site_url):
     from cms.albums.models import AlbumPage
 
-    album = AlbumPage.objects.get(slug="hoi-khoe-phu-dong-2026-2027")
+    site = world_site_url
+    album = AlbumPage.objects.get(slug=WORLD_ALBUM["slug"])
     private = [p for p in album.photos.all() if not p.is_publishable]
     assert len(private) == 1
-    html = _get(demo_site_url, album.url)
+    html = _get(site, album.url)
     assert private[0].caption not in html and private[0].alt_text not in html
     stem = private[0].image.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     assert stem not in html
@@ -306,8 +353,8 @@ def test_album_photo_needs_an_alt_text():
     assert "Cần mô tả ảnh" in str(error.value)
 
 
-def test_favicon_is_served_at_the_site_root(demo_site_url):
-    with urllib.request.urlopen(demo_site_url + "/favicon.ico") as response:  # noqa: S310
+def test_favicon_is_served_at_the_site_root(world_site_url):
+    with urllib.request.urlopen(world_site_url + "/favicon.ico") as response:  # noqa: S310
         assert response.status == 200
         assert response.read(4) == b"\x00\x00\x01\x00"
 
@@ -321,7 +368,7 @@ def test_files_of_photos_without_consent_never_reach_the_release(site_dir):
     from cms.publishing import release
     from cms.publishing.builder import build_site
 
-    album = AlbumPage.objects.get(slug="hoi-khoe-phu-dong-2026-2027")
+    album = AlbumPage.objects.get(slug=WORLD_ALBUM["slug"])
     private = next(p for p in album.photos.all() if not p.is_publishable)
     hidden = private.image.get_rendition("max-165x165")  # as the admin's chooser thumbnail does
     shown = album.public_photos()[0].image.get_rendition("max-165x165")

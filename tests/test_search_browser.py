@@ -9,6 +9,8 @@ import unicodedata
 
 import pytest
 
+# The matching rule checked over the demo's whole corpus (notices, documents, news, albums, the schedule):
+# a demo test, on the demo site built once per session (conftest.py::demo_built_site_url).
 pytestmark = pytest.mark.django_db
 
 NOTICE_HFMD = "Hướng dẫn phòng, chống bệnh tay chân miệng trong trường học"
@@ -100,10 +102,10 @@ TYPE_LABELS = {
 
 
 @pytest.fixture(scope="module")
-def search_page(chromium_browser, demo_site_url):
+def search_page(chromium_browser, demo_built_site_url):
     context = chromium_browser.new_context(viewport={"width": 375, "height": 812}, locale="vi-VN")
     page = context.new_page()
-    page.goto(demo_site_url + "/tim-kiem/")
+    page.goto(demo_built_site_url + "/tim-kiem/")
     page.wait_for_selector("form[data-ready]", state="attached")
     yield page
     context.close()
@@ -180,10 +182,10 @@ def test_both_i_y_spellings_find_the_same_results(search_page):
     assert with_y and with_i == with_y
 
 
-def test_a_search_address_can_be_shared(chromium_browser, demo_site_url):
+def test_a_search_address_can_be_shared(chromium_browser, demo_built_site_url):
     page = chromium_browser.new_page()
     try:
-        page.goto(demo_site_url + "/tim-kiem/?q=39%2FQD-THNK")
+        page.goto(demo_built_site_url + "/tim-kiem/?q=39%2FQD-THNK")
         page.wait_for_function("() => document.getElementById('search-status').hasAttribute('data-done')")
         assert page.locator("#search-results h2").first.inner_text().startswith(DECISION_39)
         assert page.get_by_label("Nhập từ khoá").input_value() == "39/QD-THNK"

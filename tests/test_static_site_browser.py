@@ -11,10 +11,11 @@ def test_home_links_to_section_and_article(chromium_browser, static_site_url):
     try:
         page.goto(static_site_url + "/")
         assert page.locator("html").get_attribute("lang") == "vi"
+        # The world's article is in "Tin tức – Sự kiện" (tests/support/world.py).
         page.get_by_role("navigation", name="Chuyên mục").get_by_role(
-            "link", name="Hoạt động chuyên môn"
+            "link", name="Tin tức – Sự kiện"
         ).click()
-        assert page.locator("h1").inner_text() == "Hoạt động chuyên môn"
+        assert page.locator("h1").inner_text() == "Tin tức – Sự kiện"
         first = page.locator(".card h3 a").first
         title = first.inner_text()
         first.click()

@@ -236,10 +236,10 @@ def _seed_documents_and_notices(home, users):
     setup_roles(home)  # the index pages exist now: their page permissions
     ensure_document_permissions()
     if users:
-        _assign_office_roles(users)
+        assign_office_roles(users)
 
 
-def _assign_office_roles(users):
+def assign_office_roles(users):
     """Demo accounts of the portal administrator and the office join their role groups (by role key)."""
     from editorial.roles import role_group
 

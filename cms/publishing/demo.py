@@ -1,12 +1,8 @@
 """Demo setup for the publishing app: who may read the build log ("Lịch sử xuất bản")."""
 
-from django.contrib.auth.models import Group, Permission
-
-BUILD_LOG_GROUPS = ("Hiệu trưởng", "Quản trị cổng TTĐT")
+from .permissions import ensure_build_log_permissions
 
 
 def seed():
-    """Give the principal and portal administrator groups read access to the build log. Idempotent."""
-    permission = Permission.objects.get(content_type__app_label="publishing", codename="view_sitebuild")
-    for group in Group.objects.filter(name__in=BUILD_LOG_GROUPS):
-        group.permissions.add(permission)
+    """The build log's readers, as every install sets them (``cms.publishing.permissions``). Idempotent."""
+    ensure_build_log_permissions()

@@ -107,8 +107,9 @@ def test_document_and_notice_indexes_are_granted_once_they_exist():
         assert not perms.can_publish()
 
 
+@pytest.mark.usefixtures("demo_school")
 def test_seed_demo_twice_changes_nothing():
-    call_command("seed_demo", verbosity=0)  # the session already seeded once
+    call_command("seed_demo", verbosity=0)  # the demo_school fixture already seeded once
     first = _dump()
     call_command("seed_demo", verbosity=0)
     assert _dump() == first

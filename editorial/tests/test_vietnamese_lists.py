@@ -12,8 +12,11 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from cms.core.vietnamese import name_sort_key
+from cms.documents.factories import OfficialDocumentPageFactory
 from cms.news.models import ArticlePage, SectionPage
+from cms.notices.factories import NoticePageFactory
 from editorial.models import StaffProfile
+from editorial.planning.factories import AssignmentFactory
 from editorial.planning.models import Assignment
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +81,8 @@ def test_person_columns_follow_profile_and_account():
 
 
 def test_notices_search_folds(principal, client):
+    NoticePageFactory(title="Khẩn: Học sinh nghỉ học do ảnh hưởng của mưa bão", slug="nghi-hoc-mua-bao")
+    NoticePageFactory(title="Thông báo tựu trường")
     url = reverse("notices_noticepage_modeladmin_index")
     html = client.get(url, {"q": "nghi hoc mua bao"}).content.decode()
     assert "Khẩn: Học sinh nghỉ học do ảnh hưởng của mưa bão" in html
@@ -85,6 +90,8 @@ def test_notices_search_folds(principal, client):
 
 
 def test_documents_search_folds(principal, client):
+    OfficialDocumentPageFactory(title="Điều lệ Trường tiểu học")
+    OfficialDocumentPageFactory(title="Quy chế sử dụng thư điện tử và cổng thông tin")
     url = reverse("documents_officialdocumentpage_modeladmin_index")
     html = client.get(url, {"q": "dieu le truong tieu hoc"}).content.decode()
     assert "Điều lệ Trường tiểu học" in html
@@ -92,6 +99,8 @@ def test_documents_search_folds(principal, client):
 
 
 def test_writing_plan_search_folds_topic_and_writer(principal, client):
+    AssignmentFactory(topic="Tiết học trải nghiệm “Em yêu cây xanh” của lớp 1A")
+    AssignmentFactory(topic="Chuyên đề dạy đọc cho học sinh lớp 1")
     url = reverse("ke-hoach-viet-bai:index")
     html = client.get(url, {"q": "em yeu cay xanh"}).content.decode()
     assert "Em yêu cây xanh" in html

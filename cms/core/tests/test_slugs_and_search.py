@@ -117,7 +117,9 @@ def test_only_the_board_changes_the_address_of_a_published_page(client, section)
     from django.contrib.auth import get_user_model
 
     writer = get_user_model().objects.get(username="giaovien1")
-    article = ArticlePage.objects.child_of(section).live().filter(owner=writer).first()
+    from cms.news.factories import ArticlePageFactory
+
+    article = ArticlePageFactory(parent=section, owner=writer)
     old = article.slug
     client.force_login(writer)  # the author of the published article, not on the board
     response = _edit_slug(client, article, "dia-chi-moi")

@@ -5,6 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from cms.core.factories import DocumentFactory
+from cms.core.school_pages import school_page
+from cms.disclosure.factories import DisclosureYearPageFactory
 from cms.disclosure.models import (
     Category,
     DisclosureIndexPage,
@@ -14,6 +17,22 @@ from cms.disclosure.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def last_year():
+    """Công khai 2025–2026 with one item in each of the four categories (two files, two pages)."""
+    items = [
+        DisclosureItem(
+            category=Category.GENERAL, title="Thông tin chung", linked_page=school_page("gioi_thieu")
+        ),
+        DisclosureItem(category=Category.FINANCE, title="Dự toán thu chi", document=DocumentFactory()),
+        DisclosureItem(category=Category.CONDITIONS, title="Cơ sở vật chất", document=DocumentFactory()),
+        DisclosureItem(
+            category=Category.QUALITY, title="Kế hoạch giáo dục", linked_page=school_page("lien_he")
+        ),
+    ]
+    return DisclosureYearPageFactory(school_year="2025–2026", items=items)
 
 
 def test_school_year_is_normalised_or_refused():

@@ -7,10 +7,21 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from cms.documents.factories import small_register
+from cms.notices.factories import NoticePageFactory
+
 pytestmark = pytest.mark.django_db
 
 INDEX = "documents_officialdocumentpage_modeladmin_index"
 NOTICES_INDEX = "notices_noticepage_modeladmin_index"
+
+
+@pytest.fixture(autouse=True)
+def register():
+    """``small_register()`` beside the world's decision, and a notice for parents."""
+    small_register()
+    hfmd = "Hướng dẫn phòng, chống bệnh tay chân miệng trong trường học"
+    NoticePageFactory(title=hfmd, audience="phu-huynh")
 
 
 def test_principal_exports_the_register_as_csv_with_bom(client, login):
@@ -22,7 +33,7 @@ def test_principal_exports_the_register_as_csv_with_bom(client, login):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Số, ký hiệu", "Loại văn bản", "Ngày ban hành", "Cơ quan ban hành"]
     by_symbol = {row[0]: row for row in rows[1:]}
-    assert by_symbol["39/QĐ-THNK"][1:4] == ["Quyết định", "24/09/2023", "Trường TH Nguyễn Khuyến"]
+    assert by_symbol["39/QĐ-THNK"][1:4] == ["Quyết định", "01/10/2026", "Trường TH Nguyễn Khuyến"]
     assert by_symbol["45/PGDĐT-TH"][rows[0].index("Tình trạng hiệu lực")] == "Hết hiệu lực"
 
 

@@ -2,9 +2,10 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import WorkflowPage, WorkflowState
 
-from cms.documents.models import OfficialDocumentPage
+from cms.documents.factories import OfficialDocumentPageFactory
+from cms.documents.models import DocumentIndexPage, OfficialDocumentPage
 from cms.notices.models import NoticeIndexPage, NoticePage
 from cms.notices.tests.helpers import NOTICE_TITLE, notice_form
 from cms.publishing.builder import build_site
@@ -80,3 +81,27 @@ def test_admin_submits_urgent_notice_home_page_shows_it_after_approval(
     assert shown in home  # urgent notices are shown on the home page
     assert "Khẩn Khẩn" not in home
     assert shown in _static("thong-bao/index.html")
+
+
+def test_both_index_pages_use_the_principal_workflow_found_by_key():
+    """Set up by setup_workflows as in production; found by key, so renaming keeps them working."""
+    from editorial.moderation.models import BoardApprovalTask
+    from editorial.roles import role_group
+
+    for index_page, key in (
+        (DocumentIndexPage.objects.get(), "van_ban"),
+        (NoticeIndexPage.objects.get(), "thong_bao"),
+    ):
+        workflow = WorkflowPage.objects.get(page=index_page).workflow
+        assert workflow.school_key.key == f"route:{key}"
+        task = workflow.tasks.get().specific
+        assert isinstance(task, BoardApprovalTask)
+        assert list(task.groups.all()) == [role_group("hieu_truong")]
+
+
+def test_copying_a_document_is_refused_with_a_message(client, login):
+    login("hieutruong")
+    doc = OfficialDocumentPageFactory(number_symbol="12/KH-THNK", doc_type="ke-hoach")
+    response = client.get(reverse("wagtailadmin_pages:copy", args=(doc.pk,)), follow=True)
+    assert "Không thể sao chép văn bản" in response.content.decode()
+    assert OfficialDocumentPage.objects.filter(number_symbol="12/KH-THNK").count() == 1

@@ -3,14 +3,14 @@
 from datetime import UTC, datetime
 
 import pytest
-from django.urls import reverse
 from wagtail.models import Workflow, WorkflowPage
 
 from cms.demo.seed import seed_demo
-from cms.documents.models import DocumentIndexPage, Issuer, OfficialDocumentPage
-from cms.notices.models import NoticeIndexPage, NoticePage
+from cms.documents.models import Issuer, OfficialDocumentPage
+from cms.notices.models import NoticePage
 
-pytestmark = pytest.mark.django_db
+# About the demo itself: the module gets the demo school (conftest.py::demo_school).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_school")]
 
 
 def _counts():
@@ -36,31 +36,7 @@ def test_regulation_and_cited_circulars_are_seeded():
     assert NoticePage.objects.filter(valid_to__lt=datetime(2026, 10, 1, tzinfo=UTC)).exists()  # some expired
 
 
-def test_both_index_pages_use_the_principal_workflow_found_by_key():
-    """Set up by setup_workflows as in production; found by key, so renaming keeps them working."""
-    from editorial.moderation.models import BoardApprovalTask
-    from editorial.roles import role_group
-
-    for index_page, key in (
-        (DocumentIndexPage.objects.get(), "van_ban"),
-        (NoticeIndexPage.objects.get(), "thong_bao"),
-    ):
-        workflow = WorkflowPage.objects.get(page=index_page).workflow
-        assert workflow.school_key.key == f"route:{key}"
-        task = workflow.tasks.get().specific
-        assert isinstance(task, BoardApprovalTask)
-        assert list(task.groups.all()) == [role_group("hieu_truong")]
-
-
 def test_seeding_twice_changes_nothing():
     before = _counts()
     seed_demo()
     assert _counts() == before
-
-
-def test_copying_a_document_is_refused_with_a_message(client, login):
-    login("hieutruong")
-    doc = OfficialDocumentPage.objects.get(number_symbol="12/KH-THNK")
-    response = client.get(reverse("wagtailadmin_pages:copy", args=(doc.pk,)), follow=True)
-    assert "Không thể sao chép văn bản" in response.content.decode()
-    assert OfficialDocumentPage.objects.filter(number_symbol="12/KH-THNK").count() == 1

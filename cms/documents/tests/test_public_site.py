@@ -1,18 +1,32 @@
 """The public document list on the static build: JSON for search, and filters checked in Chromium."""
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from wagtail import hooks
 from wagtail.models import Site
 
 from cms.core.vietnamese import fold
+from cms.documents.factories import small_register
 from cms.documents.models import OfficialDocumentPage
+from cms.notices.factories import NoticePageFactory
 from cms.publishing.builder import build_site
 from cms.publishing.release import current_dir
 from tests.support.static_server import StaticSiteServer
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def register():
+    """``small_register()`` beside the world's decision 39/QĐ-THNK; an expired notice (kept in the JSON)."""
+    small_register()
+    NoticePageFactory(
+        title="Thông báo nghỉ Tết Dương lịch năm 2026",
+        valid_from=datetime(2025, 12, 20, tzinfo=UTC),
+        valid_to=datetime(2026, 1, 2, tzinfo=UTC),
+    )
 
 
 def _write_registered_static_files():
@@ -64,7 +78,7 @@ def test_json_lists_public_documents_with_files(site_dir):
     records = {r["so_ky_hieu"]: r for r in data["van_ban"]}
     assert sorted(records) == _symbols(OfficialDocumentPage.objects.live())
     qd = records["39/QĐ-THNK"]
-    assert qd["ten_loai"] == "Quyết định" and qd["co_quan"] == "THNK" and qd["nam"] == 2023
+    assert qd["ten_loai"] == "Quyết định" and qd["co_quan"] == "THNK" and qd["nam"] == 2026
     assert qd["tep"][0]["url"].startswith("/media/documents/")
     assert qd["tim_kiem"] == fold(qd["tim_kiem"])
     notices = json.loads(files["du-lieu/thong-bao.json"])["thong_bao"]
@@ -128,6 +142,6 @@ def test_list_works_without_javascript(chromium_browser, documents_site_url):
         assert _visible_symbols(page) == _symbols(OfficialDocumentPage.objects.live())
         page.get_by_role("link", name="39/QĐ-THNK").click()
         assert page.locator("h1").inner_text() == "Quyết định số 39/QĐ-THNK"
-        assert "ngày 24 tháng 9 năm 2023" in page.locator("table.doc-meta").inner_text()
+        assert "ngày 1 tháng 10 năm 2026" in page.locator("table.doc-meta").inner_text()
     finally:
         context.close()

@@ -59,8 +59,24 @@ def test_periodic_job_rebuilds_when_a_status_changes(django_capture_on_commit_ca
 
 
 def test_document_dependents_are_the_index_and_related_documents():
-    qd = OfficialDocumentPage.objects.get(number_symbol="39/QĐ-THNK")
+    from cms.documents.factories import OfficialDocumentPageFactory, issuer
+    from cms.documents.models import DocumentRelation
+
+    circular = OfficialDocumentPageFactory(
+        number_symbol="37/2020/TT-BGDĐT",
+        doc_type="thong-tu",
+        issuer=issuer("BGDĐT"),
+        issue_date=date(2020, 10, 5),
+    )
+    qd = OfficialDocumentPageFactory(
+        number_symbol="41/QĐ-THNK", relations=[DocumentRelation(kind="can-cu", target=circular)]
+    )
+    OfficialDocumentPageFactory(
+        number_symbol="41/QC-THNK",
+        doc_type="quy-che",
+        relations=[DocumentRelation(kind="lien-quan", target=qd)],
+    )
     names = {(type(p).__name__, getattr(p, "number_symbol", "")) for p in qd.static_dependents()}
     assert ("DocumentIndexPage", "") in names
     assert ("OfficialDocumentPage", "37/2020/TT-BGDĐT") in names  # listed on its page as related
-    assert ("OfficialDocumentPage", "39/QC-THNK") in names
+    assert ("OfficialDocumentPage", "41/QC-THNK") in names

@@ -8,6 +8,7 @@ from django.urls import reverse
 from cms.library.factories import ReaderFactory, RecordFactory
 from cms.library.loans import LoanError, check_out, due_date, overdue_for, renew, return_copy, school_year_end
 from cms.library.models import Copy, CopyStatus, Loan, Reader
+from editorial.models import SchoolYear
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,7 @@ def test_desk_lends_to_a_pupil_chosen_by_class_and_takes_it_back(client, login):
     login("thuthu")
     record = RecordFactory(copies=1)
     copy = record.copies.get()
-    pupil = Reader.objects.filter(class_name="3A", kind="hoc_sinh").first()
+    pupil = ReaderFactory(class_name="3A", school_year=SchoolYear.objects.current().name)
     page = client.get(reverse("library_desk") + "?lop=3A").content.decode()
     assert pupil.full_name in page
     response = client.post(

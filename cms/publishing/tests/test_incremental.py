@@ -68,8 +68,15 @@ def test_publishing_one_article_rewrites_only_what_shows_it(built_site, django_c
     assert "hoat-dong-doi-cong-doan/index.html" in changed
 
 
-def test_unpublishing_removes_the_article_everywhere(built_site):
+@pytest.fixture
+def pro_article():
+    """A published article of "Hoạt động chuyên môn" (the world has none there), before ``built_site``."""
+    return publish(new_article("Tổ 1 sinh hoạt chuyên môn theo nghiên cứu bài học", "to-1-sinh-hoat"))
+
+
+def test_unpublishing_removes_the_article_everywhere(pro_article, built_site):
     article = section().articles().first()
+    assert article.pk == pro_article.pk
     url_path = article.url.strip("/") + "/index.html"
     title = article.title
     day = article.publication_date
@@ -172,7 +179,7 @@ def test_build_site_command_reports_files_and_time(built_site, capsys):
     assert build_pending().full
 
 
-def test_renaming_a_section_rebuilds_every_page_menu(built_site):
+def test_renaming_a_section_rebuilds_every_page_menu(pro_article, built_site):
     renamed = section()
     renamed.title = "Chuyên môn – Nghiệp vụ"
     publish(renamed)

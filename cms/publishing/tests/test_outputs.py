@@ -9,7 +9,9 @@ import pytest
 from django.conf import settings
 from lxml import etree
 
+from cms.core.school_pages import SectionKey, school_page
 from cms.home.models import HomePage
+from cms.news.factories import ArticlePageFactory
 from cms.publishing import release
 
 from .helpers import section, text
@@ -18,6 +20,14 @@ pytestmark = pytest.mark.django_db
 
 SCHEMAS = Path(__file__).parent / "schemas"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture(autouse=True)
+def one_article_per_section():
+    """A published article in each news section (the world has one in "Tin tức – Sự kiện" only), made
+    before ``built_site`` builds: every section has a feed entry and a sitemap entry."""
+    for key in SectionKey:
+        ArticlePageFactory(parent=school_page(key))
 
 
 def _schema(name):
@@ -66,7 +76,13 @@ def test_sitemap_index_and_section_sitemaps_are_valid(built_site):
     assert f"Sitemap: {base}/sitemap.xml" in text("robots.txt")
 
 
-def test_not_found_page_json_and_manifest(built_site):
+@pytest.fixture
+def twenty_more_articles():
+    """More articles than the latest-news JSON lists (20)."""
+    ArticlePageFactory.create_batch(20)
+
+
+def test_not_found_page_json_and_manifest(twenty_more_articles, built_site):
     assert "Không tìm thấy trang" in text("404.html")
     latest = json.loads(text("api/v1/tin-moi.json"))
     assert len(latest["bai_viet"]) == 20

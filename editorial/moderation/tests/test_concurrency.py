@@ -21,11 +21,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def seeded():
-    """Committed data: a transactional test sees the session's demo school (non-transactional tests run
+    """Committed data: a transactional test sees the session's small world (non-transactional tests run
     first and roll back); its flush at the end wipes the database, so both races live in ONE test."""
-    from tests.support.demo import seed_demo_after_flush
+    from tests.support.demo import rebuild_world_after_flush
 
-    seed_demo_after_flush()
+    rebuild_world_after_flush()
 
 
 def _race(state_pk, moves):

@@ -10,12 +10,34 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from cms.core.school_pages import SectionKey, school_page
 from cms.news.models import ArticlePage, SectionPage
 from editorial.moderation.tests.support import act, approve_through, resubmit, submit, user
+from editorial.planning.factories import AssignmentFactory
 from editorial.planning.models import Assignment, AssignmentStatus
 
 pytestmark = pytest.mark.django_db
 PRO = "hoat-dong-chuyen-mon"
+
+
+@pytest.fixture(autouse=True)
+def plan():
+    """Three assignments: one for a teacher of Tổ 1, one overdue for the homeroom teacher of 1A, one for
+    the union leader given by the principal."""
+    teaching = "Chuyên đề dạy đọc cho học sinh lớp 1"
+    AssignmentFactory(topic=teaching, assignee=user("giaovien1"), assigned_by=user("totruong1"))
+    AssignmentFactory(
+        topic="Tiết học trải nghiệm “Em yêu cây xanh” của lớp 1A",
+        assignee=user("gvcn1a"),
+        assigned_by=user("totruong1"),
+        due_date=timezone.localdate() - timedelta(days=5),
+    )
+    AssignmentFactory(
+        topic="Công đoàn thăm hỏi đoàn viên có hoàn cảnh khó khăn",
+        section=school_page(SectionKey.UNIONS),
+        assignee=user("congdoan"),
+        assigned_by=user("hieutruong"),
+    )
 
 
 def _form(assignee, topic="Viết tin sinh hoạt chuyên môn tháng 12", due="15/12/2026", **extra):
