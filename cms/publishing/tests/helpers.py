@@ -66,3 +66,7 @@ def search_index_text():
     for path in sorted((release.current_dir() / "chi-muc").glob("*/*/m*.json")):
         chunks.append(path.read_text(encoding="utf-8"))
     return "\n".join(chunks)
+
+
+# The public site's bucket in the S3 tests (conftest.py::bucket).
+SITE_BUCKET = "cong-ttdt-thnk"

@@ -17,14 +17,12 @@ from wagtail.contrib.redirects.models import Redirect
 
 from cms.publishing import redirect_rules, release
 from cms.publishing.builder import build_pending, build_site
-from tests.support.s3 import make_bucket
 
-from .helpers import new_article, publish
+from .helpers import SITE_BUCKET, new_article, publish
 
 pytestmark = pytest.mark.django_db
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-BUCKET = "cong-ttdt-chuyen-huong"
 # A link someone typed in the admin with characters nginx would misread ("$" starts a variable).
 ODD_TARGET = 'https://so.haiphong.edu.vn/tin tức/"a"$b'
 ODD_ENCODED = "https://so.haiphong.edu.vn/tin%20t%E1%BB%A9c/%22a%22%24b"
@@ -144,22 +142,6 @@ def test_management_command_prints_the_same_rules(site_dir, django_capture_on_co
     assert 'location = "/lien-ket-cu" ' in out
 
 
-@pytest.fixture
-def bucket(s3_server, settings, monkeypatch):
-    client = make_bucket(s3_server, BUCKET, monkeypatch)
-    settings.SITE_S3 = {
-        "bucket_name": BUCKET,
-        "endpoint_url": s3_server,
-        "access_key": "test",
-        "secret_key": "test",
-        "region_name": "us-east-1",
-    }
-    yield client
-    for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-        client.delete_object(Bucket=BUCKET, Key=item["Key"])
-    client.delete_bucket(Bucket=BUCKET)
-
-
 def test_s3_redirect_pages_carry_the_website_redirect(
     warm_renditions, site_dir, bucket, django_capture_on_commit_callbacks
 ):
@@ -167,13 +149,13 @@ def test_s3_redirect_pages_carry_the_website_redirect(
     _redirects(django_capture_on_commit_callbacks)
     build_site(trigger="test: s3 redirects")
 
-    head = bucket.head_object(Bucket=BUCKET, Key="tuyen-sinh-2025/index.html")
+    head = bucket.head_object(Bucket=SITE_BUCKET, Key="tuyen-sinh-2025/index.html")
     assert head["WebsiteRedirectLocation"] == "/thong-bao/"
-    assert bucket.head_object(Bucket=BUCKET, Key="lien-ket-cu/index.html")["WebsiteRedirectLocation"] == (
-        ODD_ENCODED
-    )
+    assert bucket.head_object(Bucket=SITE_BUCKET, Key="lien-ket-cu/index.html")[
+        "WebsiteRedirectLocation"
+    ] == (ODD_ENCODED)
     # Ordinary pages carry none.
-    assert "WebsiteRedirectLocation" not in bucket.head_object(Bucket=BUCKET, Key="index.html")
+    assert "WebsiteRedirectLocation" not in bucket.head_object(Bucket=SITE_BUCKET, Key="index.html")
 
     # The board renames the article: its old address becomes a redirect object pointing at the new one.
     article.slug = "da-cau-giai-nhat-cap-quan"
@@ -181,6 +163,6 @@ def test_s3_redirect_pages_carry_the_website_redirect(
         article.save_revision().publish()
     build_pending()
     old = "hoat-dong-chuyen-mon/doi-tuyen-da-cau-dat-giai-nhat/index.html"
-    assert bucket.head_object(Bucket=BUCKET, Key=old)["WebsiteRedirectLocation"] == (
+    assert bucket.head_object(Bucket=SITE_BUCKET, Key=old)["WebsiteRedirectLocation"] == (
         "/hoat-dong-chuyen-mon/da-cau-giai-nhat-cap-quan/"
     )

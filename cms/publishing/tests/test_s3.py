@@ -5,36 +5,16 @@ import json
 import pytest
 
 from cms.publishing.builder import build_pending, build_site
-from tests.support.s3 import make_bucket
 
-from .helpers import section
+from .helpers import SITE_BUCKET, section
 
 pytestmark = pytest.mark.django_db
-
-BUCKET = "cong-ttdt-thnk"
-
-
-@pytest.fixture
-def bucket(s3_server, settings, monkeypatch):
-    client = make_bucket(s3_server, BUCKET, monkeypatch)
-    settings.SITE_S3 = {
-        "bucket_name": BUCKET,
-        "endpoint_url": s3_server,
-        "access_key": "test",
-        "secret_key": "test",
-        "region_name": "us-east-1",
-    }
-    yield client
-    keys = [o["Key"] for o in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])]
-    for key in keys:
-        client.delete_object(Bucket=BUCKET, Key=key)
-    client.delete_bucket(Bucket=BUCKET)
 
 
 def _keys(client):
     keys, token = set(), None
     while True:
-        kwargs = {"Bucket": BUCKET, **({"ContinuationToken": token} if token else {})}
+        kwargs = {"Bucket": SITE_BUCKET, **({"ContinuationToken": token} if token else {})}
         page = client.list_objects_v2(**kwargs)
         keys |= {o["Key"] for o in page.get("Contents", [])}
         if not page.get("IsTruncated"):
@@ -44,7 +24,7 @@ def _keys(client):
 
 def _get(client, key):
     """Fetch an object over HTTP from the loopback server: (headers, body)."""
-    response = client.get_object(Bucket=BUCKET, Key=key)
+    response = client.get_object(Bucket=SITE_BUCKET, Key=key)
     headers = {"Content-Type": response["ContentType"], "Cache-Control": response.get("CacheControl", "")}
     return headers, response["Body"].read()
 
