@@ -24,6 +24,7 @@ Only the board may change a byline after submission (``cms.core.page_forms.Porta
 
 from django.contrib.auth import get_user_model
 
+from .lookups import is_pupil
 from .models import ClassMembership, DepartmentMembership, Position, SchoolClass, Union
 from .models.profiles import person_name
 
@@ -70,12 +71,6 @@ def account_byline(user):
             if profile.position == Position.DEPARTMENT_HEAD:
                 position = f"Tổ trưởng {membership.department.name}"
     return {"author_name": name, "author_position": position, "author_class": "", "author_kind": ""}
-
-
-def is_pupil(user):
-    """Whether ``user``'s position is "Học sinh"."""
-    profile = getattr(user, "staff_profile", None)
-    return profile is not None and profile.position == Position.STUDENT
 
 
 def pupils_for(teacher):

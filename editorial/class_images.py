@@ -9,6 +9,7 @@ server, nothing but their class's collection. Homeroom teachers keep their staff
 
 from wagtail.models import Collection, GroupCollectionPermission
 
+from .lookups import is_pupil
 from .models import ClassMembership, RoleGroup
 
 CLASS_PREFIX = "lop:"
@@ -64,17 +65,6 @@ def class_collection_ids(user):
     keys = RoleGroup.objects.filter(key__startswith=CLASS_PREFIX, group__in=user.groups.all()).values("group")
     granted = GroupCollectionPermission.objects.filter(group__in=keys)
     return set(granted.values_list("collection_id", flat=True))
-
-
-def is_pupil(user):
-    """True for a pupil's account: position "Học sinh", or a pupil of a class this school year."""
-    from .models import Position, SchoolYear
-
-    profile = getattr(user, "staff_profile", None)
-    if profile is not None and profile.position == Position.STUDENT:
-        return True
-    year = SchoolYear.objects.current()
-    return year is not None and ClassMembership.objects.filter(user=user, school_year=year).exists()
 
 
 def pupil_article_restriction(user):

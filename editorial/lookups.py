@@ -4,7 +4,7 @@ Each function is one indexed query (asserted in ``tests/test_structure_roles.py`
 None / [] when the author has no department, class or union this year.
 """
 
-from .models import ClassMembership, DepartmentMembership, UnionMembership
+from .models import ClassMembership, DepartmentMembership, Position, SchoolYear, UnionMembership
 
 
 def department_of(author):
@@ -38,3 +38,17 @@ def union_leaders_of(author, section=None):
     if section is not None:
         memberships = memberships.filter(union__section=section)
     return [m.union.leader for m in memberships.select_related("union__leader").order_by("union__kind")]
+
+
+def is_pupil(user):
+    """True for a pupil's account: position "Học sinh", or a pupil of a class this school year (Điều 7).
+
+    The one answer for the back office (pupils' editor rules, class images, bylines, media access).
+    ``cms.security.passwords`` keeps its own position check: ``editorial`` imports it, so it cannot import
+    this (no cycle between apps).
+    """
+    profile = getattr(user, "staff_profile", None)
+    if profile is not None and profile.position == Position.STUDENT:
+        return True
+    year = SchoolYear.objects.current()
+    return year is not None and ClassMembership.objects.filter(user=user, school_year=year).exists()

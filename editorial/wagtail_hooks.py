@@ -403,7 +403,7 @@ def membership_requests_panel(request, panels):
 def pupils_read_only_images(user, name):
     """A pupil's account may download images (originals and renditions: the ones they choose for their
     articles) and nothing else stored in media — documents and every other file are for staff."""
-    from .class_images import is_pupil
+    from .lookups import is_pupil
 
     if name.startswith(("original_images/", "images/")) or not is_pupil(user):
         return None
