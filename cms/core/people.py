@@ -7,6 +7,8 @@ parents agreed). Staff contact details appear only when the person opted in (``p
 Approved body text is the board's decision (Điều 3.1) and is not rewritten.
 """
 
+from django.apps import apps
+
 from .vietnamese import nfc, short_given_name
 
 STUDENT_PREFIX = "Em"
@@ -60,3 +62,46 @@ def public_contact(user):
         return {}
     found = {"email": getattr(user, "email", ""), "phone": getattr(profile, "phone", "")}
     return {key: value.strip() for key, value in found.items() if value and value.strip()}
+
+
+def pupil_full_names():
+    """{full name: given name} of pupils in any class list and of pupil authors of articles (NFC).
+
+    Empty when the school allows pupils' full names. The approved text of a page may name a pupil (the board's
+    decision); derived outputs such as the search index show pupils by their given name, as bylines do.
+    """
+    names = {}
+    if student_full_names_allowed():
+        return names
+    try:
+        memberships = apps.get_model("editorial", "ClassMembership")
+    except LookupError:
+        memberships = None
+    if memberships is not None:
+        for last, first in memberships.objects.values_list("user__last_name", "user__first_name").distinct():
+            full = nfc(f"{last} {first}").strip()
+            if " " in full:
+                names[full] = short_given_name(full)
+    try:
+        article = apps.get_model("news", "ArticlePage")
+    except LookupError:
+        article = None
+    if article is not None:
+        for page in article.objects.exclude(author_name="").only(
+            "author_name", "author_kind", "author_position"
+        ):
+            if (
+                page.effective_author_kind() == article.AuthorKind.STUDENT
+                and " " in nfc(page.author_name).strip()
+            ):
+                full = nfc(page.author_name).strip()
+                names[full] = short_given_name(full)
+    return names
+
+
+def redact(text, names):
+    """``text`` with each full name of ``names`` ({full: given}) replaced by the given name."""
+    for full in sorted(names, key=len, reverse=True):
+        if full in text:
+            text = text.replace(full, names[full])
+    return text

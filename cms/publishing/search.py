@@ -49,7 +49,7 @@ def build_shard(release_dir, shard, paths):
 
     The index is the site's own pre-folded syllable index (``search_index``, decision 0016).
     """
-    from cms.core.privacy import pupil_full_names, redact
+    from cms.core.people import pupil_full_names, redact
 
     names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
     records = []
