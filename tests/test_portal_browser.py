@@ -250,7 +250,8 @@ def test_phone_menu_opens_with_keyboard_and_closes_with_escape(chromium_browser,
 
 @pytest.fixture
 def more_documents():
-    """Beside the world's decision 39/QĐ-THNK: a ministry circular in force and an expired decision."""
+    """Beside the world's decision 39/QĐ-THNK: a ministry circular in force, an expired decision and the
+    school's regulation 39/QC-THNK."""
     ministry = IssuerFactory(abbreviation="BGDĐT", name="Bộ Giáo dục và Đào tạo", short_name="Bộ GD&ĐT")
     OfficialDocumentPageFactory(
         title="Thông tư ban hành Điều lệ Trường tiểu học",
@@ -265,6 +266,12 @@ def more_documents():
         title="Quyết định thành lập tổ kiểm tra năm học trước",
         issue_date=date(2025, 9, 10),
         effective_to=date(2026, 6, 1),
+    )
+    OfficialDocumentPageFactory(  # the school's own regulation: "qui chế" must find "Quy chế"
+        title="Quy chế quản lý, sử dụng hệ thống quản trị",
+        number_symbol="39/QC-THNK",
+        doc_type="quy-che",
+        issue_date=date(2023, 9, 24),
     )
 
 

@@ -1,7 +1,10 @@
-"""factory_boy factories for the library: ``RecordFactory(copies=2)``, ``ReaderFactory(class_name="3A")``."""
+"""factory_boy factories for the library: ``RecordFactory(copies=2)``, ``ReaderFactory(class_name="3A")``,
+``public_material(approver)``."""
 
 import factory
 from factory.django import DjangoModelFactory
+
+from cms.core.vietnamese import slugify_vi
 
 from .models import BibliographicRecord, Copy, Reader, RecordAuthor
 
@@ -42,3 +45,27 @@ class ReaderFactory(DjangoModelFactory):
     full_name = factory.Sequence(lambda n: f"Nguyễn Văn Thử {n}")
     class_name = "3A"
     school_year = "2025–2026"
+
+
+def public_material(approver, title="Đề kiểm tra cuối học kỳ I môn Toán lớp 3", school_year="2026–2027"):
+    """A learning material (a test paper, PDF) requested public and approved by ``approver`` (a vice principal
+    or the principal, Điều 4.7): it is on ``/thu-vien/hoc-lieu/<year>/`` and in the site search."""
+    from django.core.files.base import ContentFile
+
+    from cms.core.pdf import minimal_pdf
+
+    from .models import LearningMaterial
+
+    material = LearningMaterial(
+        kind="de_kiem_tra",
+        title=title,
+        school_year=school_year,
+        grade=3,
+        subject="Toán",
+        public_requested=True,
+    )
+    material.file.save(f"{slugify_vi(title)}.pdf", ContentFile(minimal_pdf([title])), save=False)
+    material.save()
+    material.approved_by = approver
+    material.save()
+    return material

@@ -111,7 +111,7 @@ class CommonPasswordValidator:
 
     message = (
         "Mật khẩu này quá dễ đoán ({reason}). Hãy ghép vài từ không liên quan đến nhau, "
-        "xen chữ số hoặc ký hiệu, ví dụ “Mưa-rơi 7 cây bàng!”."
+        "xen chữ số hoặc ký hiệu (tự nghĩ ra, đừng chép một ví dụ có sẵn)."
     )
 
     def __init__(self):

@@ -157,10 +157,10 @@ def test_bad_input_gets_vietnamese_messages_and_writes_nothing(principal, client
 def test_reset_password_and_self_lockout_protection(principal, client):
     teacher = get_user_model().objects.get(username="giaovien1")
     url = reverse("editorial_accounts:password", args=(teacher.pk,))
-    response = client.post(url, {"password1": "Mat-khau-moi-2026", "password2": "Mat-khau-moi-2026"})
+    response = client.post(url, {"password1": "Gió mùa về 8 cây bàng", "password2": "Gió mùa về 8 cây bàng"})
     assert response.status_code == 302
     teacher.refresh_from_db()
-    assert teacher.check_password("Mat-khau-moi-2026")
+    assert teacher.check_password("Gió mùa về 8 cây bàng")
     assert ModelLogEntry.objects.filter(action="editorial.password_reset", object_id=str(teacher.pk)).exists()
 
     response = client.post(reverse("editorial_accounts:deactivate", args=(principal.pk,)))
@@ -177,11 +177,11 @@ def test_other_roles_cannot_manage_accounts_even_by_direct_post(client, username
     assert_refused(client.post(reverse("editorial_accounts:deactivate", args=(teacher.pk,))))
     response = client.post(
         reverse("editorial_accounts:password", args=(teacher.pk,)),
-        {"password1": "Mat-khau-moi-2026", "password2": "Mat-khau-moi-2026"},
+        {"password1": "Gió mùa về 8 cây bàng", "password2": "Gió mùa về 8 cây bàng"},
     )
     assert_refused(response)
     teacher.refresh_from_db()
-    assert teacher.is_active and not teacher.check_password("Mat-khau-moi-2026")
+    assert teacher.is_active and not teacher.check_password("Gió mùa về 8 cây bàng")
 
 
 def test_account_list_filters_by_name_and_position(principal, client):

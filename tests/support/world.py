@@ -28,7 +28,8 @@ What exists (``build_world()`` returns the same as a dict):
   ``disclosure`` — this school year's ``DisclosureYearPage`` with one item (a link to "Giới thiệu");
   ``week`` — this week's ``ScheduleWeekPage`` by ``vanthu`` (one public and one internal entry);
   ``album`` — an ``AlbumPage`` by ``quantri`` with a consented photo and one without (``WORLD_ALBUM``);
-  ``record`` — one library ``BibliographicRecord`` with one copy.
+  ``record`` — one library ``BibliographicRecord`` with one copy; ``material`` — one learning material
+  (a test paper) approved for the public.
 
 No demo articles, documents, notices, loans, waiting submissions or plans: tests about the demo itself are
 marked ``demo`` and get it from the ``demo_school`` fixture (``tests/support/demo.py``).
@@ -64,7 +65,7 @@ def build_world():
     from cms.disclosure.factories import DisclosureYearPageFactory
     from cms.documents.factories import OfficialDocumentPageFactory
     from cms.documents.models import DocumentFile
-    from cms.library.factories import RecordFactory
+    from cms.library.factories import RecordFactory, public_material
     from cms.news.factories import ArticlePageFactory
     from cms.notices.factories import NoticePageFactory
     from cms.publishing.builder import builds_suspended
@@ -106,4 +107,5 @@ def build_world():
             "week": ScheduleWeekPageFactory(owner=users["vanthu"]),
             "album": AlbumPageFactory(**WORLD_ALBUM, owner=users["quantri"]),
             "record": RecordFactory(),
+            "material": public_material(approver=users["hieutruong"]),
         }

@@ -130,6 +130,7 @@ def _damaged(archive, tmp):
 def round_trip(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("backup")
     usb = tmp / "usb"
+    usb.mkdir()  # the drive's folder exists: a backup never creates its destination
     source = _run(SOURCE, _child_env(tmp, "nguon"), str(usb), PASSPHRASE)
     archive = Path(source["archive"])
     damaged = json.dumps(_damaged(archive, tmp))

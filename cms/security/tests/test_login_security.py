@@ -159,7 +159,7 @@ def test_weak_passwords_refused_in_vietnamese(client, login, password, message):
     assert teacher.password == before
 
 
-@pytest.mark.parametrize("password", ["Mưa-rơi 7 cây bàng!", "Sáng nay trời 19 độ", "Kien7!Gio-nam"])
+@pytest.mark.parametrize("password", ["Gió-bấc 7 cây bàng!", "Sáng nay trời 19 độ", "Kien7!Gio-nam"])
 def test_a_passphrase_of_unrelated_words_is_accepted(password):
     from django.contrib.auth import password_validation
 
@@ -172,7 +172,7 @@ def test_reset_by_the_principal_forces_a_change_at_first_login_and_history_is_ke
     teacher = get_user_model().objects.get(username="giaovien1")
     response = client.post(
         reverse("editorial_accounts:password", args=[teacher.pk]),
-        {"password1": "Mưa rơi 7 cây bàng", "password2": "Mưa rơi 7 cây bàng"},
+        {"password1": "Gió bấc 7 cây bàng", "password2": "Gió bấc 7 cây bàng"},
     )
     assert response.status_code == 302
     teacher.refresh_from_db()
@@ -192,9 +192,9 @@ def test_reset_by_the_principal_forces_a_change_at_first_login_and_history_is_ke
         )
 
     # The same password again is refused (history), in Vietnamese.
-    response = change("Mưa rơi 7 cây bàng", "Mưa rơi 7 cây bàng")
+    response = change("Gió bấc 7 cây bàng", "Gió bấc 7 cây bàng")
     assert "đã dùng mật khẩu này gần đây" in response.content.decode()
-    response = change("Mưa rơi 7 cây bàng", "Sân trường 9 chú sẻ nâu")
+    response = change("Gió bấc 7 cây bàng", "Sân trường 9 chú sẻ nâu")
     assert response.status_code == 302
     assert teacher_client.get("/admin/").status_code == 200
     teacher.refresh_from_db()
