@@ -53,8 +53,10 @@ def _database(url):
         return dummy
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-    except (ValueError, KeyError) as exc:  # UnknownSchemeError is a ValueError
-        PROBLEMS.append(f"DATABASE_URL không hợp lệ ({exc}); ví dụ postgres://portal:…@127.0.0.1:5432/thll.")
+    except (ValueError, KeyError):  # UnknownSchemeError is a ValueError; its English text is not shown
+        PROBLEMS.append(
+            "DATABASE_URL không hợp lệ (cần postgres://… hoặc sqlite:///…); ví dụ postgres://portal:…@127.0.0.1:5432/thll."
+        )
         return dummy
     if config.get("ENGINE") == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}  # noqa: F405

@@ -142,3 +142,11 @@ def test_a_pupil_reads_images_but_no_staff_file(client, login):
 
     login("giaovien1")
     assert client.get("/media/" + paper.file.name).status_code == 200
+
+
+def test_a_refused_file_explains_itself_in_vietnamese(client, login):
+    login("hocsinh1a")
+    pdf = get_document_model().objects.filter(file__endswith=".pdf").first()
+    response = client.get("/media/" + pdf.file.name)
+    assert response.status_code == 403
+    assert "Không được phép truy cập" in response.content.decode()
