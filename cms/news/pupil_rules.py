@@ -12,7 +12,7 @@ Who counts as a pupil is the school structure's business: ``cms.news.forms`` ask
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 ALLOWED_BLOCKS = {"paragraph", "quote", "image", "gallery"}
 # The pupils' Draftail toolbar (``cms.news.blocks.PupilArticleBodyBlock``): exactly what ALLOWED_TAGS keeps.
@@ -23,10 +23,11 @@ BLOCK_MESSAGES = {
     "attachment": "Bài của học sinh không được đính kèm tệp: hãy xoá khối “Tệp đính kèm”.",
 }
 ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
-# Links that download a program or an archive, not a page to read.
+# Links that download a file (a program, an archive, a document), not a page to read (issue 10 item 6).
 FILE_SUFFIXES = (
     ".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".pif", ".cpl", ".jar", ".js", ".vbs", ".ps1", ".sh",
     ".apk", ".ipa", ".dmg", ".pkg", ".deb", ".rpm", ".zip", ".rar", ".7z", ".iso",
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf",
 )  # fmt: skip
 FORMAT_MESSAGE = "Bài của học sinh chỉ dùng chữ đậm, chữ nghiêng, danh sách và liên kết; hãy bỏ {what}."
 LINK_MESSAGE = (
@@ -35,7 +36,10 @@ LINK_MESSAGE = (
 DOCUMENT_LINK_MESSAGE = (
     "Bài của học sinh không được liên kết tới tài liệu, tệp: hãy bỏ liên kết tới tài liệu."
 )
-FILE_LINK_MESSAGE = "Liên kết “{href}” trỏ tới một tệp chương trình hoặc tệp nén: hãy bỏ liên kết này."
+FILE_LINK_MESSAGE = (
+    "Liên kết “{href}” trỏ tới một tệp (tệp chương trình, tài liệu hoặc tệp nén), không phải trang web: "
+    "hãy bỏ liên kết này."
+)
 IMAGE_MESSAGE = "Ảnh “{title}” không thuộc thư mục ảnh của lớp em: hãy tải ảnh lên thư mục của lớp."
 TAG_NAMES = {"h2": "tiêu đề (H2)", "h3": "tiêu đề (H3)", "h4": "tiêu đề (H4)", "hr": "đường kẻ ngang"}
 
@@ -73,7 +77,8 @@ class _RichTextChecker(HTMLParser):
         parsed = urlparse(href)
         if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
             self._add(LINK_MESSAGE.format(href=href[:80]))
-        elif parsed.path.lower().endswith(FILE_SUFFIXES):
+        elif unquote(parsed.path).lower().rstrip("/. ").endswith(FILE_SUFFIXES):
+            # "/setup.EXE/", "/tai-lieu%2Epdf": what the server is likely to send is still the file.
             self._add(FILE_LINK_MESSAGE.format(href=href[:80]))
 
 

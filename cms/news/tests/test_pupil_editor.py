@@ -79,6 +79,8 @@ def test_pupil_may_write_bold_italic_lists_and_web_links(pupil, client, corner):
          "không được chèn video"),
         (_paragraph('<p><a href="mailto:ban@example.com">thư</a></p>'), "mailto:ban@example.com"),
         (_paragraph('<p><a href="https://example.com/tro-choi.exe">tải</a></p>'), "tệp chương trình"),
+        (_paragraph('<p><a href="https://evil.example/setup.EXE/">tải</a></p>'), "tệp chương trình"),
+        (_paragraph('<p><a href="https://evil.example/tai-lieu%2Epdf">đọc</a></p>'), "tài liệu"),
         (_paragraph("<h2>Tiêu đề</h2><p>Chữ</p>"), "tiêu đề (H2)"),
     ],
 )  # fmt: skip
