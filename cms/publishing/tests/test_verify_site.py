@@ -11,8 +11,7 @@ from cms.publishing import integrity, release
 from cms.publishing.builder import build_site
 from cms.publishing.models import SiteCheck
 
-from .helpers import live_dir, new_article, publish
-from .test_s3 import BUCKET, bucket  # noqa: F401 - the bucket fixture
+from .helpers import SITE_BUCKET, live_dir, new_article, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -90,18 +89,18 @@ def test_the_check_runs_daily_by_itself_and_mails_the_administrator(built_site):
     assert SiteCheck.objects.count() == 1  # once a day
 
 
-def test_verify_site_on_s3(built_site, bucket):  # noqa: F811 - fixture
+def test_verify_site_on_s3(built_site, bucket):
     build_site(trigger="test: to S3")
-    bucket.put_object(Bucket=BUCKET, Key=PAGE, Body=b"<h1>Hacked</h1>")
-    bucket.put_object(Bucket=BUCKET, Key="hack.html", Body=b"defaced")
-    bucket.delete_object(Bucket=BUCKET, Key="robots.txt")
+    bucket.put_object(Bucket=SITE_BUCKET, Key=PAGE, Body=b"<h1>Hacked</h1>")
+    bucket.put_object(Bucket=SITE_BUCKET, Key="hack.html", Body=b"defaced")
+    bucket.delete_object(Bucket=SITE_BUCKET, Key="robots.txt")
     reports = {r.target: r for r in integrity.verify()}
     assert reports["local"].clean
     s3 = reports["s3"]
     assert s3.changed == [PAGE] and s3.added == ["hack.html"] and s3.missing == ["robots.txt"]
 
     call_command("verify_site", "--repair")
-    body = bucket.get_object(Bucket=BUCKET, Key=PAGE)["Body"].read()
+    body = bucket.get_object(Bucket=SITE_BUCKET, Key=PAGE)["Body"].read()
     assert body == (live_dir() / PAGE).read_bytes()
     assert all(r.clean for r in integrity.verify())
 
