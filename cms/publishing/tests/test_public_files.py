@@ -105,3 +105,33 @@ def test_replacing_a_published_photo_is_refused(built_site, client, login):
     assert REPLACE_REFUSED in response.content.decode()
     image.refresh_from_db()
     assert image.file.name == name
+
+
+def test_moving_the_focal_point_of_a_published_photo_is_refused(built_site, client, login):
+    """The focal point decides the cropped renditions on the public site: held like the file itself."""
+    from django.core.exceptions import ValidationError
+
+    from cms.publishing.forms import FOCAL_REFUSED
+
+    article = ArticlePage.objects.live().exclude(cover_image=None).first()
+    image = get_image_model().objects.get(pk=article.cover_image_id)
+    login("hieutruong")
+    response = client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {
+            "title": image.title,
+            "collection": image.collection_id,
+            "tags": "",
+            "focal_point_x": "5",
+            "focal_point_y": "5",
+            "focal_point_width": "4",
+            "focal_point_height": "4",
+        },
+    )
+    assert response.status_code == 200
+    assert FOCAL_REFUSED in response.content.decode()
+    image.refresh_from_db()
+    assert image.focal_point_x is None
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 5, 5, 4, 4
+    with pytest.raises(ValidationError):
+        image.save()
