@@ -1,6 +1,8 @@
 """Who reviews an author's work, found from the school structure of the current year (issue 3's models).
 
-Each resolver is one or two indexed queries and returns a ``User`` or ``None`` (nobody configured). A
+Each resolver is one or two indexed queries and returns a ``User`` or ``None`` (nobody configured, or the
+post's account is inactive: a leaver or an account the principal locked never receives work it cannot
+sign in to review, the stage is handled as one without its person). A
 resolver may return the author themselves (a department head writing for their own department): the task
 decides what to do with that (``editorial.moderation.models``: the stage is skipped, never self-approved).
 """
@@ -28,6 +30,10 @@ def _year_filter(prefix, school_year):
     return Q(**{f"{prefix}school_year__is_current": True})
 
 
+def _active(user):
+    return user if user is not None and user.is_active else None
+
+
 def department_head_for(author, school_year=None):
     """Head of the author's department; for a student, head of their homeroom teacher's department.
 
@@ -40,7 +46,7 @@ def department_head_for(author, school_year=None):
         .first()
     )
     if department is not None:
-        return department.head
+        return _active(department.head)
     # Student writing: the department of the class's homeroom teacher (Góc học sinh → Tổ của GVCN).
     teacher_ids = ClassMembership.objects.filter(_year_filter("", school_year), user=author).values(
         "school_class__homeroom_teacher"
@@ -50,7 +56,7 @@ def department_head_for(author, school_year=None):
         .select_related("department__head")
         .first()
     )
-    return membership.department.head if membership else None
+    return _active(membership.department.head) if membership else None
 
 
 def homeroom_teacher_for(author, school_year=None):
@@ -62,7 +68,7 @@ def homeroom_teacher_for(author, school_year=None):
         .select_related("homeroom_teacher")
         .first()
     )
-    return school_class.homeroom_teacher if school_class else None
+    return _active(school_class.homeroom_teacher) if school_class else None
 
 
 def union_leader_for(author, school_year=None, section=None):
@@ -76,7 +82,7 @@ def union_leader_for(author, school_year=None, section=None):
     found = list(unions.select_related("leader").order_by("kind"))
     if any(union.leader_id == author.pk for union in found):
         return author
-    return found[0].leader if found else None
+    return _active(found[0].leader) if found else None
 
 
 def principal():

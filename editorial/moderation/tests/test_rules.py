@@ -299,3 +299,14 @@ def test_a_second_click_with_a_stale_page_is_refused_with_who_and_when(client):
     assert "đã được" in str(refusal.value) and "duyệt lúc" in str(refusal.value)
     assert current_stage(page).task.name == "Phó hiệu trưởng duyệt"
     assert PageLogEntry.objects.filter(page=page, action="wagtail.workflow.approve").count() == 1
+
+
+def test_an_inactive_department_head_is_never_the_reviewer(client):
+    """A head whose account is locked (or who left) gets no work: the stage is skipped with its reason."""
+    head = user("totruong1")
+    head.is_active = False
+    head.save()
+    page = submit(client, "giaovien1", PRO, "Bài khi tổ trưởng nghỉ", "bai-khi-to-truong-nghi")
+    assert current_stage(page).task.name == "Phó hiệu trưởng duyệt"
+    skipped = workflow_state(page).task_states.get(task__name="Tổ trưởng thẩm định").specific
+    assert skipped.status == skipped.STATUS_SKIPPED and "Bỏ qua bước này" in skipped.note
