@@ -1,4 +1,7 @@
-"""The public static site's security headers, from the ONE place their values live (settings).
+"""The public static site's security headers for nginx, from the ONE place their values live:
+``cms.publishing.targets.headers.security_headers()`` (what the dev server sends: the CSP with the hashes
+of the site's inline scripts, nosniff, referrer policy, frame refusal). Over HTTPS nginx adds HSTS (from
+``PORTAL_HSTS_SECONDS``; preload only when the school opted in), COOP and a permissions policy.
 
 nginx serves the static site; ``manage.py security_headers`` writes ``deploy/nginx/security-headers.conf``
 (``add_header`` lines to include in every ``server``/``location`` of the public site) and
@@ -14,13 +17,14 @@ DOWNLOAD_EXTENSIONS = ("doc", "docx", "xls", "xlsx", "odt", "ods")
 
 def public_headers():
     """``[(name, value)]`` of the headers every response of the public static site carries."""
+    from cms.publishing.targets.headers import security_headers
+
     hsts = f"max-age={settings.PORTAL_HSTS_SECONDS}; includeSubDomains"
+    if getattr(settings, "SECURE_HSTS_PRELOAD", False):
+        hsts += "; preload"
     return [
-        ("Content-Security-Policy", settings.PORTAL_PUBLIC_CSP),
+        *security_headers().items(),
         ("Strict-Transport-Security", hsts),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", settings.SECURE_REFERRER_POLICY),
-        ("X-Frame-Options", "SAMEORIGIN"),
         ("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY),
         ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
     ]

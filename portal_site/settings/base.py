@@ -283,13 +283,6 @@ CONTENT_SECURITY_POLICY = {
 }
 # The public static site (served by nginx; no server code, no user scripts: rich text is whitelisted).
 # Its two small inline scripts (text size/contrast before paint, the search page module) need 'unsafe-inline'.
-PORTAL_PUBLIC_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-    "style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: https://i.ytimg.com; font-src 'self' data:; connect-src 'self'; "
-    "frame-src https://www.youtube-nocookie.com https://www.youtube.com; frame-ancestors 'self'; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'"
-)
 PORTAL_HSTS_SECONDS = env_int("PORTAL_HSTS_SECONDS", 365 * 24 * 60 * 60)
 # Host names that answer the back office; empty = no check (development, tests). Production sets it.
 PORTAL_ADMIN_HOSTS = [h.strip() for h in os.environ.get("PORTAL_ADMIN_HOSTS", "").split(",") if h.strip()]
