@@ -131,7 +131,7 @@ def _apply(request):
 
 def _pending(request_id):
     request = (
-        MembershipRequest.objects.select_for_update()
+        MembershipRequest.objects.select_for_update(of=("self",))  # PostgreSQL: not the outer joins
         .select_related("department__school_year", "person", "requested_by")
         .filter(pk=request_id)
         .first()
