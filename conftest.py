@@ -75,13 +75,19 @@ def admin_server(db):
 
 
 @pytest.fixture
-def admin_page(chromium_browser, admin_server):
-    """A fresh browser tab (own cookies) on the admin server, Vietnamese locale, 1280 px wide."""
+def browser_page(chromium_browser):
+    """A fresh tab (own cookies) of the shared browser: Vietnamese locale, 1280 px wide, 20 s timeout."""
     context = chromium_browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(20_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def admin_page(browser_page, admin_server):
+    """``browser_page`` with the admin server running (``admin_server`` gives its address)."""
+    return browser_page
 
 
 @pytest.fixture(scope="session")

@@ -17,15 +17,6 @@ pytestmark = pytest.mark.django_db
 NEW_ADDRESS = "15 Lê Lợi, phường Máy Chai, thành phố Hải Phòng"
 
 
-@pytest.fixture
-def browser_page(chromium_browser):
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page
-    context.close()
-
-
 def _open_school_settings(page, base):
     """Cài đặt → Thông tin nhà trường in the admin's sidebar, as a person finds it."""
     page.goto(f"{base}/admin/")

@@ -16,15 +16,6 @@ from tests.support.live_admin import live_admin
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def browser_page(chromium_browser):
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page
-    context.close()
-
-
 def _shot(page, name):
     from pathlib import Path
 
