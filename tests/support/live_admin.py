@@ -121,7 +121,9 @@ def log_in(page, server, username, password=DEMO_PASSWORD):
     """
     base_url = server if isinstance(server, str) else server.base_url
     page.context.clear_cookies()
-    page.goto(f"{base_url}/admin/login/")
+    # The single-threaded test server may still be finishing the previous request's build: wait for it.
+    page.goto(f"{base_url}/admin/login/", timeout=120_000)
+    page.wait_for_selector("#id_username", timeout=120_000)
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
