@@ -3,7 +3,7 @@
 
 from datetime import date
 
-from .models import AlbumIndexPage, AlbumPage, AlbumPhoto
+from .models import AlbumPage, AlbumPhoto
 
 # (title, slug, date, intro, [(image title, motif, seed, caption, alt, shows pupils, consent)])
 ALBUMS = [
@@ -98,26 +98,16 @@ ALBUMS = [
 ]
 
 
-def ensure_index(home):
-    """The "Thư viện ảnh" page under the home page (created by ``setup_school``; its workflow, vice principal →
-    principal, comes from ``editorial.moderation.workflows``)."""
-    index_page = AlbumIndexPage.objects.child_of(home).first()
-    if index_page is None:
-        index_page = home.add_child(
-            instance=AlbumIndexPage(
-                title="Thư viện ảnh",
-                slug="thu-vien-anh",
-                show_in_menus=True,
-                intro="Ảnh các hoạt động của nhà trường. Ảnh có học sinh chỉ được đăng khi cha mẹ học sinh đồng ý.",
-            )
-        )
-        index_page.save_revision().publish()
-    return index_page
+def ensure_index():
+    """The "Thư viện ảnh" page: made by the install (``setup_school``, page key ``albums``), found by key."""
+    from cms.core.school_pages import school_page
+
+    return school_page("albums")
 
 
 def seed_albums(home, ensure_image, users=None):
     """Two albums; ``ensure_image(title, motif, seed)`` returns a library image. Returns the index page."""
-    index_page = ensure_index(home)
+    index_page = ensure_index()
     owner = (users or {}).get("quantri")
     for title, slug, day, intro, photos in ALBUMS:
         if AlbumPage.objects.child_of(index_page).filter(slug=slug).exists():

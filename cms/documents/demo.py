@@ -5,7 +5,7 @@ from datetime import date
 
 from cms.core.pdf import ensure_pdf_document
 
-from .models import DocumentFile, DocumentIndexPage, DocumentRelation, Issuer, OfficialDocumentPage
+from .models import DocumentFile, DocumentRelation, Issuer, OfficialDocumentPage
 
 ISSUERS = [
     # abbreviation, name, short name, is_school, order
@@ -150,30 +150,17 @@ def ensure_issuers():
     return issuers
 
 
-def ensure_index(home):
-    """The "Văn bản" page under the home page (slug van-ban)."""
-    index_page = DocumentIndexPage.objects.child_of(home).first()
-    if index_page is None:
-        index_page = home.add_child(
-            instance=DocumentIndexPage(
-                title="Văn bản",
-                show_in_menus=True,
-                slug="van-ban",
-                intro="Văn bản của nhà trường và văn bản chỉ đạo của cấp trên.",
-            )
-        )
-        index_page.save_revision().publish()
-    elif not index_page.show_in_menus:
-        # Parents look for it in the main menu (issue 16), not only in the footer.
-        index_page.show_in_menus = True
-        index_page.save_revision().publish()
-    return index_page
+def ensure_index():
+    """The "Văn bản" page: made by the install (``setup_school``, page key ``van_ban``), found by key."""
+    from cms.core.school_pages import school_page
+
+    return school_page("van_ban")
 
 
 def seed_documents(home, users=None):
     """Seed issuers and documents under the "Văn bản" page; idempotent. Returns the index page."""
     issuers = ensure_issuers()
-    index_page = ensure_index(home)
+    index_page = ensure_index()
     owner = (users or {}).get("vanthu")
     created = {}
     for data in DOCUMENTS:

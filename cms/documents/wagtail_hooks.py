@@ -193,6 +193,12 @@ def documents_page():
     intro = "Văn bản của nhà trường và văn bản chỉ đạo của cấp trên."
     return [
         SchoolPageSpec(
-            "van_ban", "documents.DocumentIndexPage", HOME, "Văn bản", "van-ban", {"intro": intro}, 40
+            "van_ban",
+            "documents.DocumentIndexPage",
+            HOME,
+            "Văn bản",
+            "van-ban",
+            {"show_in_menus": True, "intro": intro},
+            40,
         )
     ]

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from cms.core.pdf import ensure_pdf_document
 from cms.core.vietnamese import VN_TZ
 
-from .models import NoticeAttachment, NoticeIndexPage, NoticePage
+from .models import NoticeAttachment, NoticePage
 
 
 def _at(y, m, d, hh=0, mm=0):
@@ -106,29 +106,16 @@ NOTICES = [
 ]
 
 
-def ensure_index(home):
-    """The "Thông báo" page under the home page (slug thong-bao)."""
-    index_page = NoticeIndexPage.objects.child_of(home).first()
-    if index_page is None:
-        index_page = home.add_child(
-            instance=NoticeIndexPage(
-                title="Thông báo",
-                show_in_menus=True,
-                slug="thong-bao",
-                intro="Thông báo của nhà trường gửi cha mẹ học sinh, giáo viên và học sinh.",
-            )
-        )
-        index_page.save_revision().publish()
-    elif not index_page.show_in_menus:
-        # Parents look for it in the main menu (issue 16), not only in the footer.
-        index_page.show_in_menus = True
-        index_page.save_revision().publish()
-    return index_page
+def ensure_index():
+    """The "Thông báo" page: made by the install (``setup_school``, page key ``thong_bao``), found by key."""
+    from cms.core.school_pages import school_page
+
+    return school_page("thong_bao")
 
 
 def seed_notices(home, users=None):
     """Seed the notices under the "Thông báo" page; idempotent. Returns the index page."""
-    index_page = ensure_index(home)
+    index_page = ensure_index()
     owner = (users or {}).get("quantri")
     for data in NOTICES:
         if NoticePage.objects.child_of(index_page).filter(slug=data["slug"]).exists():

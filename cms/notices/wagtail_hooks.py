@@ -152,6 +152,12 @@ def notices_page():
     intro = "Thông báo của nhà trường gửi cha mẹ học sinh, giáo viên và học sinh."
     return [
         SchoolPageSpec(
-            "thong_bao", "notices.NoticeIndexPage", HOME, "Thông báo", "thong-bao", {"intro": intro}, 41
+            "thong_bao",
+            "notices.NoticeIndexPage",
+            HOME,
+            "Thông báo",
+            "thong-bao",
+            {"show_in_menus": True, "intro": intro},
+            41,
         )
     ]

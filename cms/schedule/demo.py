@@ -5,7 +5,7 @@ from datetime import time, timedelta
 
 from cms.documents.models import today_vn
 
-from .models import ScheduleEntry, ScheduleIndexPage, ScheduleWeekPage, monday_of
+from .models import ScheduleEntry, ScheduleWeekPage, monday_of
 
 # (weekday 0=Monday, time or None, content, place, presiding, participants, internal)
 CURRENT_WEEK = [
@@ -105,21 +105,11 @@ PREVIOUS_WEEK = [
 ]
 
 
-def ensure_index(home):
-    """The "Lịch công tác" page under the home page (created by ``setup_school``; its workflow, the principal's,
-    comes from ``editorial.moderation.workflows``)."""
-    index_page = ScheduleIndexPage.objects.child_of(home).first()
-    if index_page is None:
-        index_page = home.add_child(
-            instance=ScheduleIndexPage(
-                title="Lịch công tác",
-                slug="lich-cong-tac",
-                show_in_menus=True,
-                intro="Lịch công tác tuần của nhà trường, do văn phòng đăng sau khi Hiệu trưởng duyệt.",
-            )
-        )
-        index_page.save_revision().publish()
-    return index_page
+def ensure_index():
+    """The "Lịch công tác" page: made by the install (``setup_school``, page key ``schedule``), found by key."""
+    from cms.core.school_pages import school_page
+
+    return school_page("schedule")
 
 
 def _week(index_page, monday, rows, owner):
@@ -147,7 +137,7 @@ def _week(index_page, monday, rows, owner):
 
 def seed_schedule(home, users=None):
     """The schedule index with this week and last week; idempotent. Returns the index page."""
-    index_page = ensure_index(home)
+    index_page = ensure_index()
     owner = (users or {}).get("vanthu")
     monday = monday_of(today_vn())
     _week(index_page, monday - timedelta(days=7), PREVIOUS_WEEK, owner)

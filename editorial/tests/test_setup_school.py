@@ -181,3 +181,12 @@ def test_setup_school_cleans_control_characters_and_bidi_overrides_from_its_answ
         {"name": "Trường Tiểu\nhọc \u202eLê\x1b Lợi\x07", "short_name": " thll ", "address": "Số 1\tLê Lợi"}
     )
     assert cleaned == {"name": "Trường Tiểu học Lê Lợi", "short_name": "THLL", "address": "Số 1 Lê Lợi"}
+
+
+def test_a_new_school_has_documents_and_notices_in_its_main_menu():
+    """Parents look for "Văn bản" and "Thông báo" in the menu (issue 16): the install puts them there, not the
+    demo."""
+    from cms.core.school_pages import school_page
+
+    for key in ("van_ban", "thong_bao", "schedule", "albums"):
+        assert school_page(key).show_in_menus, key
