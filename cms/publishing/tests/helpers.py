@@ -70,3 +70,30 @@ def search_index_text():
 
 # The public site's bucket in the S3 tests (conftest.py::bucket).
 SITE_BUCKET = "cong-ttdt-thnk"
+
+
+def post_image_edit(client, image, new_file=True, **fields):
+    """POST Wagtail's image edit form for ``image`` as the logged-in ``client``: same title and collection,
+    a new 40×30 PNG as its file when ``new_file``, and ``fields`` (e.g. focal point values). Returns the
+    response."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from PIL import Image as PILImage
+
+    data = {
+        "title": image.title,
+        "collection": image.collection_id,
+        "tags": "",
+        "focal_point_x": "",
+        "focal_point_y": "",
+        "focal_point_width": "",
+        "focal_point_height": "",
+        **fields,
+    }
+    if new_file:
+        buffer = BytesIO()
+        PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
+        data["file"] = SimpleUploadedFile("anh.png", buffer.getvalue(), content_type="image/png")
+    return client.post(reverse("wagtailimages:edit", args=[image.pk]), data)

@@ -17,6 +17,8 @@ from cms.publishing import release
 from cms.publishing.builder import build_site
 from cms.publishing.forms import REPLACE_REFUSED
 
+from .helpers import post_image_edit
+
 pytestmark = pytest.mark.django_db
 
 FAKE_PDF = b"%PDF-1.4\n% arbitrary bytes pretending to be the decision\n%%EOF\n"
@@ -82,25 +84,7 @@ def test_replacing_a_published_photo_is_refused(built_site, client, login):
     image = get_image_model().objects.get(pk=article.cover_image_id)
     name = image.file.name
     login("hieutruong")
-    from io import BytesIO
-
-    from PIL import Image as PILImage
-
-    buffer = BytesIO()
-    PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
-    response = client.post(
-        reverse("wagtailimages:edit", args=[image.pk]),
-        {
-            "title": image.title,
-            "collection": image.collection_id,
-            "file": SimpleUploadedFile("anh.png", buffer.getvalue(), content_type="image/png"),
-            "tags": "",
-            "focal_point_x": "",
-            "focal_point_y": "",
-            "focal_point_width": "",
-            "focal_point_height": "",
-        },
-    )
+    response = post_image_edit(client, image)
     assert response.status_code == 200
     assert REPLACE_REFUSED in response.content.decode()
     image.refresh_from_db()
@@ -116,17 +100,14 @@ def test_moving_the_focal_point_of_a_published_photo_is_refused(built_site, clie
     article = ArticlePage.objects.live().exclude(cover_image=None).first()
     image = get_image_model().objects.get(pk=article.cover_image_id)
     login("hieutruong")
-    response = client.post(
-        reverse("wagtailimages:edit", args=[image.pk]),
-        {
-            "title": image.title,
-            "collection": image.collection_id,
-            "tags": "",
-            "focal_point_x": "5",
-            "focal_point_y": "5",
-            "focal_point_width": "4",
-            "focal_point_height": "4",
-        },
+    response = post_image_edit(
+        client,
+        image,
+        new_file=False,
+        focal_point_x="5",
+        focal_point_y="5",
+        focal_point_width="4",
+        focal_point_height="4",
     )
     assert response.status_code == 200
     assert FOCAL_REFUSED in response.content.decode()

@@ -19,7 +19,7 @@ from cms.demo.images import make_image
 from cms.publishing.forms import REPLACE_REFUSED
 from cms.publishing.media import in_public_use
 
-from .helpers import new_article, section
+from .helpers import new_article, post_image_edit, section
 
 pytestmark = pytest.mark.django_db
 
@@ -92,24 +92,8 @@ def test_the_photo_of_a_page_under_review_cannot_be_replaced(client, login, site
     workflow.start(article, login("giaovien1"))
     assert in_public_use(image)
 
-    buffer = BytesIO()
-    from PIL import Image as PILImage
-
-    PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
     login("hieutruong")
-    response = client.post(
-        reverse("wagtailimages:edit", args=[image.pk]),
-        {
-            "title": image.title,
-            "collection": image.collection_id,
-            "file": SimpleUploadedFile("anh.png", buffer.getvalue(), content_type="image/png"),
-            "tags": "",
-            "focal_point_x": "",
-            "focal_point_y": "",
-            "focal_point_width": "",
-            "focal_point_height": "",
-        },
-    )
+    response = post_image_edit(client, image)
     assert response.status_code == 200
     assert REPLACE_REFUSED in response.content.decode()
     image.refresh_from_db()
