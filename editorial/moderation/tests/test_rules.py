@@ -310,3 +310,24 @@ def test_an_inactive_department_head_is_never_the_reviewer(client):
     assert current_stage(page).task.name == "Phó hiệu trưởng duyệt"
     skipped = workflow_state(page).task_states.get(task__name="Tổ trưởng thẩm định").specific
     assert skipped.status == skipped.STATUS_SKIPPED and "Bỏ qua bước này" in skipped.note
+
+
+def test_a_stale_tab_s_click_is_explained_in_vietnamese(client):
+    """The stage was approved meanwhile (another tab): the old tab's post answers with who did what and when,
+    never a bare "403 Forbidden" or a 500."""
+    page = submit(client, "giaovien1", PRO, "Bài hai thẻ", "bai-hai-the")
+    stage = current_stage(page)
+    assert act(client, "totruong1", page, "approve").status_code == 302
+    client.force_login(user("totruong1"))
+    stale = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", stage.pk)), {"comment": ""}
+    )
+    assert stale.status_code == 403
+    assert "bước “Tổ trưởng thẩm định” đã được" in stale.content.decode()
+    edit = client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        {"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+    assert edit.status_code == 403
+    assert "bước “Tổ trưởng thẩm định” đã được" in edit.content.decode()
+    assert current_stage(page).task.name == "Phó hiệu trưởng duyệt"
