@@ -105,7 +105,7 @@ def ensure_index():
     return school_page("albums")
 
 
-def seed_albums(home, ensure_image, users=None):
+def seed_albums(ensure_image, users=None):
     """Two albums; ``ensure_image(title, motif, seed)`` returns a library image. Returns the index page."""
     index_page = ensure_index()
     owner = (users or {}).get("quantri")

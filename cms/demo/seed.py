@@ -187,7 +187,7 @@ def seed_demo(with_accounts=True):
         publishing_demo.seed()
         seed_moderation(home, users)
         # After the section workflows exist: albums take the news section's workflow.
-        _seed_schedule_and_albums(HomePage.objects.get(pk=home.pk), users)
+        _seed_schedule_and_albums(users)
         seed_plan(users)
     return {"home": home, "sections": sections, "articles_created": created, "users": users}
 
@@ -214,13 +214,13 @@ def _seed_library(home, users):
     seed_library(HomePage.objects.get(pk=home.pk), users)
 
 
-def _seed_schedule_and_albums(home, users):
+def _seed_schedule_and_albums(users):
     """Lịch công tác tuần and Thư viện ảnh (issue 16), each from its own app."""
     from cms.albums.demo import seed_albums
     from cms.schedule.demo import seed_schedule
 
-    seed_schedule(home, users)
-    seed_albums(home, ensure_image, users)
+    seed_schedule(users)
+    seed_albums(ensure_image, users)
 
 
 def _seed_documents_and_notices(home, users):
@@ -231,8 +231,8 @@ def _seed_documents_and_notices(home, users):
     from cms.notices.demo import seed_notices
     from editorial.roles import setup_roles
 
-    seed_documents(home, users)
-    seed_notices(home, users)
+    seed_documents(users)
+    seed_notices(users)
     setup_roles(home)  # the index pages exist now: their page permissions
     ensure_document_permissions()
     if users:

@@ -157,7 +157,7 @@ def ensure_index():
     return school_page("van_ban")
 
 
-def seed_documents(home, users=None):
+def seed_documents(users=None):
     """Seed issuers and documents under the "Văn bản" page; idempotent. Returns the index page."""
     issuers = ensure_issuers()
     index_page = ensure_index()

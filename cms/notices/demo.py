@@ -113,7 +113,7 @@ def ensure_index():
     return school_page("thong_bao")
 
 
-def seed_notices(home, users=None):
+def seed_notices(users=None):
     """Seed the notices under the "Thông báo" page; idempotent. Returns the index page."""
     index_page = ensure_index()
     owner = (users or {}).get("quantri")

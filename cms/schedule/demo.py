@@ -135,7 +135,7 @@ def _week(index_page, monday, rows, owner):
     page.save_revision(user=owner).publish()
 
 
-def seed_schedule(home, users=None):
+def seed_schedule(users=None):
     """The schedule index with this week and last week; idempotent. Returns the index page."""
     index_page = ensure_index()
     owner = (users or {}).get("vanthu")
