@@ -10,3 +10,6 @@ class PublishingConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects publish/unpublish handlers
+        from .public import install_private_q
+
+        install_private_q()
