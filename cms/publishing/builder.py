@@ -2,7 +2,8 @@
 
 A build renders only the outputs that depend on the changed pages (see ``outputs``), compares every
 file with the live release's manifest and writes only files whose bytes changed; everything else is
-hard-linked from the live release. A failed or killed build never touches the live release.
+shared with the live release, directory by directory (``targets.local``). A failed or killed build never
+touches the live release.
 """
 
 import fcntl
@@ -54,6 +55,7 @@ class BuildResult:
     timings: dict = field(default_factory=dict)  # seconds per phase: render, write, search, upload
     failures: dict = field(default_factory=dict)  # source -> error, for outputs that could not be rendered
     hidden: list = field(default_factory=list)  # ids of new pages left out because they failed
+    file_ops: dict = field(default_factory=dict)  # file-system operations of the release: write, link, …
 
     @property
     def partial(self):
@@ -466,6 +468,8 @@ def _build_release(page_ids, progress):
         manifest_bytes = manifest.to_bytes()
         target.write(MANIFEST_PATH, manifest_bytes)
         written.append(MANIFEST_PATH)
+        target.remove(set(old.files) - set(files))
+        target.finish()
         if s3.s3_configured():
             clock = time.monotonic()
             s3.publish(target.path, manifest_bytes)
@@ -476,6 +480,7 @@ def _build_release(page_ids, progress):
         raise
     return BuildResult(
         release_id=target.release_id,
+        file_ops=dict(target.ops),
         files=sorted([*files, MANIFEST_PATH]),
         written=sorted(written),
         deleted=sorted(set(old.files) - set(files)),
@@ -520,7 +525,7 @@ def _search_index(target, files, old, written):
                 {p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] == "pagefind"}
             )
             continue
-        for path, data in search.build_shard(target.path, shard, paths).items():
+        for path, data in search.build_shard(target.locate, shard, paths).items():
             index[path] = (data, "pagefind")
             entries[path] = entry_for(data, "pagefind")
     data = search.shards_json(new_members)

@@ -46,8 +46,17 @@ def shards_json(shards):
     return json.dumps(sorted(shards, reverse=True)).encode()
 
 
-def build_shard(release_dir, shard, paths):
-    """Index the pages ``paths`` of ``release_dir`` as one shard; returns {"pagefind/<shard>/…": bytes}."""
+def build_shard(locate, shard, paths):
+    """Index the pages ``paths`` as one shard; returns {"pagefind/<shard>/…": bytes}.
+
+    ``locate(rel)`` gives the file of the release being built (a release folder also works).
+    """
+    if not callable(locate):
+        folder = Path(locate)
+
+        def locate(rel):
+            return folder / rel
+
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
         site, out = Path(tmp) / "site", Path(tmp) / "out"
         for rel in paths:
@@ -56,9 +65,9 @@ def build_shard(release_dir, shard, paths):
             target = site / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.link(release_dir / rel, target)
+                os.link(locate(rel), target)
             except OSError:
-                shutil.copyfile(release_dir / rel, target)
+                shutil.copyfile(locate(rel), target)
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(out), "--silent"],
             capture_output=True,

@@ -30,7 +30,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def _all_text(root):
     """Every file of a release as text, search fragments decompressed: {path: text}."""
     out = {}
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in [root / rel for rel in release.walk_files(root)]:
         data = path.read_bytes()
         if path.suffix in (".pf_fragment", ".pf_meta", ".pf_index", ".pf_filter"):
             try:
@@ -47,7 +47,7 @@ _HREF = re.compile(r'href="(/[^"#?]*)"')
 def broken_links(root):
     """Internal links (pages, feeds, files) of every HTML file that do not resolve in the release."""
     broken = set()
-    for path in root.rglob("*.html"):
+    for path in [root / rel for rel in release.walk_files(root) if rel.endswith(".html")]:
         for url in _HREF.findall(path.read_text(encoding="utf-8")):
             rel = url.lstrip("/")
             target = root / rel
