@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 ADMIN_ADDR ?= 127.0.0.1:8000
 SITE_PORT ?= 8080
 
-.PHONY: run test lint venv test-deps site clean
+.PHONY: run test lint venv test-deps site clean bench
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ test: $(VENV)/.installed-test test-deps
 
 test-deps:
 	@bash scripts/install-test-deps.sh
+
+## make bench: generated schools of ~1,000 / 10,000 / 50,000 pages measured side by side (not part of
+## `make test`; installs nginx, wrk and hugo with apt-get); writes docs/benchmarks.md. BENCH_ARGS="--sizes 1000"
+bench: $(VENV)/.installed-test
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
