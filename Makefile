@@ -10,7 +10,7 @@ SITE_HOST ?= 127.0.0.1
 export PORTAL_PUBLIC_URL ?= http://$(SITE_HOST):$(SITE_PORT)
 export PORTAL_ADMIN_BASE_URL ?= http://$(ADMIN_ADDR)
 
-.PHONY: run test test-postgres test-all lint venv test-deps site clean
+.PHONY: run test test-postgres test-all lint venv test-deps site clean bench
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ test-all: test test-postgres
 
 test-deps:
 	@bash scripts/install-test-deps.sh
+
+## make bench: generated schools of ~1,000 / 10,000 / 50,000 pages measured side by side (not part of
+## `make test`; installs nginx, wrk and hugo with apt-get); writes docs/benchmarks.md. BENCH_ARGS="--sizes 1000"
+bench: $(VENV)/.installed-test
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .

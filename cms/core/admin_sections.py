@@ -16,12 +16,28 @@ from cms.core.exports import csv_response, xlsx_response
 from cms.core.vietnamese import fold
 
 
+def _request_cache(user, name):
+    """A dict kept on the request's user object (request.user is a lazy proxy: set, don't touch __dict__)."""
+    cache = getattr(user, name, None)
+    if cache is None:
+        cache = {}
+        setattr(user, name, cache)
+    return cache
+
+
 class SectionPermissionHelper(PagePermissionHelper):
     """Page permission helper that only lets users with rights over the section's index page list it."""
 
     index_model = None  # set by subclasses: the index page model (e.g. DocumentIndexPage)
 
     def user_can_list(self, user):
+        # Asked once per row (through the inspect button): answered once per request and section.
+        answers = _request_cache(user, "_can_list_section")
+        if self.index_model not in answers:
+            answers[self.index_model] = self._user_can_list(user)
+        return answers[self.index_model]
+
+    def _user_can_list(self, user):
         if not user.is_active:
             return False
         if user.is_superuser:
@@ -39,9 +55,44 @@ class SectionPermissionHelper(PagePermissionHelper):
     def user_can_create(self, user):
         return self.user_can_list(user) and super().user_can_create(user)
 
+    def user_can_delete_obj(self, user, obj):
+        perms = obj.permissions_for_user(user)
+        if (
+            obj.numchild == 0
+            and user.is_active
+            and not user.is_superuser
+            and not perms.page_is_root
+            and "change" in perms.permissions
+            and "publish" not in perms.permissions
+        ):
+            # Wagtail's tester asks the database whether any page under ``obj`` is live (one query per
+            # row); under a leaf page there is only the row itself.
+            return not obj.live
+        return perms.can_delete()
+
+    def user_can_copy_obj(self, user, obj):
+        # wagtail-modeladmin reads each row's parent page; the rows of a section share a few parents, so
+        # the answer is kept per parent on the (per-request) user object.
+        answers = _request_cache(user, "_can_publish_subpage")
+        parent_path = obj.path[: -obj.steplen]
+        if parent_path not in answers:
+            answers[parent_path] = super().user_can_copy_obj(user, obj)
+        return answers[parent_path]
+
 
 class ExportIndexView(IndexView):
-    """Index view whose XLSX/CSV export uses the ModelAdmin's ``export_headings`` and a BOM for CSV."""
+    """Index view whose XLSX/CSV export uses the ModelAdmin's ``export_headings`` and a BOM for CSV.
+
+    The rows' buttons ask Wagtail for each page's lock, workflow state and schedule: loaded here for the
+    whole page of rows at once (as Wagtail's own page listing does), so the list costs the same number
+    of queries for 50 rows or 5,000.
+    """
+
+    def get_base_queryset(self, request=None):
+        queryset = super().get_base_queryset(request)
+        if hasattr(queryset, "prefetch_workflow_states"):
+            queryset = queryset.prefetch_workflow_states().annotate_approved_schedule()
+        return queryset
 
     @property
     def export_headings(self):

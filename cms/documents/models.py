@@ -204,6 +204,8 @@ class OfficialDocumentPage(VietnamesePageMixin, Page):
     class Meta:
         verbose_name = "Văn bản"
         verbose_name_plural = "Văn bản"
+        # The public list and the admin list read documents by issue date, newest first.
+        indexes = [models.Index(fields=["issue_date", "page_ptr"], name="documents_issue_date_idx")]
         constraints = [
             # The DB refuses a second "số, ký hiệu" for the same issuer and year even if two saves race
             # past clean() at the same time.

@@ -44,15 +44,9 @@ class HomePage(VietnamesePageMixin, Page):
         verbose_name = "Trang chủ"
 
     def _articles(self):
-        from cms.news.models import ArticlePage
+        from cms.news.models import articles_under
 
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("cover_image")
-            .order_by("-publication_date", "-pk")
-        )
+        return articles_under(self).select_related("cover_image").order_by("-publication_date", "-pk")
 
     def featured(self):
         """The featured story: the editor's choice if still live, else the newest article with a cover."""
@@ -83,9 +77,9 @@ class HomePage(VietnamesePageMixin, Page):
 
     def feed_items(self):
         """Articles for the site-wide RSS/Atom feeds, newest first."""
-        from cms.news.models import ArticlePage
+        from cms.news.models import articles_under
 
-        return ArticlePage.objects.live().public().descendant_of(self).order_by("-publication_date", "-pk")
+        return articles_under(self).order_by("-publication_date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

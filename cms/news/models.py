@@ -4,7 +4,6 @@ import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -55,9 +54,7 @@ class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
     def articles(self):
         """Live public articles of this section, newest first."""
         return (
-            ArticlePage.objects.live()
-            .public()
-            .child_of(self)
+            articles_under(self, children_only=True)
             .select_related("cover_image")
             .order_by("-publication_date", "-pk")
         )
@@ -123,6 +120,18 @@ class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
     def feed_items(self):
         """Articles for this section's RSS/Atom feeds, newest first."""
         return self.articles()
+
+
+def articles_under(page, children_only=False):
+    """Live public articles below ``page`` (its children only, or every descendant), unordered.
+
+    The tree filter is a prefix ``LIKE`` on purpose, not Wagtail's (patched) path range: with a range
+    the database reads every article of the section and sorts them; with the ``LIKE`` as a plain filter
+    it walks the (publication_date, page) index from the wanted end and stops after a listing's worth
+    of rows (``EXPLAIN`` checked in cms/news/tests/test_queries.py).
+    """
+    depth = {"depth": page.depth + 1} if children_only else {"depth__gt": page.depth}
+    return ArticlePage.objects.live().public().filter(path__startswith=page.path, **depth)
 
 
 RELATED_COUNT = 6  # articles listed in the "Bài đã đăng" box under an article
@@ -211,6 +220,9 @@ class ArticlePage(VietnamesePageMixin, Page):
     class Meta:
         verbose_name = "Bài viết"
         verbose_name_plural = "Bài viết"
+        # Listings, archives, neighbours ("Bài đã đăng") and feeds read articles by date: this index
+        # lets them walk the newest (or the ones around one article) instead of sorting every page.
+        indexes = [models.Index(fields=["publication_date", "page_ptr"], name="news_article_date_idx")]
 
     def byline_from_account(self, user, choices=None):
         """The byline fields' values for an article by ``user`` (``editorial.bylines.byline_for``), or ``{}``.
@@ -289,7 +301,7 @@ class ArticlePage(VietnamesePageMixin, Page):
         return self.get_parent().specific
 
     def _siblings(self):
-        return ArticlePage.objects.live().public().sibling_of(self, inclusive=False)
+        return articles_under(self.get_parent(), children_only=True).exclude(pk=self.pk)
 
     def earlier_articles(self):
         """The articles of the same section published just before this one (the "Bài đã đăng" box).
@@ -298,15 +310,26 @@ class ArticlePage(VietnamesePageMixin, Page):
         re-renders a fixed number of pages however large the section grows.
         """
         date = self.publication_date
-        older = Q(publication_date__lt=date) | Q(publication_date=date, pk__lt=self.pk or 0)
-        return self._siblings().filter(older).order_by("-publication_date", "-pk")[:RELATED_COUNT]
+        # Written as a range (``<= date``) minus the same-day newer ones, so the database walks the
+        # (publication_date, page) index down from this article and stops after RELATED_COUNT rows
+        # instead of scanning and sorting the page table (an OR of two ranges defeats the index).
+        return (
+            self._siblings()
+            .filter(publication_date__lte=date)
+            .exclude(publication_date=date, pk__gte=self.pk or 0)
+            .order_by("-publication_date", "-pk")[:RELATED_COUNT]
+        )
 
     def static_dependents(self):
         """Pages whose static output lists this article: its ancestors (section, home page) and the
         articles published just after it, whose "Bài đã đăng" box shows it."""
         date = self.publication_date
-        newer = Q(publication_date__gt=date) | Q(publication_date=date, pk__gt=self.pk or 0)
-        later = self._siblings().filter(newer).order_by("publication_date", "pk")[:RELATED_COUNT]
+        later = (
+            self._siblings()
+            .filter(publication_date__gte=date)
+            .exclude(publication_date=date, pk__lte=self.pk or 0)
+            .order_by("publication_date", "pk")[:RELATED_COUNT]
+        )
         return list(self.get_ancestors().filter(depth__gte=2).specific()) + list(later)
 
     def effective_author_kind(self):

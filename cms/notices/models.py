@@ -135,6 +135,12 @@ class NoticePage(VietnamesePageMixin, Page):
     class Meta:
         verbose_name = "Thông báo"
         verbose_name_plural = "Thông báo"
+        # The notice list reads by date (newest first); every public output excludes notices whose
+        # window has not started (``not_yet_public``): both are index lookups, never a page-table scan.
+        indexes = [
+            models.Index(fields=["notice_date", "page_ptr"], name="notices_date_idx"),
+            models.Index(fields=["valid_from"], name="notices_valid_from_idx"),
+        ]
 
     @classmethod
     def not_yet_public(cls, now):

@@ -21,3 +21,6 @@ class PublishingConfig(AppConfig):
             pre_save.connect(guard_public_file, sender=model, dispatch_uid=uid)
 
         signals.connect_redirect_signals()
+        from .public import install_private_q
+
+        install_private_q()

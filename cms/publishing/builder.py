@@ -2,7 +2,8 @@
 
 A build renders only the outputs that depend on the changed pages (see ``outputs``), compares every
 file with the live release's manifest and writes only files whose bytes changed; everything else is
-hard-linked from the live release. A failed or killed build never touches the live release.
+shared with the live release, directory by directory (``targets.local``). A failed or killed build never
+touches the live release.
 """
 
 import fcntl
@@ -64,6 +65,7 @@ class BuildResult:
     failures: dict = field(default_factory=dict)  # source -> error, for outputs that could not be rendered
     hidden: list = field(default_factory=list)  # ids of new pages left out because they failed
     manifest_sha256: str = ""
+    file_ops: dict = field(default_factory=dict)  # file-system operations of the release: write, link, …
 
     @property
     def partial(self):
@@ -582,6 +584,8 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         # Old addresses as server rules too (nginx file, S3 redirect metadata), from the same list as the
         # redirect pages of this release (cms.publishing.redirect_rules).
         redirects = static_redirects(ctx.site, ctx)
+        target.remove(set(old.files) - set(files))
+        target.finish()
         if s3.s3_configured():
             clock = time.monotonic()
             s3.publish(target.path, manifest_bytes, redirects=redirect_rules.s3_redirect_locations(redirects))
@@ -598,6 +602,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         logger.exception("Không ghi được quy tắc chuyển hướng nginx (%s)", path)
     return BuildResult(
         release_id=target.release_id,
+        file_ops=dict(target.ops),
         files=sorted([*files, MANIFEST_PATH]),
         written=sorted(written),
         deleted=sorted(set(old.files) - set(files)),
@@ -643,7 +648,7 @@ def _search_index(target, files, old, written):
                 {p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] in SEARCH_SOURCES}
             )
             continue
-        for path, data in search.build_shard(target.path, shard, paths).items():
+        for path, data in search.build_shard(target.locate, shard, paths).items():
             index[path] = (data, SEARCH_SOURCE)
             entries[path] = entry_for(data, SEARCH_SOURCE)
     data = search.shards_json(new_members)

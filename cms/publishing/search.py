@@ -44,17 +44,25 @@ def shards_json(shards):
     return json.dumps(sorted(shards, reverse=True)).encode()
 
 
-def build_shard(release_dir, shard, paths):
-    """Index the pages ``paths`` of ``release_dir`` as one shard; returns {"chi-muc/<shard>/…": bytes}.
+def build_shard(locate, shard, paths):
+    """Index the pages ``paths`` as one shard; returns {"chi-muc/<shard>/…": bytes}.
+
+    ``locate(rel)`` gives the file of the release being built (a release folder also works).
 
     The index is the site's own pre-folded syllable index (``search_index``, decision 0016).
     """
     from cms.core.people import pupil_full_names, redact
 
+    if not callable(locate):
+        folder = Path(locate)
+
+        def locate(rel):
+            return folder / rel
+
     names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
     records = []
     for rel in paths:
-        html = (Path(release_dir) / rel).read_bytes()
+        html = locate(rel).read_bytes()
         for record in search_index.extract_all(html, search_index.url_for_path(rel)):
             records.append({k: redact(v, names) if k != "url" else v for k, v in record.items()})
     return {f"{SEARCH_DIR}/{shard}/{name}": data for name, data in search_index.build_index(records).items()}

@@ -1,11 +1,22 @@
-"""Local target: each build is a new release folder, swapped in with one atomic rename of `current`.
+"""Local target: each build is a new release, swapped in with one atomic rename of `current`.
 
-Unchanged files are hard-linked from the live release, so a release costs only the files that changed.
-Hard links share bytes with the live release: files are therefore only ever created, never rewritten.
+A release shares every unchanged *directory* with the previous one (decision record 0015). Directory
+versions live in ``dirs/<version>/`` (immutable once written); a release is a small root folder
+``releases/<id>/`` whose sub-folders are relative symlinks to directory versions. A build creates a new
+version only for the directories where a file was written or removed, and for their ancestors (path
+copying, as in a persistent tree): inside such a directory the unchanged files are hard-linked and the
+unchanged sub-directories are symlinked to their existing versions. The file operations of a publish
+are therefore proportional to the changed outputs and the entries of the directories holding them,
+never to the size of the site. Nothing that a live release reaches is ever modified, so the swap of
+`current` stays atomic: a reader resolves one release and sees only its files.
+
+Servers follow symlinks (nginx by default, ``serve_site``, the S3 upload reads through them); walk a
+release with ``release.walk_files`` (``Path.rglob`` does not enter symlinked folders before 3.13).
 """
 
 import os
 import shutil
+from pathlib import PurePosixPath
 
 from .. import release
 from ..manifest import MANIFEST_PATH, Manifest
@@ -20,40 +31,151 @@ def live_manifest():
         return Manifest()
 
 
+def _parent(rel):
+    parent = PurePosixPath(rel).parent.as_posix()
+    return "" if parent == "." else parent
+
+
 class LocalRelease:
-    """A release being built next to the live one; ``activate()`` swaps it in, ``abandon()`` drops it."""
+    """A release being built next to the live one; ``activate()`` swaps it in, ``abandon()`` drops it.
+
+    ``ops`` counts the file-system operations of the build (``write``, ``link``, ``symlink``,
+    ``mkdir``): the O(changed) guarantee is tested on these counts.
+    """
 
     def __init__(self):
         self.release_id, self.path = release.start_release()
         live = release.current_dir()
         self.previous = live.resolve() if live.exists() else None
+        self._versions = {"": self.path}  # directory (release-relative) -> its new version folder
+        self._removed = set()
+        self._count = 0
+        self.ops = {"write": 0, "link": 0, "symlink": 0, "mkdir": 0}
+        self._finished = False
+
+    # --- building --------------------------------------------------------------------------------------
+    def _version(self, rel_dir):
+        """The new version folder of directory ``rel_dir`` (created on first use)."""
+        folder = self._versions.get(rel_dir)
+        if folder is None:
+            self._count += 1
+            folder = release.dirs_dir() / f"{self.release_id}.{self._count}"
+            folder.mkdir(parents=True)
+            self.ops["mkdir"] += 1
+            self._versions[rel_dir] = folder
+        return folder
 
     def write(self, rel, data):
-        """Create a new file ``rel`` with ``data``."""
-        target = self.path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        """Create file ``rel`` with ``data`` in the new release."""
+        folder = self._version(_parent(rel))
+        target = folder / PurePosixPath(rel).name
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)
+        self.ops["write"] += 1
 
     def keep(self, rel):
-        """Carry ``rel`` over unchanged from the live release (hard link, or copy across file systems)."""
-        source = self.previous / rel if self.previous else None
-        if source is None or not source.is_file():
-            return False
-        target = self.path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
-        return True
+        """``rel`` is carried over unchanged from the live release (shared, nothing to do now)."""
+        return self.previous is not None
+
+    def remove(self, rels):
+        """Files of the live release that the new one no longer has."""
+        self._removed |= set(rels)
+
+    def locate(self, rel):
+        """The file ``rel`` of the release being built: written by this build, else the live one's."""
+        folder = self._versions.get(_parent(rel))
+        if folder is not None and (folder / PurePosixPath(rel).name).is_file():
+            return folder / PurePosixPath(rel).name
+        return self.previous / rel
 
     def read(self, rel):
-        return (self.path / rel).read_bytes()
+        return self.locate(rel).read_bytes()
+
+    def _old_dir(self, rel_dir):
+        if self.previous is None:
+            return None
+        old = self.previous / rel_dir if rel_dir else self.previous
+        return old if old.is_dir() else None
+
+    def _link_target(self, rel_dir, version):
+        """Relative symlink text from the folder of ``rel_dir`` to directory version ``version``."""
+        return f"../../{release.DIRS}/{version}" if rel_dir == "" else f"../{version}"
+
+    def _adopt(self, old):
+        """Copy a directory of an old-layout release (real folders) into directory versions; returns the
+        version name. Runs once, on the first build after an upgrade."""
+        self._count += 1
+        name = f"{self.release_id}.{self._count}"
+        folder = release.dirs_dir() / name
+        folder.mkdir(parents=True)
+        self.ops["mkdir"] += 1
+        for entry in os.scandir(old):
+            if entry.is_symlink():
+                os.symlink(os.readlink(entry.path), folder / entry.name)
+                self.ops["symlink"] += 1
+            elif entry.is_dir():
+                os.symlink(f"../{self._adopt(entry.path)}", folder / entry.name)
+                self.ops["symlink"] += 1
+            else:
+                os.link(entry.path, folder / entry.name)
+                self.ops["link"] += 1
+        return name
+
+    def finish(self):
+        """Give every changed directory (and its ancestors) a complete new version: unchanged files
+        hard-linked, unchanged sub-directories symlinked to their current version."""
+        if self._finished:
+            return
+        self._finished = True
+        dirty = set(self._versions)
+        for rel in self._removed:
+            dirty.add(_parent(rel))
+        for rel_dir in list(dirty):
+            while rel_dir:
+                rel_dir = _parent(rel_dir)
+                dirty.add(rel_dir)
+        children = {}
+        for rel_dir in dirty:
+            if rel_dir:
+                children.setdefault(_parent(rel_dir), []).append(rel_dir)
+        empty = set()
+        for rel_dir in sorted(dirty, key=lambda d: (-d.count("/") - (1 if d else 0), d)):
+            folder = self._version(rel_dir)
+            present = set(os.listdir(folder))
+            old = self._old_dir(rel_dir)
+            if old is not None:
+                for entry in os.scandir(old):
+                    name = entry.name
+                    rel = f"{rel_dir}/{name}" if rel_dir else name
+                    if name in present or rel in dirty or name.endswith(".tmp"):
+                        continue
+                    if entry.is_symlink() and entry.is_dir():
+                        version = PurePosixPath(os.readlink(entry.path)).name
+                        os.symlink(self._link_target(rel_dir, version), folder / name)
+                        self.ops["symlink"] += 1
+                    elif entry.is_dir():
+                        os.symlink(self._link_target(rel_dir, self._adopt(entry.path)), folder / name)
+                        self.ops["symlink"] += 1
+                    elif rel not in self._removed:
+                        os.link(entry.path, folder / name)
+                        self.ops["link"] += 1
+            for child in children.get(rel_dir, ()):
+                name = PurePosixPath(child).name
+                if child in empty:
+                    continue
+                os.symlink(self._link_target(rel_dir, self._versions[child].name), folder / name)
+                self.ops["symlink"] += 1
+            if rel_dir and not os.listdir(folder):
+                folder.rmdir()  # every file of this directory went away: it is left out
+                empty.add(rel_dir)
 
     def activate(self):
+        self.finish()
         return release.activate(self.release_id, self.path)
 
     def abandon(self):
         release.abandon(self.path)
+        for rel_dir, folder in self._versions.items():
+            if rel_dir:
+                shutil.rmtree(folder, ignore_errors=True)

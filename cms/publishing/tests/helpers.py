@@ -39,7 +39,7 @@ def live_dir():
 
 
 def files_of(root):
-    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    return set(release.walk_files(root))
 
 
 def rewritten(before, after):

@@ -81,6 +81,7 @@ def test_a_failing_build_keeps_the_previous_site_and_retries_a_bounded_number_of
             publish(new_article(title, "thong-bao-lich-hop-phu-huynh-ky-2"))
     assert release.live_release() == live
     assert title not in text("index.html")
+    release.wait_for_prune()
     assert not list(release.releases_dir().glob(".building-*"))
     failed = SiteBuild.objects.filter(status=SiteBuild.Status.FAILED)
     assert failed.count() == 1 and "Ổ đĩa đầy" in failed.get().error
@@ -161,7 +162,7 @@ def test_a_build_killed_midway_leaves_the_previous_release_served(built_site, tm
         line = child.stdout.readline()
         assert line.startswith("MIDWAY"), child.stderr.read()
         building = Path(line.split(maxsplit=1)[1].strip())
-        assert building.is_dir() and any(p.is_file() for p in building.rglob("*"))
+        assert building.is_dir() and release.walk_files(building)
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=30)
     finally:
@@ -182,4 +183,5 @@ def test_a_build_killed_midway_leaves_the_previous_release_served(built_site, tm
     # The next build succeeds and clears the abandoned folder.
     build_site(trigger="test: after kill")
     assert release.live_release() != live
+    release.wait_for_prune()
     assert not building.exists()

@@ -29,7 +29,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def _all_text(root):
     """Every file of a release as text (the search index is plain JSON): {path: text}."""
     out = {}
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in [root / rel for rel in release.walk_files(root)]:
         data = path.read_bytes()
         out[path.relative_to(root).as_posix()] = data.decode("utf-8", "replace")
     return out
@@ -41,7 +41,7 @@ _HREF = re.compile(r'href="(/[^"#?]*)"')
 def broken_links(root):
     """Internal links (pages, feeds, files) of every HTML file that do not resolve in the release."""
     broken = set()
-    for path in root.rglob("*.html"):
+    for path in [root / rel for rel in release.walk_files(root) if rel.endswith(".html")]:
         for url in _HREF.findall(path.read_text(encoding="utf-8")):
             rel = url.lstrip("/")
             target = root / rel

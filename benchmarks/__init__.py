@@ -1,0 +1,1 @@
+"""``make bench``: generated schools, measured side by side (see docs/benchmarks.md)."""

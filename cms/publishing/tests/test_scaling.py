@@ -1,0 +1,90 @@
+"""Issue 15, item 1: a publish costs O(changed outputs) in file operations, whatever the size of the site.
+
+Counted, not timed: the file-system operations of the release (``BuildResult.file_ops``) for the same
+kind of publish before and after the site grew; old releases and unreachable shared folders are removed
+in the background, and every kept release stays complete.
+"""
+
+import hashlib
+import json
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from wagtail.rich_text import RichText
+
+from benchmarks.generate import bulk_add_children
+from cms.news.models import ArticlePage
+from cms.publishing import release
+from cms.publishing.builder import build_pending, build_site
+
+from .helpers import new_article, publish, section
+
+pytestmark = pytest.mark.django_db
+
+
+def _grow(section_page, count, start):
+    articles = [
+        ArticlePage(
+            title=f"Bài lưu trữ {i}",
+            slug=f"bai-luu-tru-{section_page.slug}-{i}",
+            lead="Tóm tắt.",
+            body=[("paragraph", RichText("<p>Nội dung lưu trữ.</p>"))],
+            publication_date=start + timedelta(days=i),
+            author_name="Nguyễn Văn An",
+        )
+        for i in range(count)
+    ]
+    bulk_add_children(section_page, articles, [section_page.first_published_at] * count)
+
+
+def _intact(root):
+    manifest = json.loads((root / "manifest.json").read_bytes())
+    on_disk = set(release.walk_files(root)) - {"manifest.json"}
+    assert on_disk == set(manifest["files"])
+    for rel, entry in manifest["files"].items():
+        assert hashlib.sha256((root / rel).read_bytes()).hexdigest() == entry["sha256"], rel
+
+
+def test_a_publish_costs_the_same_file_operations_at_any_size(built_site):
+    publish(new_article("Hội giảng cấp trường đợt 1", "hoi-giang-dot-1", day=date(2026, 11, 20)))
+    small = build_pending()
+    assert not small.full
+
+    # The site grows by whole years of articles in another section, then is rebuilt in full.
+    _grow(section("hoat-dong-doi-cong-doan"), 60, start=date(2019, 1, 1))
+    grown = build_site(trigger="test: grown")
+    assert len(grown.files) > len(built_site.files) + 60
+
+    publish(new_article("Hội giảng cấp trường đợt 2", "hoi-giang-dot-2", day=date(2026, 11, 21)))
+    large = build_pending()
+    assert not large.full
+    assert large.written and len(large.written) == len(small.written)
+    # Same files written and folders made; the growth (60 pages, a new year) is invisible to a publish.
+    # The few extra links come from entries the *first* article added to the folders this publish touches
+    # again (its folder in the section, its search fragment) and from the new year's search shard folder.
+    assert large.file_ops["write"] == small.file_ops["write"]
+    assert large.file_ops["mkdir"] == small.file_ops["mkdir"]
+    assert 0 <= large.file_ops["link"] - small.file_ops["link"] <= 1, (small.file_ops, large.file_ops)
+    assert 0 <= large.file_ops["symlink"] - small.file_ops["symlink"] <= 2, (small.file_ops, large.file_ops)
+    assert sum(large.file_ops.values()) < len(large.files) // 4
+    _intact(release.current_dir().resolve())
+
+
+def test_old_releases_go_in_the_background_and_kept_ones_stay_whole(built_site, settings):
+    settings.SITE_KEEP_RELEASES = 2
+    for n in range(3):
+        publish(new_article(f"Tin ngắn số {n}", f"tin-ngan-so-{n}", day=date(2026, 11, 10 + n)))
+        build_pending()
+    release.wait_for_prune()
+    kept = release.list_releases()
+    assert len(kept) == 2 and release.live_release() == kept[-1]
+    for name in kept:
+        _intact(release.releases_dir() / name)
+    # Every shared folder left is used by a kept release.
+    used = set()
+    for name in kept:
+        for folder, dirs, _files in os.walk(release.releases_dir() / name, followlinks=True):
+            used |= {Path(os.path.realpath(Path(folder) / d)).name for d in dirs}
+    assert {p.name for p in release.dirs_dir().iterdir()} <= used
