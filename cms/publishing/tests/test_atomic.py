@@ -162,7 +162,9 @@ def test_a_build_killed_midway_leaves_the_previous_release_served(built_site, tm
         line = child.stdout.readline()
         assert line.startswith("MIDWAY"), child.stderr.read()
         building = Path(line.split(maxsplit=1)[1].strip())
-        assert building.is_dir() and release.walk_files(building)
+        # The files written so far sit in this build's own directory versions (dirs/<release>.<n>/).
+        half_built = list(release.dirs_dir().glob(building.name.removeprefix(".building-") + ".*"))
+        assert building.is_dir() and half_built
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=30)
     finally:
@@ -185,3 +187,4 @@ def test_a_build_killed_midway_leaves_the_previous_release_served(built_site, tm
     assert release.live_release() != live
     release.wait_for_prune()
     assert not building.exists()
+    assert not any(folder.exists() for folder in half_built)
