@@ -6,7 +6,6 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from cms.news.models import SectionPage
-from editorial.lookups import department_head_of, homeroom_teacher_of, union_leaders_of
 from editorial.models import (
     Department,
     DepartmentMembership,
@@ -14,6 +13,7 @@ from editorial.models import (
     SchoolYear,
     UnionMembership,
 )
+from editorial.moderation.reviewers import department_head_for, homeroom_teacher_for, union_leader_for
 
 from .support import assert_refused, messages_of
 
@@ -187,20 +187,24 @@ def test_role_changes_show_in_wagtail_history_with_vietnamese_labels(client):
 
 
 def test_reviewer_lookups_for_moderation_are_one_query_each(django_assert_num_queries):
-    """Issue 4 computes reviewers from the author: each lookup is one indexed query."""
+    """Issue 4 computes reviewers from the author (``editorial.moderation.reviewers``, the one lookup):
+    a teacher's, a member's and a principal's reviewer is one indexed query; a pupil's department head is
+    found through the homeroom teacher's department (two)."""
     User = get_user_model()
     teacher, student, member, principal = (
         User.objects.get(username=name) for name in ("giaovien1", "hocsinh1a", "congdoan", "hieutruong")
     )
     with django_assert_num_queries(1):
-        assert department_head_of(teacher).username == "totruong1"
+        assert department_head_for(teacher).username == "totruong1"
     with django_assert_num_queries(1):
-        assert homeroom_teacher_of(student).username == "gvcn1a"
+        assert homeroom_teacher_for(student).username == "gvcn1a"
     with django_assert_num_queries(1):
-        assert [leader.username for leader in union_leaders_of(member)] == ["congdoan"]
-    with django_assert_num_queries(1):
-        assert department_head_of(principal) is None
-    assert homeroom_teacher_of(teacher) is None and union_leaders_of(teacher) == []
+        assert union_leader_for(member).username == "congdoan"
+    with django_assert_num_queries(2):
+        assert department_head_for(student).username == "totruong1"
+    with django_assert_num_queries(2):
+        assert department_head_for(principal) is None
+    assert homeroom_teacher_for(teacher) is None and union_leader_for(teacher) is None
 
 
 def test_a_new_section_ticked_for_a_department_is_writable_without_running_setup_school(client):
