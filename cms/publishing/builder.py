@@ -648,7 +648,9 @@ def _search_index(target, files, old, written):
                 {p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] in SEARCH_SOURCES}
             )
             continue
-        for path, data in search.build_shard(target.locate, shard, paths).items():
+        for path, data in search.build_shard(
+            target.locate, shard, paths, digests={p: files[p]["sha256"] for p in paths}
+        ).items():
             index[path] = (data, SEARCH_SOURCE)
             entries[path] = entry_for(data, SEARCH_SOURCE)
     data = search.shards_json(new_members)

@@ -7,7 +7,9 @@ shard listed in ``chi-muc/shards.json``. A publish re-indexes only the shards wh
 cost depends on the size of one shard, not of the site.
 """
 
+import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -44,10 +46,12 @@ def shards_json(shards):
     return json.dumps(sorted(shards, reverse=True)).encode()
 
 
-def build_shard(locate, shard, paths):
+def build_shard(locate, shard, paths, digests=None):
     """Index the pages ``paths`` as one shard; returns {"chi-muc/<shard>/…": bytes}.
 
-    ``locate(rel)`` gives the file of the release being built (a release folder also works).
+    ``locate(rel)`` gives the file of the release being built (a release folder also works). ``digests``
+    ({path: sha256 of the file}, from the manifest) lets unchanged pages come from the records cache
+    (:class:`RecordsCache`): a publish then parses only the pages that changed, not the whole shard.
 
     The index is the site's own pre-folded syllable index (``search_index``, decision 0016).
     """
@@ -60,9 +64,63 @@ def build_shard(locate, shard, paths):
             return folder / rel
 
     names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
+    cache = RecordsCache(shard, names) if digests is not None else None
     records = []
     for rel in paths:
-        html = locate(rel).read_bytes()
-        for record in search_index.extract_all(html, search_index.url_for_path(rel)):
-            records.append({k: redact(v, names) if k != "url" else v for k, v in record.items()})
+        digest = (digests or {}).get(rel)
+        found = cache.get(rel, digest) if cache is not None else None
+        if found is None:
+            html = locate(rel).read_bytes()
+            found = []
+            for record in search_index.extract_all(html, search_index.url_for_path(rel)):
+                record = {k: redact(v, names) if k != "url" else v for k, v in record.items()}
+                record["terms"] = sorted(search_index.terms_of(record["text"]))
+                found.append(record)
+            if cache is not None and digest:
+                cache.put(rel, digest, found)
+        records.extend(found)
+    if cache is not None:
+        cache.save(paths)
     return {f"{SEARCH_DIR}/{shard}/{name}": data for name, data in search_index.build_index(records).items()}
+
+
+class RecordsCache:
+    """The redacted search records (with their terms) of one shard's pages, by path and file sha256.
+
+    Kept beside the releases (``SITE_OUTPUT_DIR/.search-records/<shard>.json``, never served): re-indexing a
+    shard after a publish parses only the pages whose bytes changed. The cache is void when the list of
+    pupils' names to redact changes (its digest is stored), so a name is never kept in a cached record.
+    A missing or unreadable cache only costs time.
+    """
+
+    def __init__(self, shard, names):
+        from . import release
+
+        self.path = release.site_root() / ".search-records" / f"{_SAFE.sub('-', shard)}.json"
+        self.names = hashlib.sha256(json.dumps(sorted(names.items())).encode()).hexdigest()
+        self.pages = {}
+        try:
+            raw = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            raw = {}
+        if isinstance(raw, dict) and raw.get("names") == self.names and isinstance(raw.get("pages"), dict):
+            self.pages = raw["pages"]
+
+    def get(self, rel, digest):
+        """Cached records of ``rel`` if its file still has ``digest``; else None."""
+        entry = self.pages.get(rel)
+        if digest and entry and entry.get("sha256") == digest:
+            return entry["records"]
+        return None
+
+    def put(self, rel, digest, records):
+        self.pages[rel] = {"sha256": digest, "records": records}
+
+    def save(self, paths):
+        """Write the cache for exactly ``paths`` (pages that left the shard are dropped)."""
+        keep = set(paths)
+        data = {"names": self.names, "pages": {p: e for p, e in self.pages.items() if p in keep}}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+        os.replace(tmp, self.path)

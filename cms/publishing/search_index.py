@@ -228,12 +228,17 @@ def _dump(value):
 
 
 def build_index(records):
-    """Index files for ``records`` (from :func:`extract`): ``{name: bytes}`` relative to the shard folder."""
+    """Index files for ``records`` (from :func:`extract`): ``{name: bytes}`` relative to the shard folder.
+
+    A record may carry its ``terms`` already (:func:`terms_of` of its text, e.g. from the builder's cache of
+    unchanged pages, ``cms.publishing.search``); otherwise they are computed here.
+    """
     records = sorted(records, key=lambda r: (r["date"], r["url"]), reverse=True)
     total = len(records)
     postings = {}
     for number, record in enumerate(records):
-        for term in terms_of(record["text"]):
+        terms = record.get("terms")
+        for term in terms_of(record["text"]) if terms is None else terms:
             postings.setdefault(term, []).append(number)
     encoded = {term: _postings(ids, total) for term, ids in sorted(postings.items())}
     size = sum(len(term) + len(_dump(value)) + 4 for term, value in encoded.items())

@@ -19,7 +19,7 @@ from cms.news.models import ArticlePage
 from cms.publishing import release
 from cms.publishing.builder import build_pending, build_site
 
-from .helpers import new_article, publish, section
+from .helpers import manifest, new_article, publish, search_index_text, section
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,31 @@ def test_old_releases_go_in_the_background_and_kept_ones_stay_whole(built_site, 
         for folder, dirs, _files in os.walk(release.releases_dir() / name, followlinks=True):
             used |= {Path(os.path.realpath(Path(folder) / d)).name for d in dirs}
     assert {p.name for p in release.dirs_dir().iterdir()} <= used
+
+
+def test_a_publish_parses_only_the_changed_pages_of_its_search_shard(built_site, monkeypatch):
+    """Re-indexing a year's shard after a publish reads the pages that changed, not the whole year: the
+    others' records come from the records cache (``search.RecordsCache``), and both are found."""
+    from cms.publishing import search_index
+
+    old = publish(new_article("Hội thảo đổi mới phương pháp", "hoi-thao-doi-moi", day=date(2026, 11, 20)))
+    build_pending()
+    parsed = []
+    original = search_index.extract_all
+
+    def counting(html, url):
+        parsed.append(url)
+        return original(html, url)
+
+    monkeypatch.setattr(search_index, "extract_all", counting)
+    new = publish(new_article("Chuyên đề toán tuổi thơ", "chuyen-de-toan-tuoi-tho", day=date(2026, 11, 21)))
+    result = build_pending()
+    shard_pages = [p for p, e in manifest()["files"].items() if e.get("shard") == "2026"]
+    assert new.url_path.endswith("/chuyen-de-toan-tuoi-tho/")
+    assert any(url.endswith("/chuyen-de-toan-tuoi-tho/") for url in parsed)
+    assert not any(url.endswith("/hoi-thao-doi-moi/") for url in parsed), parsed
+    assert len([u for u in parsed if u]) < len(shard_pages)
+    assert result.written
+    index = search_index_text()
+    assert "/hoi-thao-doi-moi/" in index and "/chuyen-de-toan-tuoi-tho/" in index
+    assert old.live
