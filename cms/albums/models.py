@@ -59,6 +59,8 @@ class AlbumIndexPage(VietnamesePageMixin, Page):
 class AlbumPage(VietnamesePageMixin, Page):
     """One event's photos (e.g. "Hội khỏe Phù Đổng cấp trường"); the school year follows the event date."""
 
+    sitemap_date_field = "event_date"  # its sitemap part follows this year
+
     event_date = models.DateField("Ngày diễn ra", default=timezone.localdate)
     school_year = models.CharField("Năm học", max_length=9, blank=True, editable=False)
     intro = models.TextField("Giới thiệu ngắn", blank=True, max_length=600)

@@ -45,6 +45,7 @@ class CoreConfig(AppConfig):
         from .addresses import clear_cache
         from .exports import install
         from .models import SchoolSettings
+        from .page_permissions import install as install_page_permissions
         from .upload_signals import sanitise_held_upload
         from .widgets import VietnameseSlugInput
 
@@ -58,6 +59,7 @@ class CoreConfig(AppConfig):
         pre_save.connect(clean_text_before_save, dispatch_uid="cms.core.clean_text_before_save")
 
         install()  # Wagtail's own spreadsheet exports neutralise formula-like cells too
+        install_page_permissions()  # a leaf page's "can delete" answered from its row (no query per row)
         pre_save.connect(sanitise_held_upload, sender=UploadedFile, dispatch_uid="core.sanitise_held_upload")
 
         # Renditions never carry EXIF (GPS position, camera, owner): Willow copies the original's EXIF into

@@ -150,6 +150,8 @@ class DocumentIndexPage(VietnamesePageMixin, Page):
 class OfficialDocumentPage(VietnamesePageMixin, Page):
     """One official document: issued by the school or received from a superior (Nghị định 30/2020)."""
 
+    sitemap_date_field = "issue_date"  # its sitemap part follows this year
+
     class Status(models.TextChoices):
         NOT_YET = "chua-hieu-luc", "Chưa có hiệu lực"
         IN_FORCE = "con-hieu-luc", "Còn hiệu lực"

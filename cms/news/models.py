@@ -141,6 +141,8 @@ _CLASS_IN_POSITION = re.compile(r"lớp\s+(\S+)", re.IGNORECASE)
 class ArticlePage(VietnamesePageMixin, Page):
     """An article written by a teacher, student or union member and approved by the editorial board."""
 
+    sitemap_date_field = "publication_date"  # its sitemap part follows this year
+
     class AuthorKind(models.TextChoices):
         AUTO = "", "Tự nhận biết (theo chuyên mục và chức vụ)"
         TEACHER = "teacher", "Cán bộ, giáo viên, nhân viên"

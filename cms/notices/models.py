@@ -90,6 +90,8 @@ class NoticeIndexPage(VietnamesePageMixin, Page):
 class NoticePage(VietnamesePageMixin, Page):
     """A notice: start of the school year, a change of plan, an urgent message, health advice (Điều 10.2)."""
 
+    sitemap_date_field = "notice_date"  # its sitemap part follows this year
+
     notice_date = models.DateField("Ngày thông báo", default=timezone.localdate)
     sender = models.CharField(
         "Bộ phận / người thông báo",

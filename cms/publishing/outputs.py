@@ -5,7 +5,8 @@ Every output file is produced by a *source*, a short string kept in the manifest
 - ``page:<id>``               the page's own HTML
 - ``route:<id>:<sub/path/>``  an extra page the model serves under its URL (e.g. a month archive)
 - ``rss:<id>`` / ``atom:<id>`` the feeds of a page that has ``feed_items()``
-- ``sitemap:<group>``         one sitemap per top-level section (``trang-khac`` for other pages)
+- ``sitemap:<group>``         one sitemap per top-level section and year (``tin-tuc-su-kien-2026``;
+                              ``trang-khac`` for other pages): ``sitemap_group``
 - ``sitemap-index``, ``fixed:404``, ``fixed:robots``, ``fixed:search``: rendered on every build
 - ``fixed:redirects``: one page per Wagtail ``Redirect`` at its old address (``renderers/redirects.py``),
   rendered on every build
@@ -21,6 +22,8 @@ Page models take part through optional methods (duck typing, so no app imports t
   They are re-rendered together with the page's ancestors up to the home page, which are always
   dependents (section listings, home page).
 """
+
+from cms.core.vietnamese import vn_date
 
 OTHER_SITEMAP = "trang-khac"
 ALWAYS_SPECS = ("fixed:404", "fixed:redirects", "fixed:robots", "fixed:search", "sitemap-index")
@@ -98,14 +101,36 @@ def page_deps(page, site):
 
 
 def sitemap_group(page, site):
-    """Which sitemap lists ``page``: its top-level section's, or the one for other pages."""
+    """Which sitemap part lists ``page``: ``<section slug>-<year>`` (``tin-tuc-su-kien-2026``) for a page
+    of a top-level section, ``<section slug>`` if the page has no year (``sitemap_year``), or the part
+    for other pages (``trang-khac``: home and top-level leaf pages).
+
+    A section's pages are split by year so a publish rewrites one year's part, never the whole section
+    (issue 15; a section of 40,000 pages would also near the protocol's 50,000-URL limit).
+    """
     home_depth = site.root_page.depth
     if page.depth <= home_depth:
         return OTHER_SITEMAP
     top = page if page.depth == home_depth + 1 else page.get_ancestors().get(depth=home_depth + 1)
     if not top.specific_class.allowed_subpage_models():
         return OTHER_SITEMAP  # a leaf page (e.g. "Lịch sử trường") is not a section
-    return top.slug
+    year = sitemap_year(page)
+    return f"{top.slug}-{year}" if year else top.slug
+
+
+def sitemap_year(page):
+    """The year of ``page``'s sitemap part: the year of its own date if its model names one
+    (``sitemap_date_field``: an article's publication date, a document's issue date), else the Vietnam
+    year of its first publication; None if neither is known. Stable: a later publish does not move it.
+    """
+    field = getattr(page.specific_class, "sitemap_date_field", None)
+    if field:
+        value = getattr(
+            page if isinstance(page, page.specific_class) else page.specific_deferred, field, None
+        )
+        if value is not None:
+            return value.year
+    return vn_date(page.first_published_at).year if page.first_published_at else None
 
 
 def is_structural(depth, site):

@@ -114,6 +114,8 @@ class ScheduleIndexPage(VietnamesePageMixin, Page):
 class ScheduleWeekPage(VietnamesePageMixin, Page):
     """One week of the work schedule; the title and the address are derived from the week."""
 
+    sitemap_date_field = "week_start"  # its sitemap part follows this year
+
     week_start = models.DateField(
         "Tuần bắt đầu (thứ Hai)", unique=True, help_text="Chọn một ngày trong tuần; hệ thống lấy thứ Hai."
     )

@@ -28,7 +28,7 @@ def _expected_for_article(section_slug, slug, year, month):
         f"{section_slug}/luu-tru/{year}/index.html",
         f"{section_slug}/rss.xml",
         f"{section_slug}/atom.xml",
-        f"sitemaps/{section_slug}.xml",
+        f"sitemaps/{section_slug}-{year}.xml",  # the part of the article's year only
         "index.html",
         "rss.xml",
         "atom.xml",
@@ -95,7 +95,7 @@ def test_unpublishing_removes_the_article_everywhere(pro_article, built_site):
         "rss.xml",
         "atom.xml",
         f"{SECTION}/rss.xml",
-        "sitemaps/hoat-dong-chuyen-mon.xml",
+        f"sitemaps/hoat-dong-chuyen-mon-{day.year}.xml",
         "api/v1/tin-moi.json",
     ]
     month_archive = f"{SECTION}/luu-tru/{day.year}/{day.month:02d}/index.html"
@@ -103,7 +103,7 @@ def test_unpublishing_removes_the_article_everywhere(pro_article, built_site):
         everything.append(month_archive)
     for rel in everything:
         assert title not in text(rel), rel
-    assert article.url not in text(f"sitemaps/{SECTION}.xml")
+    assert article.url not in text(f"sitemaps/{SECTION}-{day.year}.xml")
     assert all(title != e.title for e in feedparser.parse(text("rss.xml")).entries)
     assert title not in search_index_text()
     assert url_path not in manifest()["files"]

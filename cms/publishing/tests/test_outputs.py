@@ -52,26 +52,39 @@ def test_feeds_parse_cleanly(built_site, path):
 
 
 def test_sitemap_index_and_section_sitemaps_are_valid(built_site):
+    from cms.publishing.public import public_pages
+    from cms.publishing.renderers.sitemaps import split_group
+
     index = etree.parse(str(release.current_dir() / "sitemap.xml"))
     _schema("siteindex.xsd").assertValid(index)
     locs = index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)
     base = settings.SITE_PUBLIC_URL.rstrip("/")
     names = {loc.removeprefix(base + "/") for loc in locs}
-    # One sitemap per top-level branch of the site (news sections, documents, notices, …) plus the rest.
+    # One sitemap per top-level branch of the site (news sections, documents, notices, …) and year of its
+    # pages, plus the rest.
     home = HomePage.objects.get()
     branches = {
         p.slug for p in home.get_children().live().public() if p.specific_class.allowed_subpage_models()
     }
     assert {"tin-tuc-su-kien", "hoat-dong-chuyen-mon", "hoat-dong-doi-cong-doan", "goc-hoc-sinh"} <= branches
-    assert names == {f"sitemaps/{slug}.xml" for slug in branches} | {"sitemaps/trang-khac.xml"}
+    parts = {name.removeprefix("sitemaps/").removesuffix(".xml") for name in names}
+    assert "trang-khac" in parts
+    assert {split_group(part)[0] for part in parts - {"trang-khac"}} == branches
+    assert all(split_group(part)[1] for part in parts - {"trang-khac"}), parts  # every page has a year
     urlset = _schema("sitemap.xsd")
-    listed = set()
+    listed = []
     for name in names:
         doc = etree.parse(str(release.current_dir() / name))
         urlset.assertValid(doc)
-        listed |= set(doc.xpath("//sm:url/sm:loc/text()", namespaces=NS))
+        listed += doc.xpath("//sm:url/sm:loc/text()", namespaces=NS)
+    # Every public page exactly once, in one part.
+    site = home.get_site()
+    expected = sorted(
+        base + (p.get_url(current_site=site) or "/") for p in public_pages(site, specific=False)
+    )
+    assert sorted(listed) == expected
     article = section().articles().first()
-    assert base + article.url in listed
+    assert base + article.url in text(f"sitemaps/hoat-dong-chuyen-mon-{article.publication_date.year}.xml")
     assert base + "/" in listed
     assert f"Sitemap: {base}/sitemap.xml" in text("robots.txt")
 
