@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,22 +142,63 @@ def _file_sha(path):
     return digest.hexdigest()
 
 
+def _release_entries(root, expected):
+    """Walk the release folder ``root`` as a reader would, following only the legitimate shared folders.
+
+    Returns ``(files, intruders)``: ``files`` maps each release-relative path of a file (or of a link
+    that is not a legitimate shared folder) to its path; ``intruders`` lists folders nobody published
+    (``"name/"``: a real folder or a folder link holding no listed file, or a shared folder reached
+    twice). A legitimate link is a directory symlink whose target resolves to a folder directly under
+    ``dirs/`` of the site (decision record 0015); any other link is reported like a file, so a link
+    to a file, or to a folder outside ``dirs/``, is never followed and shows as changed or added.
+    """
+    store = release.dirs_dir().resolve()
+    wanted = set()  # every folder that holds a listed file ("a", "a/b", ...)
+    for rel in expected:
+        parts = rel.split("/")[:-1]
+        wanted.update("/".join(parts[: i + 1]) for i in range(len(parts)))
+    files, intruders, seen = {}, [], set()
+    todo = [(Path(root), "")]
+    while todo:
+        folder, base = todo.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = base + entry.name
+            if entry.is_symlink():
+                target = Path(os.path.realpath(entry.path))
+                if not (target.parent == store and target.is_dir()):
+                    files[rel] = Path(entry.path)  # a link to a file, out of dirs/, or dangling
+                    continue
+                if rel not in wanted or target in seen:
+                    intruders.append(rel + "/")
+                    continue
+                seen.add(target)
+                todo.append((target, rel + "/"))
+            elif entry.is_dir():
+                if rel not in wanted:
+                    intruders.append(rel + "/")
+                    continue
+                todo.append((Path(entry.path), rel + "/"))  # an old-layout release (real folders)
+            else:
+                files[rel] = Path(entry.path)
+    return files, intruders
+
+
 def verify_local(manifest, manifest_bytes, root=None):
     """Compare the local live folder with ``manifest``; returns a Report (target "local")."""
     root = Path(root or release.current_dir())
     report = Report("local")
     expected = {**{p: e["sha256"] for p, e in manifest.files.items()}, MANIFEST_PATH: sha256(manifest_bytes)}
-    present = set()
-    if root.exists():
-        for path in root.rglob("*"):
-            if path.is_file() or path.is_symlink():
-                present.add(path.relative_to(root).as_posix())
-    for rel in sorted(present - set(expected)):
-        report.added.append(rel)
+    present, intruders = _release_entries(root, expected) if root.exists() else ({}, [])
+    report.added += sorted([*(set(present) - set(expected)), *intruders])
     for rel, digest in sorted(expected.items()):
-        if rel not in present:
+        path = present.get(rel)
+        if path is None:
             report.missing.append(rel)
-        elif not (root / rel).is_file() or (root / rel).is_symlink() or _file_sha(root / rel) != digest:
+        elif path.is_symlink() or not path.is_file() or _file_sha(path) != digest:
             report.changed.append(rel)
     return report
 
@@ -260,7 +302,8 @@ def _reproduce(rel, entry):
 
 
 def _sharing_releases(root, rel):
-    """Other release folders whose ``rel`` is the very same file (hard link) as ``root/rel``."""
+    """Other kept release folders whose ``rel`` is the very same file as ``root/rel``: the same shared
+    folder (``dirs/``) or a hard link of it in another version of that folder."""
     target = root / rel
     if not target.is_file():
         return []
@@ -273,17 +316,29 @@ def _sharing_releases(root, rel):
     return sharing
 
 
+def _remove(root, rel):
+    """Remove an added entry: a file or a link (never what a link points to), or a real folder."""
+    path = root / rel.rstrip("/")
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+    elif path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def repair_local(report, manifest, manifest_bytes, root=None, rebuild=True):
     """Restore the local release folder ``root`` (default: the live one) to ``manifest``; fills
     ``report.repaired`` / ``report.unrepaired``.
 
-    A file changed in place changed every release sharing its inode (hard links): each of them gets the
-    approved bytes back too, so a later ``rollback_site`` cannot bring the defacement back. What cannot be
-    restored is rebuilt by a fresh full build (``rebuild``; otherwise it stays in ``report.unrepaired``).
+    Added entries go first (a foreign link is unlinked, what it points to is left alone), so a missing
+    file behind it is written into a real folder of this release. A file changed in place changed every
+    release sharing it (the same shared folder, or hard links between versions of a folder): each of them
+    gets the approved bytes back too, by rename, so a later ``rollback_site`` cannot bring the defacement
+    back. What cannot be restored is rebuilt by a fresh full build (``rebuild``; otherwise it stays in
+    ``report.unrepaired``).
     """
     root = Path(root or release.current_dir()).resolve()
     for rel in report.added:
-        (root / rel).unlink(missing_ok=True)
+        _remove(root, rel)
         report.repaired.append(rel)
     for rel in report.changed + report.missing:
         if rel == MANIFEST_PATH:
