@@ -16,10 +16,10 @@ defacement): the live site is compared with the manifest of the last good build.
 """
 
 import hashlib
-import json
 import logging
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,30 +74,85 @@ def manifests_dir():
     return release.site_root() / "manifests"
 
 
-def save_approved_manifest(release_id, data):
-    """Keep the manifest of a finished build outside the served folder; returns its sha256."""
-    folder = manifests_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{release_id}.json.tmp"
+def parts_dir():
+    """The approved manifest parts, stored by their sha256 (``parts/ab/ab12….json``): a part shared by
+    several releases is stored once, and a build stores only the parts it changed."""
+    return manifests_dir() / "parts"
+
+
+def _part_file(digest):
+    return parts_dir() / digest[:2] / f"{digest}.json"
+
+
+def _store(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
-    os.replace(tmp, folder / f"{release_id}.json")
+    os.replace(tmp, path)
+
+
+def save_approved_manifest(release_id, data, parts=(), locate=None):
+    """Keep the manifest of a finished build outside the served folder; returns the sha256 of its root
+    ``data`` (which lists the sha256 of every part, so it covers them all).
+
+    ``parts``: ``Manifest.parts()``'s list; each part not stored yet is stored by its sha256. A part
+    carried over from the previous build (bytes None) is normally stored already; if not, it is read
+    with ``locate(path)`` (the release being built) and checked against its sha256.
+    """
+    for path, digest, part in parts:
+        if path == MANIFEST_PATH or _part_file(digest).exists():
+            continue
+        if part is None and locate is not None:
+            part = locate(path).read_bytes()
+        if part is not None and sha256(part) == digest:
+            _store(_part_file(digest), part)
+    _store(manifests_dir() / f"{release_id}.json", data)
     return sha256(data)
 
 
+def _stored_part(path, digest):
+    return _part_file(digest).read_bytes()
+
+
 def prune_manifests(keep):
-    """Drop saved manifests of releases that no longer exist (``keep``: names of kept releases)."""
+    """Drop saved manifests of releases that no longer exist (``keep``: names of kept releases), and the
+    stored parts none of the kept manifests lists (runs in the background prune)."""
     folder = manifests_dir()
-    if folder.is_dir():
-        for path in folder.glob("*.json"):
-            if path.stem not in keep:
+    if not folder.is_dir():
+        return
+    # A build running meanwhile stores its parts, then its root, before its release exists: anything
+    # written after this prune started is left for the next one.
+    started = time.time() - 1
+    used = set()
+    for path in folder.glob("*.json"):
+        if path.stem not in keep:
+            if _older(path, started):
+                path.unlink(missing_ok=True)
+            continue
+        try:
+            Manifest.from_bytes(path.read_bytes(), lambda p, d: used.add(d) or _stored_part(p, d))
+        except (OSError, ValueError):
+            return  # an unreadable kept manifest: keep every part rather than guess
+    if parts_dir().is_dir():
+        for path in parts_dir().glob("*/*.json"):
+            if path.stem not in used and _older(path, started):
                 path.unlink(missing_ok=True)
 
 
+def _older(path, moment):
+    try:
+        return path.stat().st_mtime < moment
+    except OSError:
+        return False
+
+
 def release_manifest(release_id):
-    """The saved manifest of release ``release_id``, checked against the build log: ``(Manifest, bytes)``.
+    """The saved manifest of release ``release_id``, checked against the build log: ``(Manifest, bytes)``
+    (``bytes``: the root's).
 
     Raises NoApprovedManifest when no good build produced that release, or its saved manifest is missing or
-    altered (its sha256 differs from the one the build log recorded).
+    altered (its sha256 differs from the one the build log recorded, or a part differs from the sha256
+    its parent lists).
     """
     from .models import SiteBuild
 
@@ -118,7 +173,12 @@ def release_manifest(release_id):
         raise NoApprovedManifest(f"Không đọc được danh mục tệp đã duyệt {path}.") from exc
     if build.manifest_sha256 and sha256(data) != build.manifest_sha256:
         raise NoApprovedManifest("Danh mục tệp đã duyệt bị sửa (mã băm không khớp nhật ký xuất bản).")
-    return Manifest.from_bytes(data), data
+    try:
+        return Manifest.from_bytes(data, _stored_part), data
+    except OSError as exc:
+        raise NoApprovedManifest(f"Thiếu một phần của danh mục tệp đã duyệt ({exc.filename}).") from exc
+    except ValueError as exc:
+        raise NoApprovedManifest("Một phần của danh mục tệp đã duyệt bị sửa (mã băm không khớp).") from exc
 
 
 def approved_manifest():
@@ -140,6 +200,15 @@ def _file_sha(path):
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _expected(manifest, manifest_bytes):
+    """{path: sha256} of every file a release must hold: the outputs, the manifest's parts and its root."""
+    return {
+        **{p: e["sha256"] for p, e in manifest.files.items()},
+        **manifest.parts_sha,
+        MANIFEST_PATH: sha256(manifest_bytes),
+    }
 
 
 def _release_entries(root, expected):
@@ -191,7 +260,7 @@ def verify_local(manifest, manifest_bytes, root=None):
     """Compare the local live folder with ``manifest``; returns a Report (target "local")."""
     root = Path(root or release.current_dir())
     report = Report("local")
-    expected = {**{p: e["sha256"] for p, e in manifest.files.items()}, MANIFEST_PATH: sha256(manifest_bytes)}
+    expected = _expected(manifest, manifest_bytes)
     present, intruders = _release_entries(root, expected) if root.exists() else ({}, [])
     report.added += sorted([*(set(present) - set(expected)), *intruders])
     for rel, digest in sorted(expected.items()):
@@ -209,7 +278,7 @@ def verify_s3(manifest, manifest_bytes, storage=None):
 
     storage = storage or s3.site_storage()
     report = Report("s3")
-    expected = {**{p: e["sha256"] for p, e in manifest.files.items()}, MANIFEST_PATH: sha256(manifest_bytes)}
+    expected = _expected(manifest, manifest_bytes)
     present = {obj.key for obj in storage.bucket.objects.all()}
     for key in sorted(present - set(expected)):
         report.added.append(key)
@@ -244,6 +313,11 @@ def _replace(root, rel, data):
     tmp = target.with_name(f".{target.name}.repair")
     tmp.write_bytes(data)
     os.replace(tmp, target)
+
+
+def _approved_part(manifest, rel):
+    """The approved bytes of manifest part ``rel`` (from the store outside the served folder)."""
+    return _stored_part(rel, manifest.parts_sha[rel])
 
 
 def _approved_bytes(rel, entry, live_root):
@@ -341,8 +415,8 @@ def repair_local(report, manifest, manifest_bytes, root=None, rebuild=True):
         _remove(root, rel)
         report.repaired.append(rel)
     for rel in report.changed + report.missing:
-        if rel == MANIFEST_PATH:
-            _replace(root, rel, manifest_bytes)
+        if rel == MANIFEST_PATH or rel in manifest.parts_sha:
+            _replace(root, rel, manifest_bytes if rel == MANIFEST_PATH else _approved_part(manifest, rel))
             report.repaired.append(rel)
             continue
         data = _approved_bytes(rel, manifest.files[rel], root)
@@ -383,8 +457,13 @@ def repair_s3(report, manifest, manifest_bytes, storage=None):
     storage = storage or s3.site_storage()
     root = release.current_dir()
     for key in report.changed + report.missing:
-        data = manifest_bytes if key == MANIFEST_PATH else (root / key).read_bytes()
-        if key != MANIFEST_PATH and sha256(data) != manifest.files[key]["sha256"]:
+        if key == MANIFEST_PATH:
+            data = manifest_bytes
+        elif key in manifest.parts_sha:
+            data = _approved_part(manifest, key)
+        else:
+            data = (root / key).read_bytes()
+        if key != MANIFEST_PATH and sha256(data) != _expected(manifest, manifest_bytes)[key]:
             report.unrepaired.append(key)
             continue
         storage.delete(key)
@@ -467,8 +546,3 @@ def daily_check(now=None):
     record(reports, repaired=False, now=now)
     alert(reports, repaired=False)
     return reports
-
-
-def manifest_summary(data):
-    """Number of files a manifest lists (for messages)."""
-    return len(json.loads(data).get("files", {}))

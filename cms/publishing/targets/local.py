@@ -19,14 +19,14 @@ import shutil
 from pathlib import PurePosixPath
 
 from .. import release
-from ..manifest import MANIFEST_PATH, Manifest
+from ..manifest import Manifest, read_tree
 
 
 def live_manifest():
-    """The manifest of the live release (empty before the first build or if unreadable)."""
-    path = release.current_dir() / MANIFEST_PATH
+    """The manifest of the live release with all its parts (empty before the first build, or if it is
+    unreadable or does not match its parts: the next build is then a full one)."""
     try:
-        return Manifest.from_bytes(path.read_bytes())
+        return read_tree(release.current_dir().resolve())  # resolved once: one release, even mid-swap
     except (OSError, ValueError):
         return Manifest()
 
