@@ -160,6 +160,26 @@ def test_a_full_build_without_changes_writes_only_the_manifest(built_site):
     assert rewritten(before, live_dir()) == {"manifest.json"}
 
 
+def test_the_first_build_after_the_manifest_upgrade_stays_incremental(built_site):
+    """A live release with a format-2 manifest (one file listing everything, before decision record 0015's
+    parts) is read as such: the next publish is incremental and writes the whole tree of parts."""
+    import json
+
+    root = live_dir()
+    whole = read_tree(root).whole()
+    (root / MANIFEST_PATH).unlink()
+    (root / MANIFEST_PATH).write_text(json.dumps({**whole, "format": 2}))
+    publish(new_article(TITLE, SLUG))
+    result = build_pending()
+    assert not result.full
+    assert TITLE in text(f"{SECTION}/index.html")
+    after = read_tree(live_dir())
+    outputs = set(result.written) - set(after.parts_sha) - {MANIFEST_PATH}
+    assert set(after.files) == (set(whole["files"]) - set(result.deleted)) | outputs
+    assert set(after.parts_sha) <= set(result.written)  # the old format had no parts: all written once
+    assert str(section().get_children().last().pk) in after.pages
+
+
 def test_section_listing_is_capped_and_archives_keep_the_rest(built_site):
     home = section()
     for n in range(home.LISTING_COUNT + 2):

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from cms.publishing.builder import build_pending, build_site
+from cms.publishing.manifest import Manifest
 
 from .helpers import SITE_BUCKET, section
 
@@ -61,3 +62,7 @@ def test_site_round_trips_through_s3(warm_renditions, site_dir, bucket, s3_serve
     assert key in result.deleted and not set(result.deleted) & keys
     assert article.title not in _get(bucket, "hoat-dong-chuyen-mon/index.html")[1].decode()
     assert json.loads(_get(bucket, "manifest.json")[1])["release"] == result.release_id
+    # The bucket holds exactly the release: every output, every manifest part (stale parts deleted too).
+    assert keys == set(result.files)
+    whole = Manifest.from_bytes(_get(bucket, "manifest.json")[1], lambda key, _sha: _get(bucket, key)[1])
+    assert set(whole.files) == set(result.files) - set(whole.parts_sha) - {"manifest.json"}

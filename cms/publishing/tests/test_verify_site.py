@@ -206,3 +206,27 @@ def test_links_and_folders_nobody_published_are_reported_and_removed(built_site,
     assert (outside / "index.html").exists()  # what the foreign link pointed to is left alone
     assert release.dirs_dir().joinpath(os.path.basename(shared), "index.html").exists()
     assert all(r.clean for r in integrity.verify())
+
+
+def test_a_changed_manifest_part_is_repaired_and_a_changed_approved_part_is_refused(built_site):
+    """The manifest's parts (one per folder, decision record 0015) are checked like the files: a part
+    changed on the live site is reported and restored from the approved copy; a stored approved part that
+    differs from the hash its parent lists makes the check refuse, not pass."""
+    from cms.publishing.manifest import part_path
+
+    root = live_dir()
+    part = part_path("hoat-dong-chuyen-mon")
+    approved = (root / part).read_bytes()
+    (root / part).unlink()
+    (root / part).write_bytes(approved.replace(b'"sha256":"', b'"sha256":"0', 1))
+    report = integrity.verify()[0]
+    assert report.changed == [part] and not report.added and not report.missing
+    call_command("verify_site", "--repair")
+    assert (live_dir() / part).read_bytes() == approved
+    assert all(r.clean for r in integrity.verify())
+
+    manifest, _data = integrity.approved_manifest()
+    stored = integrity._part_file(manifest.parts_sha[part])
+    stored.write_bytes(stored.read_bytes().replace(b"index.html", b"hacked.html", 1))
+    with pytest.raises(integrity.NoApprovedManifest):
+        integrity.verify()
