@@ -33,6 +33,7 @@ from .renderers import RenderContext, render_source
 from .renderers.redirects import static_redirects
 from .targets import s3
 from .targets.local import LocalRelease, live_manifest
+from .targets.local import remember as remember_manifest
 
 __all__ = ["BuildResult", "build_site", "build_pending", "builds_suspended", "public_pages", "schedule_build"]
 
@@ -603,6 +604,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
             )
             timings["upload"] = time.monotonic() - clock
         target.activate()
+        remember_manifest(manifest, manifest_bytes)  # the next build here reads only the root
     except BaseException:
         target.abandon()
         raise
