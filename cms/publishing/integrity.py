@@ -1,16 +1,19 @@
 """The integrity check of the public site (Quy chế, Điều 13.2: the administrator guards the portal against
 defacement): the live site is compared with the manifest of the last good build.
 
-- The approved manifest is kept outside the served folder (``<SITE_OUTPUT_DIR>/manifests/<release>.json``)
-  and its sha256 in the build log (``SiteBuild.manifest_sha256``), so a changed ``/manifest.json`` on the
-  live site cannot hide a change.
+- The approved manifest is kept outside the served folder (its root in
+  ``<SITE_OUTPUT_DIR>/manifests/<release>.json``, its parts by sha256 in ``manifests/parts/``) and the root's
+  sha256 in the build log (``SiteBuild.manifest_sha256``); the root lists its parts' hashes, so a changed
+  ``/manifest.json`` or part on the live site cannot hide a change.
 - ``verify()`` reports every added, changed and missing file of the local live release, and of the S3
-  bucket when one is configured.
+  bucket when one is configured. A release is walked through its shared folders (symlinks into ``dirs/``,
+  decision record 0015) and through nothing else: any other link, and any folder nobody published, is
+  reported.
 - ``repair()`` restores the approved bytes: from another release holding the same bytes, by rendering the
   file's source again, or from media storage, each only if its sha256 matches the manifest. A file is
-  replaced by writing a new file and renaming it over the old one: releases share inodes through hard
-  links, so writing in place would change every release. What cannot be restored that way is restored by
-  a fresh full build (nothing linked from the altered release).
+  replaced by writing a new file and renaming it over the old one: releases share folders and, between
+  versions of a folder, inodes, so writing in place would change every release. What cannot be restored
+  that way is restored by a fresh full build (nothing linked from the altered release).
 - ``daily_check(now)`` runs the check once per Vietnam day from the scheduler and e-mails the portal
   administrator when something differs.
 """
@@ -456,6 +459,7 @@ def repair_s3(report, manifest, manifest_bytes, storage=None):
 
     storage = storage or s3.site_storage()
     root = release.current_dir()
+    expected = _expected(manifest, manifest_bytes)
     for key in report.changed + report.missing:
         if key == MANIFEST_PATH:
             data = manifest_bytes
@@ -463,7 +467,7 @@ def repair_s3(report, manifest, manifest_bytes, storage=None):
             data = _approved_part(manifest, key)
         else:
             data = (root / key).read_bytes()
-        if key != MANIFEST_PATH and sha256(data) != _expected(manifest, manifest_bytes)[key]:
+        if sha256(data) != expected[key]:
             report.unrepaired.append(key)
             continue
         storage.delete(key)
