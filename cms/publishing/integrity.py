@@ -19,6 +19,7 @@ defacement): the live site is compared with the manifest of the last good build.
 """
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -133,13 +134,25 @@ def prune_manifests(keep):
                 path.unlink(missing_ok=True)
             continue
         try:
-            Manifest.from_bytes(path.read_bytes(), lambda p, d: used.add(d) or _stored_part(p, d))
+            _mark(json.loads(path.read_bytes()), used)
         except (OSError, ValueError):
             return  # an unreadable kept manifest: keep every part rather than guess
     if parts_dir().is_dir():
         for path in parts_dir().glob("*/*.json"):
             if path.stem not in used and _older(path, started):
                 path.unlink(missing_ok=True)
+
+
+def _mark(content, used):
+    """Add to ``used`` the hashes of every part below ``content`` (a root or a part). A part already
+    marked is not read again: releases share most of their tree, so the kept releases cost about one
+    tree, not one each."""
+    todo = [content]
+    while todo:
+        for digest in todo.pop().get("dirs", {}).values():
+            if digest not in used:
+                used.add(digest)
+                todo.append(json.loads(_part_file(digest).read_bytes()))
 
 
 def _older(path, moment):

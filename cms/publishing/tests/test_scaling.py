@@ -15,7 +15,7 @@ from wagtail.rich_text import RichText
 
 from benchmarks.generate import bulk_add_children
 from cms.news.models import ArticlePage
-from cms.publishing import release
+from cms.publishing import integrity, release
 from cms.publishing.builder import build_pending, build_site
 from cms.publishing.manifest import MANIFEST_PATH, is_manifest_path, read_tree
 
@@ -90,6 +90,7 @@ def _manifest_written(result):
 
 def test_old_releases_go_in_the_background_and_kept_ones_stay_whole(built_site, settings):
     settings.SITE_KEEP_RELEASES = 2
+    first = set(read_tree(release.current_dir().resolve()).parts_sha.values())
     for n in range(3):
         publish(new_article(f"Tin ngắn số {n}", f"tin-ngan-so-{n}", day=date(2026, 11, 10 + n)))
         build_pending()
@@ -104,3 +105,10 @@ def test_old_releases_go_in_the_background_and_kept_ones_stay_whole(built_site, 
         for folder, dirs, _files in os.walk(release.releases_dir() / name, followlinks=True):
             used |= {Path(os.path.realpath(Path(folder) / d)).name for d in dirs}
     assert {p.name for p in release.dirs_dir().iterdir()} <= used
+    # The approved manifests outside the served folder: kept ones load whole (every part checked against
+    # its hash), the parts only the removed releases used are gone.
+    kept_parts = set()
+    for name in kept:
+        kept_parts |= set(integrity.release_manifest(name)[0].parts_sha.values())
+    assert first - kept_parts
+    assert not {d for d in first - kept_parts if integrity._part_file(d).exists()}
