@@ -189,10 +189,16 @@ def _media_names(storage, folder=""):
 
 
 def _live_manifest():
+    """The live site's whole manifest as one JSON document (its root and every folder's part, decision
+    record 0015), or None before the first build or when it cannot be read."""
+    from cms.publishing.manifest import read_tree
     from cms.publishing.release import current_dir
 
-    path = Path(current_dir()) / "manifest.json"
-    return path.read_bytes() if path.exists() else None
+    try:
+        whole = read_tree(Path(current_dir()).resolve()).whole()
+    except (OSError, ValueError):
+        return None
+    return json.dumps(whole, ensure_ascii=False, sort_keys=True, indent=1).encode()
 
 
 def _sha256_file(path):

@@ -24,7 +24,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 
 from . import alerts, integrity, media, redirect_rules, release, search
-from .manifest import MANIFEST_PATH, Manifest, entry_for
+from .manifest import MANIFEST_PATH, Manifest, entry_for, is_manifest_path
 from .models import PendingChange, SiteBuild
 from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps, page_spec, parse_spec, route_spec
 from .public import public_pages
@@ -33,6 +33,7 @@ from .renderers import RenderContext, render_source
 from .renderers.redirects import static_redirects
 from .targets import s3
 from .targets.local import LocalRelease, live_manifest
+from .targets.local import remember as remember_manifest
 
 __all__ = ["BuildResult", "build_site", "build_pending", "builds_suspended", "public_pages", "schedule_build"]
 
@@ -352,7 +353,7 @@ def _plan_incremental(site, ctx, page_ids, old, narrow=None):
 
 def _safe_relative(path):
     rel = PurePosixPath(path)
-    if rel.is_absolute() or ".." in rel.parts or not rel.parts or path in (MANIFEST_PATH,):
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts or is_manifest_path(rel.as_posix()):
         raise ValueError(f"Đường dẫn tệp tĩnh không hợp lệ: {path!r}")
     return rel.as_posix()
 
@@ -576,21 +577,34 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
             files=dict(sorted(files.items())),
             pages=pages_map,
         )
-        manifest_bytes = manifest.to_bytes()
-        target.write(MANIFEST_PATH, manifest_bytes)
-        written.append(MANIFEST_PATH)
+        # Only the manifest parts whose content changed are written (the root always); the others are
+        # carried over with their folders (decision record 0015).
+        parts = manifest.parts(previous=old)
+        for path, digest, data in parts:
+            if data is not None and (path == MANIFEST_PATH or old.parts_sha.get(path) != digest):
+                target.write(path, data)
+                written.append(path)
+        manifest_bytes = parts[-1][2]
         # The approved copy, outside the served folder, for the integrity check (verify_site).
-        manifest_sha256 = integrity.save_approved_manifest(target.release_id, manifest_bytes)
+        manifest_sha256 = integrity.save_approved_manifest(
+            target.release_id, manifest_bytes, parts, target.locate
+        )
         # Old addresses as server rules too (nginx file, S3 redirect metadata), from the same list as the
         # redirect pages of this release (cms.publishing.redirect_rules).
         redirects = static_redirects(ctx.site, ctx)
-        target.remove(set(old.files) - set(files))
+        target.remove((set(old.files) - set(files)) | (set(old.parts_sha) - set(manifest.parts_sha)))
         target.finish()
         if s3.s3_configured():
             clock = time.monotonic()
-            s3.publish(target.path, manifest_bytes, redirects=redirect_rules.s3_redirect_locations(redirects))
+            s3.publish(
+                target.path,
+                manifest,
+                manifest_bytes,
+                redirects=redirect_rules.s3_redirect_locations(redirects),
+            )
             timings["upload"] = time.monotonic() - clock
         target.activate()
+        remember_manifest(manifest, manifest_bytes)  # the next build here reads only the root
     except BaseException:
         target.abandon()
         raise
@@ -603,7 +617,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
     return BuildResult(
         release_id=target.release_id,
         file_ops=dict(target.ops),
-        files=sorted([*files, MANIFEST_PATH]),
+        files=sorted([*files, *manifest.parts_sha, MANIFEST_PATH]),
         written=sorted(written),
         deleted=sorted(set(old.files) - set(files)),
         pages=page_count,

@@ -1,16 +1,19 @@
 """The integrity check of the public site (Quy chế, Điều 13.2: the administrator guards the portal against
 defacement): the live site is compared with the manifest of the last good build.
 
-- The approved manifest is kept outside the served folder (``<SITE_OUTPUT_DIR>/manifests/<release>.json``)
-  and its sha256 in the build log (``SiteBuild.manifest_sha256``), so a changed ``/manifest.json`` on the
-  live site cannot hide a change.
+- The approved manifest is kept outside the served folder (its root in
+  ``<SITE_OUTPUT_DIR>/manifests/<release>.json``, its parts by sha256 in ``manifests/parts/``) and the root's
+  sha256 in the build log (``SiteBuild.manifest_sha256``); the root lists its parts' hashes, so a changed
+  ``/manifest.json`` or part on the live site cannot hide a change.
 - ``verify()`` reports every added, changed and missing file of the local live release, and of the S3
-  bucket when one is configured.
+  bucket when one is configured. A release is walked through its shared folders (symlinks into ``dirs/``,
+  decision record 0015) and through nothing else: any other link, and any folder nobody published, is
+  reported.
 - ``repair()`` restores the approved bytes: from another release holding the same bytes, by rendering the
   file's source again, or from media storage, each only if its sha256 matches the manifest. A file is
-  replaced by writing a new file and renaming it over the old one: releases share inodes through hard
-  links, so writing in place would change every release. What cannot be restored that way is restored by
-  a fresh full build (nothing linked from the altered release).
+  replaced by writing a new file and renaming it over the old one: releases share folders and, between
+  versions of a folder, inodes, so writing in place would change every release. What cannot be restored
+  that way is restored by a fresh full build (nothing linked from the altered release).
 - ``daily_check(now)`` runs the check once per Vietnam day from the scheduler and e-mails the portal
   administrator when something differs.
 """
@@ -19,6 +22,8 @@ import hashlib
 import json
 import logging
 import os
+import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,30 +78,97 @@ def manifests_dir():
     return release.site_root() / "manifests"
 
 
-def save_approved_manifest(release_id, data):
-    """Keep the manifest of a finished build outside the served folder; returns its sha256."""
-    folder = manifests_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{release_id}.json.tmp"
+def parts_dir():
+    """The approved manifest parts, stored by their sha256 (``parts/ab/ab12….json``): a part shared by
+    several releases is stored once, and a build stores only the parts it changed."""
+    return manifests_dir() / "parts"
+
+
+def _part_file(digest):
+    return parts_dir() / digest[:2] / f"{digest}.json"
+
+
+def _store(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
-    os.replace(tmp, folder / f"{release_id}.json")
+    os.replace(tmp, path)
+
+
+def save_approved_manifest(release_id, data, parts=(), locate=None):
+    """Keep the manifest of a finished build outside the served folder; returns the sha256 of its root
+    ``data`` (which lists the sha256 of every part, so it covers them all).
+
+    ``parts``: ``Manifest.parts()``'s list; each part not stored yet is stored by its sha256. A part
+    carried over from the previous build (bytes None) is normally stored already; if not, it is read
+    with ``locate(path)`` (the release being built) and checked against its sha256.
+    """
+    for path, digest, part in parts:
+        if path == MANIFEST_PATH or _part_file(digest).exists():
+            continue
+        if part is None and locate is not None:
+            part = locate(path).read_bytes()
+        if part is not None and sha256(part) == digest:
+            _store(_part_file(digest), part)
+    _store(manifests_dir() / f"{release_id}.json", data)
     return sha256(data)
 
 
+def _stored_part(path, digest):
+    return _part_file(digest).read_bytes()
+
+
 def prune_manifests(keep):
-    """Drop saved manifests of releases that no longer exist (``keep``: names of kept releases)."""
+    """Drop saved manifests of releases that no longer exist (``keep``: names of kept releases), and the
+    stored parts none of the kept manifests lists (runs in the background prune)."""
     folder = manifests_dir()
-    if folder.is_dir():
-        for path in folder.glob("*.json"):
-            if path.stem not in keep:
+    if not folder.is_dir():
+        return
+    # A build running meanwhile stores its parts, then its root, before its release exists: anything
+    # written after this prune started is left for the next one.
+    started = time.time() - 1
+    used = set()
+    for path in folder.glob("*.json"):
+        if path.stem not in keep:
+            if _older(path, started):
+                path.unlink(missing_ok=True)
+            continue
+        try:
+            _mark(json.loads(path.read_bytes()), used)
+        except (OSError, ValueError):
+            return  # an unreadable kept manifest: keep every part rather than guess
+    if parts_dir().is_dir():
+        for path in parts_dir().glob("*/*.json"):
+            if path.stem not in used and _older(path, started):
                 path.unlink(missing_ok=True)
 
 
+def _mark(content, used):
+    """Add to ``used`` the hashes of every part below ``content`` (a root or a part). A part already
+    marked is not read again: releases share most of their tree, so the kept releases cost about one
+    tree, not one each."""
+    todo = [content]
+    while todo:
+        for digest in todo.pop().get("dirs", {}).values():
+            if digest not in used:
+                used.add(digest)
+                todo.append(json.loads(_part_file(digest).read_bytes()))
+
+
+def _older(path, moment):
+    try:
+        return path.stat().st_mtime < moment
+    except OSError:
+        return False
+
+
 def release_manifest(release_id):
-    """The saved manifest of release ``release_id``, checked against the build log: ``(Manifest, bytes)``.
+    """The saved manifest of release ``release_id``, checked against the build log: ``(Manifest, bytes)``
+    (``bytes``: the root's).
 
     Raises NoApprovedManifest when no good build produced that release, or its saved manifest is missing or
-    altered (its sha256 differs from the one the build log recorded).
+    altered (its sha256 differs from the one the build log recorded, or a part differs from the sha256
+    its parent lists).
     """
     from .models import SiteBuild
 
@@ -117,7 +189,12 @@ def release_manifest(release_id):
         raise NoApprovedManifest(f"Không đọc được danh mục tệp đã duyệt {path}.") from exc
     if build.manifest_sha256 and sha256(data) != build.manifest_sha256:
         raise NoApprovedManifest("Danh mục tệp đã duyệt bị sửa (mã băm không khớp nhật ký xuất bản).")
-    return Manifest.from_bytes(data), data
+    try:
+        return Manifest.from_bytes(data, _stored_part), data
+    except OSError as exc:
+        raise NoApprovedManifest(f"Thiếu một phần của danh mục tệp đã duyệt ({exc.filename}).") from exc
+    except ValueError as exc:
+        raise NoApprovedManifest("Một phần của danh mục tệp đã duyệt bị sửa (mã băm không khớp).") from exc
 
 
 def approved_manifest():
@@ -141,22 +218,72 @@ def _file_sha(path):
     return digest.hexdigest()
 
 
+def _expected(manifest, manifest_bytes):
+    """{path: sha256} of every file a release must hold: the outputs, the manifest's parts and its root."""
+    return {
+        **{p: e["sha256"] for p, e in manifest.files.items()},
+        **manifest.parts_sha,
+        MANIFEST_PATH: sha256(manifest_bytes),
+    }
+
+
+def _release_entries(root, expected):
+    """Walk the release folder ``root`` as a reader would, following only the legitimate shared folders.
+
+    Returns ``(files, intruders)``: ``files`` maps each release-relative path of a file (or of a link
+    that is not a legitimate shared folder) to its path; ``intruders`` lists folders nobody published
+    (``"name/"``: a real folder or a folder link holding no listed file, or a shared folder reached
+    twice). A legitimate link is a directory symlink whose target resolves to a folder directly under
+    ``dirs/`` of the site (decision record 0015); any other link is reported like a file, so a link
+    to a file, or to a folder outside ``dirs/``, is never followed and shows as changed or added.
+    """
+    store = release.dirs_dir().resolve()
+    wanted = set()  # every folder that holds a listed file ("a", "a/b", ...)
+    for rel in expected:
+        parts = rel.split("/")[:-1]
+        wanted.update("/".join(parts[: i + 1]) for i in range(len(parts)))
+    files, intruders, seen = {}, [], set()
+    todo = [(Path(root), "")]
+    while todo:
+        folder, base = todo.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = base + entry.name
+            if entry.is_symlink():
+                target = Path(os.path.realpath(entry.path))
+                if not (target.parent == store and target.is_dir()):
+                    files[rel] = Path(entry.path)  # a link to a file, out of dirs/, or dangling
+                    continue
+                if rel not in wanted or target in seen:
+                    intruders.append(rel + "/")
+                    continue
+                seen.add(target)
+                todo.append((target, rel + "/"))
+            elif entry.is_dir():
+                if rel not in wanted:
+                    intruders.append(rel + "/")
+                    continue
+                todo.append((Path(entry.path), rel + "/"))  # an old-layout release (real folders)
+            else:
+                files[rel] = Path(entry.path)
+    return files, intruders
+
+
 def verify_local(manifest, manifest_bytes, root=None):
     """Compare the local live folder with ``manifest``; returns a Report (target "local")."""
     root = Path(root or release.current_dir())
     report = Report("local")
-    expected = {**{p: e["sha256"] for p, e in manifest.files.items()}, MANIFEST_PATH: sha256(manifest_bytes)}
-    present = set()
-    if root.exists():
-        for path in root.rglob("*"):
-            if path.is_file() or path.is_symlink():
-                present.add(path.relative_to(root).as_posix())
-    for rel in sorted(present - set(expected)):
-        report.added.append(rel)
+    expected = _expected(manifest, manifest_bytes)
+    present, intruders = _release_entries(root, expected) if root.exists() else ({}, [])
+    report.added += sorted([*(set(present) - set(expected)), *intruders])
     for rel, digest in sorted(expected.items()):
-        if rel not in present:
+        path = present.get(rel)
+        if path is None:
             report.missing.append(rel)
-        elif not (root / rel).is_file() or (root / rel).is_symlink() or _file_sha(root / rel) != digest:
+        elif path.is_symlink() or not path.is_file() or _file_sha(path) != digest:
             report.changed.append(rel)
     return report
 
@@ -167,7 +294,7 @@ def verify_s3(manifest, manifest_bytes, storage=None):
 
     storage = storage or s3.site_storage()
     report = Report("s3")
-    expected = {**{p: e["sha256"] for p, e in manifest.files.items()}, MANIFEST_PATH: sha256(manifest_bytes)}
+    expected = _expected(manifest, manifest_bytes)
     present = {obj.key for obj in storage.bucket.objects.all()}
     for key in sorted(present - set(expected)):
         report.added.append(key)
@@ -202,6 +329,11 @@ def _replace(root, rel, data):
     tmp = target.with_name(f".{target.name}.repair")
     tmp.write_bytes(data)
     os.replace(tmp, target)
+
+
+def _approved_part(manifest, rel):
+    """The approved bytes of manifest part ``rel`` (from the store outside the served folder)."""
+    return _stored_part(rel, manifest.parts_sha[rel])
 
 
 def _approved_bytes(rel, entry, live_root):
@@ -260,7 +392,8 @@ def _reproduce(rel, entry):
 
 
 def _sharing_releases(root, rel):
-    """Other release folders whose ``rel`` is the very same file (hard link) as ``root/rel``."""
+    """Other kept release folders whose ``rel`` is the very same file as ``root/rel``: the same shared
+    folder (``dirs/``) or a hard link of it in another version of that folder."""
     target = root / rel
     if not target.is_file():
         return []
@@ -273,21 +406,33 @@ def _sharing_releases(root, rel):
     return sharing
 
 
+def _remove(root, rel):
+    """Remove an added entry: a file or a link (never what a link points to), or a real folder."""
+    path = root / rel.rstrip("/")
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+    elif path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def repair_local(report, manifest, manifest_bytes, root=None, rebuild=True):
     """Restore the local release folder ``root`` (default: the live one) to ``manifest``; fills
     ``report.repaired`` / ``report.unrepaired``.
 
-    A file changed in place changed every release sharing its inode (hard links): each of them gets the
-    approved bytes back too, so a later ``rollback_site`` cannot bring the defacement back. What cannot be
-    restored is rebuilt by a fresh full build (``rebuild``; otherwise it stays in ``report.unrepaired``).
+    Added entries go first (a foreign link is unlinked, what it points to is left alone), so a missing
+    file behind it is written into a real folder of this release. A file changed in place changed every
+    release sharing it (the same shared folder, or hard links between versions of a folder): each of them
+    gets the approved bytes back too, by rename, so a later ``rollback_site`` cannot bring the defacement
+    back. What cannot be restored is rebuilt by a fresh full build (``rebuild``; otherwise it stays in
+    ``report.unrepaired``).
     """
     root = Path(root or release.current_dir()).resolve()
     for rel in report.added:
-        (root / rel).unlink(missing_ok=True)
+        _remove(root, rel)
         report.repaired.append(rel)
     for rel in report.changed + report.missing:
-        if rel == MANIFEST_PATH:
-            _replace(root, rel, manifest_bytes)
+        if rel == MANIFEST_PATH or rel in manifest.parts_sha:
+            _replace(root, rel, manifest_bytes if rel == MANIFEST_PATH else _approved_part(manifest, rel))
             report.repaired.append(rel)
             continue
         data = _approved_bytes(rel, manifest.files[rel], root)
@@ -327,9 +472,15 @@ def repair_s3(report, manifest, manifest_bytes, storage=None):
 
     storage = storage or s3.site_storage()
     root = release.current_dir()
+    expected = _expected(manifest, manifest_bytes)
     for key in report.changed + report.missing:
-        data = manifest_bytes if key == MANIFEST_PATH else (root / key).read_bytes()
-        if key != MANIFEST_PATH and sha256(data) != manifest.files[key]["sha256"]:
+        if key == MANIFEST_PATH:
+            data = manifest_bytes
+        elif key in manifest.parts_sha:
+            data = _approved_part(manifest, key)
+        else:
+            data = (root / key).read_bytes()
+        if sha256(data) != expected[key]:
             report.unrepaired.append(key)
             continue
         storage.delete(key)
@@ -412,8 +563,3 @@ def daily_check(now=None):
     record(reports, repaired=False, now=now)
     alert(reports, repaired=False)
     return reports
-
-
-def manifest_summary(data):
-    """Number of files a manifest lists (for messages)."""
-    return len(json.loads(data).get("files", {}))

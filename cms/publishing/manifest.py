@@ -1,9 +1,22 @@
-"""``manifest.json``: every published file with its sha256 and size, plus what the next build needs.
+"""The build's manifest: every published file with its sha256 and size, plus what the next build needs.
 
-The integrity check (a later issue) compares the live site with ``files``; the incremental builder uses
-``source`` (which output produced a file), ``refs`` (the images and documents a page uses, resolved
-through the models: ``image:<id>``, ``document:<id>``) and ``pages`` (for each
-public page, the outputs that show it) to know what to re-render and what to remove.
+The integrity check compares the live site with ``files``; the incremental builder uses ``source``
+(which output produced a file), ``refs`` (the images and documents a page uses, resolved through the
+models: ``image:<id>``, ``document:<id>``) and ``pages`` (for each public page, the outputs that show
+it) to know what to re-render and what to remove.
+
+On disk (format 3, decision record 0015) the manifest is a hash tree that follows the release's folders,
+so a publish rewrites only the parts of the folders it touched, like the shared directory versions:
+
+- ``<folder>/.manifest.json``: ``{"files": {name: entry}, "dirs": {name: sha256 of its part}, "pages":
+  {id: entry}}`` for every folder of the site; a page's entry of the pages map sits in the part of the
+  folder that holds its own HTML (``page:<id>``), so it is rewritten with it;
+- ``manifest.json`` (the root): ``format``, ``release``, ``built_at`` and the top folder's ``files``,
+  ``dirs`` and ``pages`` (pages without a file of their own too).
+
+Hashing the root therefore covers every part, and every part is checked against the hash its parent
+lists when it is read. Format 2 (one ``manifest.json`` holding every ``files`` and ``pages`` entry) is
+still read, so the first build after an upgrade stays incremental.
 """
 
 import hashlib
@@ -11,43 +24,158 @@ import json
 from dataclasses import dataclass, field
 
 MANIFEST_PATH = "manifest.json"
-FORMAT = 2  # 2: refs are object references (image:<id>, document:<id>), not media paths
+PART_NAME = ".manifest.json"  # a folder's part, inside the folder
+FORMAT = 3  # 3: a hash tree of parts; 2: one file (still read)
 
 
 def sha256(data):
     return hashlib.sha256(data).hexdigest()
 
 
+def part_path(folder):
+    """The part of folder ``folder`` (release-relative, posix, not empty)."""
+    return f"{folder}/{PART_NAME}"
+
+
+def is_manifest_path(path):
+    """True for the root and every part (names no output may take)."""
+    return path in (MANIFEST_PATH, PART_NAME) or path.endswith("/" + PART_NAME)
+
+
+def _join(folder, name):
+    return f"{folder}/{name}" if folder else name
+
+
+def _dumps(raw):
+    return json.dumps(raw, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
 @dataclass
 class Manifest:
-    """In-memory form of ``manifest.json``."""
+    """In-memory form of the manifest: ``files`` and ``pages`` as one dictionary each, whatever the
+    layout on disk. ``parts_sha`` (part path -> sha256, the root excluded) is filled by ``from_bytes``
+    and by ``parts``."""
 
     release: str = ""
     built_at: str = ""
     files: dict = field(default_factory=dict)  # path -> {"sha256", "size", "source", ["refs"], ["shard"]}
     pages: dict = field(default_factory=dict)  # str(page id) -> {"depth": int, "deps": [source, ...]}
+    parts_sha: dict = field(default_factory=dict, compare=False, repr=False)
+    _contents: dict = field(default_factory=dict, compare=False, repr=False)  # part path -> its content
 
     @classmethod
-    def from_bytes(cls, data):
+    def from_bytes(cls, data, read_part=None):
+        """Load from the root's bytes. ``read_part(path, sha256) -> bytes`` reads a part (format 3);
+        a part whose sha256 differs from the one its parent lists raises ValueError, as does a format-3
+        root without ``read_part``. An unknown format gives an empty manifest (a full build)."""
         raw = json.loads(data)
+        if raw.get("format") == 2:
+            return cls(
+                release=raw.get("release", ""),
+                built_at=raw.get("built_at", ""),
+                files=raw.get("files", {}),
+                pages=raw.get("pages", {}),
+            )
         if raw.get("format") != FORMAT:
             return cls()
-        return cls(
-            release=raw.get("release", ""),
-            built_at=raw.get("built_at", ""),
-            files=raw.get("files", {}),
-            pages=raw.get("pages", {}),
-        )
+        if read_part is None:
+            raise ValueError("A format-3 manifest needs its parts")
+        manifest = cls(release=raw.get("release", ""), built_at=raw.get("built_at", ""))
 
-    def to_bytes(self):
-        raw = {
+        def read(path, digest):
+            part = read_part(path, digest)
+            if sha256(part) != digest:
+                raise ValueError(f"Manifest part {path} does not match its parent")
+            manifest.parts_sha[path] = digest
+            content = json.loads(part)
+            manifest._contents[path] = content
+            return content
+
+        todo = [("", raw)]
+        while todo:
+            folder, content = todo.pop()
+            for name, entry in content.get("files", {}).items():
+                manifest.files[_join(folder, name)] = entry
+            manifest.pages.update(content.get("pages", {}))
+            for name, digest in content.get("dirs", {}).items():
+                child = _join(folder, name)
+                todo.append((child, read(part_path(child), digest)))
+        return manifest
+
+    def parts(self, previous=None):
+        """Every part of this manifest, children before parents and the root last, as a list of
+        ``(path, sha256, bytes)``. ``bytes`` is None for a part equal to ``previous``'s (the manifest
+        it was built from): that part is carried over, not serialised again. Fills ``parts_sha``."""
+        groups, homes = {"": {}}, {}
+        for path, entry in self.files.items():
+            folder, _, name = path.rpartition("/")
+            groups.setdefault(folder, {})[name] = entry
+            source = entry.get("source", "")
+            if source.startswith("page:") and (source not in homes or name == "index.html"):
+                homes[source] = folder  # the folder of the page's own HTML
+        pages = {}
+        for pk, entry in self.pages.items():
+            pages.setdefault(homes.get(f"page:{pk}", ""), {})[pk] = entry
+        for folder in list(groups):
+            while folder:
+                folder = folder.rpartition("/")[0]
+                groups.setdefault(folder, {})
+        subdirs = {}
+        for folder in groups:
+            if folder:
+                parent, _, name = folder.rpartition("/")
+                subdirs.setdefault(parent, []).append(name)
+        old_contents = previous._contents if previous is not None else {}
+        old_sha = previous.parts_sha if previous is not None else {}
+        self.parts_sha, self._contents = {}, {}
+        out = []
+
+        def add(path, content):
+            self._contents[path] = content
+            if old_contents.get(path) == content and path in old_sha:
+                digest, data = old_sha[path], None
+            else:
+                data = _dumps(content)
+                digest = sha256(data)
+            self.parts_sha[path] = digest
+            out.append((path, digest, data))
+
+        def dirs_of(folder):
+            return {name: self.parts_sha[part_path(_join(folder, name))] for name in subdirs.get(folder, ())}
+
+        for folder in sorted(groups, key=lambda f: (-f.count("/"), f)):
+            if folder:
+                content = {"files": groups[folder], "dirs": dirs_of(folder), "pages": pages.get(folder, {})}
+                add(part_path(folder), content)
+        root = {
+            "format": FORMAT,
+            "release": self.release,
+            "built_at": self.built_at,
+            "files": groups[""],
+            "dirs": dirs_of(""),
+            "pages": pages.get("", {}),
+        }
+        data = _dumps(root)
+        out.append((MANIFEST_PATH, sha256(data), data))
+        return out
+
+    def whole(self):
+        """Everything in one dictionary (format-2 shape: ``files`` and ``pages``), for reports and backups."""
+        return {
             "format": FORMAT,
             "release": self.release,
             "built_at": self.built_at,
             "files": self.files,
             "pages": self.pages,
         }
-        return json.dumps(raw, ensure_ascii=False, sort_keys=True, indent=1).encode()
+
+
+def read_tree(folder):
+    """The manifest of the release folder ``folder`` (a ``Path``), parts read from the same folder.
+    Raises OSError or ValueError when it is missing or does not match its parts."""
+    return Manifest.from_bytes(
+        (folder / MANIFEST_PATH).read_bytes(), lambda path, _digest: (folder / path).read_bytes()
+    )
 
 
 def entry_for(data, source, refs=None, shard=None, links=None):

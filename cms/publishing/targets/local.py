@@ -19,14 +19,31 @@ import shutil
 from pathlib import PurePosixPath
 
 from .. import release
-from ..manifest import MANIFEST_PATH, Manifest
+from ..manifest import MANIFEST_PATH, Manifest, sha256
+
+# The manifest this process last made live, by the sha256 of its root: the next build in the same process
+# (the task worker) reuses it instead of reading one part per folder again (about 0.25 s at 1,000 pages,
+# growing with the number of folders). Read only: builds derive new dictionaries from it.
+_remembered = {}
+
+
+def remember(manifest, root_bytes):
+    """Keep ``manifest`` (whose root is ``root_bytes``) for the next ``live_manifest()`` in this process."""
+    _remembered.clear()
+    _remembered[sha256(root_bytes)] = manifest
 
 
 def live_manifest():
-    """The manifest of the live release (empty before the first build or if unreadable)."""
-    path = release.current_dir() / MANIFEST_PATH
+    """The manifest of the live release with all its parts (empty before the first build, or if it is
+    unreadable or does not match its parts: the next build is then a full one). Only the root is read
+    when this process built the live release (``remember``)."""
     try:
-        return Manifest.from_bytes(path.read_bytes())
+        root = release.current_dir().resolve()  # resolved once: one release, even mid-swap
+        data = (root / MANIFEST_PATH).read_bytes()
+        known = _remembered.get(sha256(data))
+        if known is not None:
+            return known
+        return Manifest.from_bytes(data, lambda path, _digest: (root / path).read_bytes())
     except (OSError, ValueError):
         return Manifest()
 

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from cms.publishing import release
 from cms.publishing.builder import build_pending, build_site
+from cms.publishing.manifest import MANIFEST_PATH, is_manifest_path, part_path, read_tree
 from cms.publishing.models import SiteBuild
 
 from .helpers import live_dir, manifest, new_article, publish, rewritten, search_index_text, section, text
@@ -45,10 +46,16 @@ def test_publishing_one_article_rewrites_only_what_shows_it(built_site, django_c
     assert after != before
 
     changed = rewritten(before, after)
+    # The manifest is a hash tree of parts (decision record 0015): only the parts of the folders holding
+    # a rewritten file and their parent folders' parts are rewritten.
+    parts = {p for p in changed if is_manifest_path(p) and p != MANIFEST_PATH}
+    folders = {"/".join(p.split("/")[:n]) for p in changed - parts for n in range(1, p.count("/") + 1)}
+    assert parts and parts <= {part_path(f) for f in folders}, parts
+    assert len(parts) < len(read_tree(after).parts_sha) / 2  # the other parts are carried over
     search = {p for p in changed if p.startswith("chi-muc/")}
     assert search, "the search index must include the new article"
     # The sitemap index changes only if a section's last-modified date moved.
-    assert changed - search - {"sitemap.xml"} == _expected_for_article(SECTION, SLUG, 2026, 11)
+    assert changed - parts - search - {"sitemap.xml"} == _expected_for_article(SECTION, SLUG, 2026, 11)
     build = SiteBuild.objects.first()
     assert build.status == SiteBuild.Status.SUCCESS and not build.full and build.pages == 1
     assert build.files_written == len(changed)
@@ -151,6 +158,26 @@ def test_a_full_build_without_changes_writes_only_the_manifest(built_site):
     result = build_site(trigger="test: again")
     assert result.written == ["manifest.json"]
     assert rewritten(before, live_dir()) == {"manifest.json"}
+
+
+def test_the_first_build_after_the_manifest_upgrade_stays_incremental(built_site):
+    """A live release with a format-2 manifest (one file listing everything, before decision record 0015's
+    parts) is read as such: the next publish is incremental and writes the whole tree of parts."""
+    import json
+
+    root = live_dir()
+    whole = read_tree(root).whole()
+    (root / MANIFEST_PATH).unlink()
+    (root / MANIFEST_PATH).write_text(json.dumps({**whole, "format": 2}))
+    publish(new_article(TITLE, SLUG))
+    result = build_pending()
+    assert not result.full
+    assert TITLE in text(f"{SECTION}/index.html")
+    after = read_tree(live_dir())
+    outputs = set(result.written) - set(after.parts_sha) - {MANIFEST_PATH}
+    assert set(after.files) == (set(whole["files"]) - set(result.deleted)) | outputs
+    assert set(after.parts_sha) <= set(result.written)  # the old format had no parts: all written once
+    assert str(section().get_children().last().pk) in after.pages
 
 
 def test_section_listing_is_capped_and_archives_keep_the_rest(built_site):

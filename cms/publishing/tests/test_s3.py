@@ -5,6 +5,8 @@ import json
 import pytest
 
 from cms.publishing.builder import build_pending, build_site
+from cms.publishing.manifest import Manifest
+from cms.publishing.targets import s3
 
 from .helpers import SITE_BUCKET, section
 
@@ -29,7 +31,7 @@ def _get(client, key):
     return headers, response["Body"].read()
 
 
-def test_site_round_trips_through_s3(warm_renditions, site_dir, bucket, s3_server):
+def test_site_round_trips_through_s3(warm_renditions, site_dir, bucket, s3_server, monkeypatch):
     from cms.news.factories import ArticlePageFactory
 
     ArticlePageFactory(parent=section())  # the article unpublished below
@@ -55,9 +57,20 @@ def test_site_round_trips_through_s3(warm_renditions, site_dir, bucket, s3_serve
     key = article.url.strip("/") + "/index.html"
     assert key in keys
     article.unpublish()
+    read = []  # the manifest parts the upload reads from the bucket (only those whose hash differs)
+    original = s3._read
+    monkeypatch.setattr(s3, "_read", lambda storage, key: read.append(key) or original(storage, key))
     result = build_pending()
     keys = _keys(bucket)
     assert key not in keys
     assert key in result.deleted and not set(result.deleted) & keys
     assert article.title not in _get(bucket, "hoat-dong-chuyen-mon/index.html")[1].decode()
     assert json.loads(_get(bucket, "manifest.json")[1])["release"] == result.release_id
+    # The bucket holds exactly the release: every output, every manifest part (stale parts deleted too).
+    assert keys == set(result.files)
+    whole = Manifest.from_bytes(_get(bucket, "manifest.json")[1], lambda key, _sha: _get(bucket, key)[1])
+    assert set(whole.files) == set(result.files) - set(whole.parts_sha) - {"manifest.json"}
+    assert "manifest.json" in read and 1 < len(read) < len(whole.parts_sha) / 2, (
+        len(read),
+        len(whole.parts_sha),
+    )

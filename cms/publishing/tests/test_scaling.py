@@ -6,7 +6,6 @@ in the background, and every kept release stays complete.
 """
 
 import hashlib
-import json
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,8 +15,9 @@ from wagtail.rich_text import RichText
 
 from benchmarks.generate import bulk_add_children
 from cms.news.models import ArticlePage
-from cms.publishing import release
+from cms.publishing import integrity, release
 from cms.publishing.builder import build_pending, build_site
+from cms.publishing.manifest import MANIFEST_PATH, is_manifest_path, read_tree
 
 from .helpers import manifest, new_article, publish, search_index_text, section
 
@@ -40,10 +40,10 @@ def _grow(section_page, count, start):
 
 
 def _intact(root):
-    manifest = json.loads((root / "manifest.json").read_bytes())
-    on_disk = set(release.walk_files(root)) - {"manifest.json"}
-    assert on_disk == set(manifest["files"])
-    for rel, entry in manifest["files"].items():
+    manifest = read_tree(root)  # the root and every part, each checked against its parent's hash
+    on_disk = set(release.walk_files(root)) - {MANIFEST_PATH}
+    assert on_disk == set(manifest.files) | set(manifest.parts_sha)
+    for rel, entry in manifest.files.items():
         assert hashlib.sha256((root / rel).read_bytes()).hexdigest() == entry["sha256"], rel
 
 
@@ -51,6 +51,7 @@ def test_a_publish_costs_the_same_file_operations_at_any_size(built_site):
     publish(new_article("Hội giảng cấp trường đợt 1", "hoi-giang-dot-1", day=date(2026, 11, 20)))
     small = build_pending()
     assert not small.full
+    small_manifest = _manifest_written(small)
 
     # The site grows by whole years of articles in another section, then is rebuilt in full.
     _grow(section("hoat-dong-doi-cong-doan"), 60, start=date(2019, 1, 1))
@@ -60,6 +61,7 @@ def test_a_publish_costs_the_same_file_operations_at_any_size(built_site):
     publish(new_article("Hội giảng cấp trường đợt 2", "hoi-giang-dot-2", day=date(2026, 11, 21)))
     large = build_pending()
     assert not large.full
+    large_manifest = _manifest_written(large)
     assert large.written and len(large.written) == len(small.written)
     # Same files written and folders made; the growth (60 pages, a new year) is invisible to a publish.
     # The few extra links come from entries the *first* article added to the folders this publish touches
@@ -69,10 +71,26 @@ def test_a_publish_costs_the_same_file_operations_at_any_size(built_site):
     assert 0 <= large.file_ops["link"] - small.file_ops["link"] <= 1, (small.file_ops, large.file_ops)
     assert 0 <= large.file_ops["symlink"] - small.file_ops["symlink"] <= 2, (small.file_ops, large.file_ops)
     _intact(release.current_dir().resolve())
+    # The manifest: the same number of parts rewritten, of about the same bytes, while the whole
+    # manifest grew by the 60 pages (issue 15: "partition the manifest so only touched parts are
+    # rewritten").
+    assert large_manifest["parts"] == small_manifest["parts"], (small_manifest, large_manifest)
+    assert large_manifest["bytes"] <= 1.2 * small_manifest["bytes"], (small_manifest, large_manifest)
+    assert large_manifest["whole"] > 1.3 * small_manifest["whole"], (small_manifest, large_manifest)
+    assert large_manifest["bytes"] < large_manifest["whole"] / 3
+
+
+def _manifest_written(result):
+    """Manifest parts a build wrote (the root excluded), their bytes, and the bytes of the whole manifest."""
+    root = release.current_dir().resolve()
+    parts = [p for p in result.written if is_manifest_path(p) and p != MANIFEST_PATH]
+    whole = sum((root / p).stat().st_size for p in [MANIFEST_PATH, *read_tree(root).parts_sha])
+    return {"parts": len(parts), "bytes": sum((root / p).stat().st_size for p in parts), "whole": whole}
 
 
 def test_old_releases_go_in_the_background_and_kept_ones_stay_whole(built_site, settings):
     settings.SITE_KEEP_RELEASES = 2
+    first = set(read_tree(release.current_dir().resolve()).parts_sha.values())
     for n in range(3):
         publish(new_article(f"Tin ngắn số {n}", f"tin-ngan-so-{n}", day=date(2026, 11, 10 + n)))
         build_pending()
@@ -87,6 +105,13 @@ def test_old_releases_go_in_the_background_and_kept_ones_stay_whole(built_site, 
         for folder, dirs, _files in os.walk(release.releases_dir() / name, followlinks=True):
             used |= {Path(os.path.realpath(Path(folder) / d)).name for d in dirs}
     assert {p.name for p in release.dirs_dir().iterdir()} <= used
+    # The approved manifests outside the served folder: kept ones load whole (every part checked against
+    # its hash), the parts only the removed releases used are gone.
+    kept_parts = set()
+    for name in kept:
+        kept_parts |= set(integrity.release_manifest(name)[0].parts_sha.values())
+    assert first - kept_parts
+    assert not {d for d in first - kept_parts if integrity._part_file(d).exists()}
 
 
 def test_a_publish_parses_only_the_changed_pages_of_its_search_shard(built_site, monkeypatch):

@@ -106,12 +106,15 @@ def test_verify_site_on_s3(built_site, bucket):
 
 
 def _shared_page(before, after):
-    """An HTML page that releases ``before`` and ``after`` share through a hard link (same inode)."""
+    """An HTML page that releases ``before`` and ``after`` share (same inode: one shared folder, or a hard
+    link between two versions of a folder). Listed with ``release.walk_files``, which follows the shared
+    folders (``Path.rglob`` does not enter symlinked folders on Python 3.11)."""
     import os
 
-    for path in sorted(after.rglob("index.html")):
-        rel = path.relative_to(after).as_posix()
-        if (before / rel).is_file() and os.path.samefile(before / rel, path):
+    for rel in release.walk_files(after):
+        if not rel.endswith("index.html") or not (before / rel).is_file():
+            continue
+        if os.path.samefile(before / rel, after / rel):
             return rel
     raise AssertionError("no shared page")
 
@@ -171,3 +174,59 @@ def test_after_a_rollback_verify_site_checks_the_live_release_and_reports_nothin
     assert all(r.clean for r in integrity.verify())
     assert live_dir() == previous  # the repair did not undo the rollback
     assert not mail.outbox
+
+
+def test_links_and_folders_nobody_published_are_reported_and_removed(built_site, tmp_path):
+    """On the shared-folder layout only a folder link into ``dirs/`` is followed; any other link, and any
+    folder the manifest does not list, is tampering, and the repair never deletes what a link points to."""
+    import os
+    import shutil
+
+    root = live_dir()
+    outside = tmp_path / "ngoai"
+    shutil.copytree(root / "thong-bao", outside)  # byte-identical copy, but not a published folder
+    shared = os.readlink(root / "thong-bao")
+    (root / "thong-bao").unlink()
+    os.symlink(outside, root / "thong-bao")  # a listed folder now served from outside dirs/
+    os.symlink(shared, root / "ban-sao")  # a published shared folder linked at an address nobody published
+    (root / "that").mkdir()
+    (root / "that" / "a.html").write_bytes(b"<p>defaced</p>")  # a real folder nobody published
+    (root / PAGE).unlink()
+    os.symlink("/etc/hostname", root / PAGE)  # a listed file replaced by a link
+
+    report = integrity.verify()[0]
+    assert "thong-bao" in report.added and "ban-sao/" in report.added and "that/" in report.added
+    assert "thong-bao/index.html" in report.missing
+    assert PAGE in report.changed
+
+    call_command("verify_site", "--repair")
+    live = release.current_dir().resolve()
+    assert not (live / "ban-sao").exists() and not (live / "that").exists()
+    assert not (live / PAGE).is_symlink() and b"defaced" not in (live / PAGE).read_bytes()
+    assert (outside / "index.html").exists()  # what the foreign link pointed to is left alone
+    assert release.dirs_dir().joinpath(os.path.basename(shared), "index.html").exists()
+    assert all(r.clean for r in integrity.verify())
+
+
+def test_a_changed_manifest_part_is_repaired_and_a_changed_approved_part_is_refused(built_site):
+    """The manifest's parts (one per folder, decision record 0015) are checked like the files: a part
+    changed on the live site is reported and restored from the approved copy; a stored approved part that
+    differs from the hash its parent lists makes the check refuse, not pass."""
+    from cms.publishing.manifest import part_path
+
+    root = live_dir()
+    part = part_path("hoat-dong-chuyen-mon")
+    approved = (root / part).read_bytes()
+    (root / part).unlink()
+    (root / part).write_bytes(approved.replace(b'"sha256":"', b'"sha256":"0', 1))
+    report = integrity.verify()[0]
+    assert report.changed == [part] and not report.added and not report.missing
+    call_command("verify_site", "--repair")
+    assert (live_dir() / part).read_bytes() == approved
+    assert all(r.clean for r in integrity.verify())
+
+    manifest, _data = integrity.approved_manifest()
+    stored = integrity._part_file(manifest.parts_sha[part])
+    stored.write_bytes(stored.read_bytes().replace(b"index.html", b"hacked.html", 1))
+    with pytest.raises(integrity.NoApprovedManifest):
+        integrity.verify()
