@@ -161,20 +161,22 @@ def in_public_use(obj):
     """True if the image or document ``obj`` is public or will go public without another approval
     (clarification #9: such a file cannot be replaced in place).
 
-    Counted: what the live release lists (its manifest's object references); live pages referencing it
+    Counted: what the live release holds (its media files of the object); live pages referencing it
     now (the reference index) and the pages waiting for a build (read from the pages themselves, in case
     the index lags); revisions approved with a go-live time still ahead and revisions under review in a
     workflow (their content, resolved like a page's media); the public site settings (the logo).
     """
     from wagtail.models import Page, Site
 
+    from . import release
     from .models import PendingChange
-    from .targets.local import live_manifest
 
     kind = IMAGE if isinstance(obj, get_image_model()) else DOCUMENT
     ref = f"{kind}:{obj.pk}"
-    manifest = live_manifest()
-    if any(ref in entry.get("refs", ()) for entry in manifest.files.values()):
+    # In the live release: a build publishes exactly the files of the objects its outputs reference
+    # (``storage_names``), so one stat per file answers without reading the manifest (O(1) in site size).
+    live = release.current_dir()
+    if any((live / "media" / name).is_file() for name in storage_names({ref})):
         return True
     page_type = ContentType.objects.get_for_model(Page)
     page_ids = [
