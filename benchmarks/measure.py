@@ -68,6 +68,21 @@ class MemorySampler:
             self._stop.wait(self.interval)
 
 
+def _current():
+    """The live release as readers see it: the ``current`` symlink of the site folder."""
+    from django.conf import settings
+
+    return Path(settings.SITE_OUTPUT_DIR) / "current"
+
+
+def _wait_for_prune():
+    from cms.publishing import release
+
+    wait = getattr(release, "wait_for_prune", None)  # old releases are removed by a background thread
+    if wait is not None:
+        wait()
+
+
 def _analyze():
     from django.db import connection
 
@@ -107,14 +122,13 @@ def pending(count):
 
 
 def build():
-    from cms.publishing import release
     from cms.publishing.builder import build_site
 
     with MemorySampler() as memory:
         started = time.monotonic()
         result = build_site(trigger="bench: full")
         seconds = time.monotonic() - started
-    release.wait_for_prune()
+    _wait_for_prune()
     html = sum(1 for f in result.files if f.endswith(".html"))
     return {
         "seconds": seconds,
@@ -166,7 +180,7 @@ class LinkWatcher:
 def _timed_change(change):
     """Run ``change()`` (Wagtail's revision publish → page_published/unpublished signals → pending change →
     the build task, run inline by the immediate task backend) and time the swap ("live") and the end."""
-    from cms.publishing import builder, release
+    from cms.publishing import builder
 
     results = []
     original = builder.build_pending
@@ -179,7 +193,7 @@ def _timed_change(change):
 
     builder.build_pending = capture
     try:
-        with LinkWatcher(release.current_dir()) as watcher:
+        with LinkWatcher(_current()) as watcher:
             started = time.monotonic()
             change()
             builder.build_pending()  # nothing left if the task already ran (ImmediateBackend)
@@ -187,7 +201,7 @@ def _timed_change(change):
             time.sleep(0.005)
     finally:
         builder.build_pending = original
-    release.wait_for_prune()
+    _wait_for_prune()
     result = results[-1] if results else None
     out = {
         "live_s": (watcher.at or finished) - started,
@@ -341,11 +355,14 @@ def search():
     (uncompressed) and, beside them, their gzip size (nginx's ``gzip on`` for JSON)."""
     import gzip
 
-    from cms.publishing import release
     from cms.publishing import search_index as si
 
-    root = release.current_dir() / "chi-muc"
-    index_bytes = sum((root / rel).stat().st_size for rel in release.walk_files(root))
+    root = _current() / "chi-muc"
+    index_bytes = sum(
+        (Path(folder) / name).stat().st_size
+        for folder, _, names in os.walk(root, followlinks=True)
+        for name in names
+    )
     names = json.loads((root / "shards.json").read_text())
     indexes = [dict(json.loads((root / n / "index.json").read_text()), name=n) for n in names]
     out = {"shards": len(names), "index_bytes": index_bytes, "queries": {}}
