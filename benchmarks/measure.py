@@ -1,8 +1,8 @@
 """One measurement, run in its own process (so peak memory is the measurement's own): prints one JSON line.
 
-``python -m benchmarks.measure <what> [args]`` with DJANGO_SETTINGS_MODULE=portal_site.settings.bench and the
-PORTAL_* folders of the school under test. ``what``: ``generate N`` | ``pending N`` | ``build`` | ``publish``
-| ``unpublish`` | ``edit`` | ``admin`` | ``search``.
+``python -m benchmarks.measure <what> [args]`` with DJANGO_SETTINGS_MODULE=portal_site.settings.bench and
+the PORTAL_* folders of the school under test. ``what``: ``generate N`` | ``pending N`` | ``build`` |
+``changes N`` (or one ``publish`` | ``unpublish`` | ``edit``) | ``admin`` | ``search``.
 
 Only the public entry points of the publishing app are used (``build_site``, ``build_pending``, Wagtail's
 revision publish and its signals) and the fields of ``BuildResult`` (files, written, pages, timings,
@@ -280,6 +280,17 @@ def edit():
         page.save_revision(user=principal).publish(user=principal)
 
     return _timed_change(change)
+
+
+def changes(rounds):
+    """``rounds`` × (publish, edit, unpublish) in one warm process, as the long-running build worker
+    (``db_worker``) does them; the first change of the process (an edit: templates compiled, caches filled)
+    is reported apart as ``cold``."""
+    out = {"cold": edit(), "publish": [], "edit": [], "unpublish": []}
+    for _ in range(int(rounds)):
+        for name in ("publish", "edit", "unpublish"):
+            out[name].append(globals()[name]())
+    return out
 
 
 # The admin lists, each as the person who uses it (queries counted after one warm-up request).
