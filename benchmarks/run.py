@@ -638,6 +638,13 @@ def render(records, tools, context, args):
             f"{change}: file operations (median)",
             lambda r, c=change: f"{_median([sum((m.get('file_ops') or {}).values()) for m in r[c]])}",
         )
+        row(
+            f"{change}: build phases, s (median render / write / search)",
+            lambda r, c=change: " / ".join(
+                f"{_median([(m.get('timings') or {}).get(k) for m in r[c]]):.2f}"
+                for k in ("render", "write", "search")
+            ),
+        )
     for server in ("nginx", "gunicorn"):
         for page in ("home", "article"):
             earlier = e.get(f"{server}_{page}")
