@@ -62,10 +62,12 @@ test-all: test test-postgres
 test-deps:
 	@bash scripts/install-test-deps.sh
 
-## make bench: generated schools of ~1,000 / 10,000 / 50,000 pages measured side by side (not part of
-## `make test`; installs nginx, wrk and hugo with apt-get); writes docs/benchmarks.md. BENCH_ARGS="--sizes 1000"
+## make bench: generated schools of ~1,000 / 10,000 / 50,000 pages measured side by side on SQLite, and on a
+## private throw-away PostgreSQL (scripts/with-postgres.sh) up to 10,000; not part of `make test`; installs
+## nginx, wrk and hugo with apt-get; writes docs/benchmarks.md. Smaller run, elsewhere:
+## make bench BENCH_ARGS="--sizes 300,1000 --out docs/benchmarks-smoke.md"  (python -m benchmarks.run --help)
 bench: $(VENV)/.installed-test
-	$(PY) -m benchmarks.run $(BENCH_ARGS)
+	PORTAL_BENCH_COMMAND='make bench$(if $(BENCH_ARGS), BENCH_ARGS="$(BENCH_ARGS)")' $(PY) -m benchmarks.run $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .

@@ -11,6 +11,8 @@ from .dev import *  # noqa: F403
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Workflow submissions send mail to reviewers: nothing is sent, and nothing is printed into the JSON output.
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 if os.environ.get("PORTAL_BENCH_DB") == "postgres":
     DATABASES = {
         "default": {
