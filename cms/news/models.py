@@ -387,6 +387,7 @@ class ArticlePage(VietnamesePageMixin, Page):
             cls.objects.exclude(author_name="")
             .filter(author_kind__in=[cls.AuthorKind.AUTO, cls.AuthorKind.STUDENT])
             .values_list("author_name", "author_kind", "author_position", "path")
+            .order_by()
         )
         step = cls.steplen
         return {
