@@ -24,16 +24,23 @@ def full_name(user):
     return name or getattr(user, "username", "")
 
 
-def student_full_names_allowed(site=None):
-    """True when the school allows pupils' full names (``SchoolSettings.show_student_full_name``)."""
+def student_full_names_allowed(site=None, page=None):
+    """True when the school allows pupils' full names (``SchoolSettings.show_student_full_name``).
+
+    ``site``: whose setting (default: the site of ``page`` if given, else the default site). Read once per
+    static build (``cms.core.render_cache``), where every rendered page belongs to the build's site.
+    """
     from wagtail.models import Site
 
-    from .models import SchoolSettings
+    from . import render_cache
 
-    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None and page is not None:
+        site = render_cache.current("site") or page.get_site()
+    if site is None:
+        site = render_cache.cached("default_site", lambda: Site.objects.filter(is_default_site=True).first())
     if site is None:
         return False
-    return bool(SchoolSettings.for_site(site).show_student_full_name)
+    return bool(render_cache.school_settings(site).show_student_full_name)
 
 
 def public_name(name, *, student=False, site=None, full_student_names=None):
@@ -69,7 +76,15 @@ def pupil_full_names():
 
     Empty when the school allows pupils' full names. The approved text of a page may name a pupil (the board's
     decision); derived outputs such as the search index show pupils by their given name, as bylines do.
+    A few queries whatever the number of articles (``ArticlePage.pupil_author_names``); computed once per
+    build while a render cache is active.
     """
+    from . import render_cache
+
+    return render_cache.cached("pupil_full_names", _pupil_full_names)
+
+
+def _pupil_full_names():
     names = {}
     if student_full_names_allowed():
         return names
@@ -77,25 +92,19 @@ def pupil_full_names():
         memberships = apps.get_model("editorial", "ClassMembership")
     except LookupError:
         memberships = None
+    fulls = set()
     if memberships is not None:
         for last, first in memberships.objects.values_list("user__last_name", "user__first_name").distinct():
-            full = nfc(f"{last} {first}").strip()
-            if " " in full:
-                names[full] = short_given_name(full)
+            fulls.add(nfc(f"{last} {first}").strip())
     try:
         article = apps.get_model("news", "ArticlePage")
     except LookupError:
         article = None
     if article is not None:
-        for page in article.objects.exclude(author_name="").only(
-            "author_name", "author_kind", "author_position"
-        ):
-            if (
-                page.effective_author_kind() == article.AuthorKind.STUDENT
-                and " " in nfc(page.author_name).strip()
-            ):
-                full = nfc(page.author_name).strip()
-                names[full] = short_given_name(full)
+        fulls |= {nfc(name).strip() for name in article.pupil_author_names()}
+    for full in fulls:
+        if " " in full:
+            names[full] = short_given_name(full)
     return names
 
 

@@ -22,10 +22,10 @@ def absolute_url(path):
 
 def school_organisation(page):
     """``EducationalOrganization`` of the school that publishes ``page``."""
-    from cms.core.models import SchoolSettings
+    from . import render_cache
 
-    site = page.get_site()
-    name = (SchoolSettings.for_site(site).name if site else "") or "Nhà trường"
+    site = render_cache.current("site") or page.get_site()  # in a build: the build's site, read once
+    name = (render_cache.school_settings(site).name if site else "") or "Nhà trường"
     return {"@type": "EducationalOrganization", "name": name, "url": absolute_url("/")}
 
 

@@ -285,8 +285,16 @@ class OfficialDocumentPage(VietnamesePageMixin, Page):
         """Attached files with a document, in order."""
         return [f for f in self.files.select_related("document").all() if f.document_id]
 
-    def static_dependents(self):
-        """The pages whose static output lists this document: the index and documents related to it."""
+    def static_dependents(self, index=None):
+        """The pages whose static output lists this document: the index and documents related to it.
+
+        ``index``: the build's ``cms.publishing.outputs.PageIndex`` (full builds): answered from it with one
+        query for every document's relations together; only public pages are returned.
+        """
+        parent = index.parent(self) if index is not None else None
+        if parent is not None:
+            related = index.memo("documents.related", _related_documents)
+            return [parent, *(index.get(pk) for pk in related.get(self.pk, ()) if pk in index)]
         pages = [self.get_parent().specific]
         pages += [r.target for r in self.relations.select_related("target").all() if r.target_id]
         pages += [r.page for r in DocumentRelation.objects.filter(target_id=self.pk).select_related("page")]
@@ -409,6 +417,19 @@ class DocumentFile(OfficeFileAttachment):
     class Meta(OfficeFileAttachment.Meta):
         verbose_name = "Tệp văn bản"
         verbose_name_plural = "Tệp văn bản"
+
+
+def _related_documents():
+    """{document id: [ids of the documents it relates to, then of those relating to it]} in one query."""
+    related = {}
+    rows = list(
+        DocumentRelation.objects.order_by("page_id", "sort_order", "pk").values_list("page_id", "target_id")
+    )
+    for page_id, target_id in rows:
+        related.setdefault(page_id, []).append(target_id)
+    for page_id, target_id in sorted(rows, key=lambda row: row[1]):
+        related.setdefault(target_id, []).append(page_id)
+    return related
 
 
 class DocumentRelation(Orderable):

@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from cms.core import render_cache
 from cms.core.pages import VietnamesePageMixin
 from cms.core.vietnamese import fold, slugify_vi
 
@@ -42,6 +43,38 @@ def catalogue_records():
         Prefetch("authors", queryset=RecordAuthor.objects.order_by("sort_order", "pk")),
         Prefetch("copies", queryset=Copy.objects.order_by("accession_number")),
     ).order_by("title", "pk")
+
+
+def _catalogue():
+    """Every record of ``catalogue_records()`` as a list: read once per static build (every browse and
+    record page of the build shares it, ``cms.core.render_cache``), at every call otherwise."""
+    return render_cache.cached("library.catalogue", lambda: list(catalogue_records()))
+
+
+def _catalogue_record(pk):
+    """The record ``pk`` with its authors and copies, or None: from the build's list while a build renders,
+    else one lookup."""
+    if render_cache.current("site") is None:
+        return catalogue_records().filter(pk=pk).first()
+    by_pk = render_cache.cached("library.catalogue_by_pk", lambda: {r.pk: r for r in _catalogue()})
+    return by_pk.get(pk)
+
+
+def _records_by_subject():
+    """{subject slug: (label, records)} over the catalogue, label as first written; once per build."""
+
+    def group():
+        found = {}
+        for record in _catalogue():
+            for subject in record.subject_list():
+                slug = slugify_vi(subject)
+                if slug:
+                    entry = found.setdefault(slug, (subject, []))
+                    if not entry[1] or entry[1][-1] is not record:
+                        entry[1].append(record)
+        return found
+
+    return render_cache.cached("library.by_subject", group)
 
 
 def _class_label(record):
@@ -101,7 +134,7 @@ class LibraryCatalogPage(VietnamesePageMixin, RoutablePageMixin, Page):
 
     def browse_facets(self, records=None):
         """Classes, subjects and grades with their record counts, for the browse links."""
-        records = records if records is not None else list(catalogue_records())
+        records = records if records is not None else _catalogue()
         classes, subjects, grades = {}, {}, {}
         for record in records:
             if record.main_class():
@@ -128,34 +161,33 @@ class LibraryCatalogPage(VietnamesePageMixin, RoutablePageMixin, Page):
 
     @path("")
     def catalogue(self, request):
-        records = list(catalogue_records())
+        records = list(_catalogue())
         return self.render(request, context_overrides={"records": records, **self.browse_facets(records)})
 
     @path("phan-loai/<str:code>/")
     def by_class(self, request, code):
-        records = [r for r in catalogue_records() if r.main_class() == code]
+        records = [r for r in _catalogue() if r.main_class() == code]
         if not records:
             raise Http404
         return self._listing(request, f"Phân loại: {_class_label(records[0])}", records)
 
     @path("chu-de/<slug:slug>/")
     def by_subject(self, request, slug):
-        records = [r for r in catalogue_records() if slug in {slugify_vi(s) for s in r.subject_list()}]
+        label, records = _records_by_subject().get(slug, ("", []))
         if not records:
             raise Http404
-        label = next(s for s in records[0].subject_list() if slugify_vi(s) == slug)
         return self._listing(request, f"Chủ đề: {label}", records)
 
     @path("lop/<int:grade>/")
     def by_grade(self, request, grade):
-        records = list(catalogue_records().filter(reading_grade=grade))
+        records = [r for r in _catalogue() if r.reading_grade == grade]
         if not records:
             raise Http404
         return self._listing(request, f"Sách dành cho lớp {grade}", records)
 
     @path("<int:pk>-<slug:slug>/")
     def record(self, request, pk, slug):
-        record = catalogue_records().filter(pk=pk).first()
+        record = _catalogue_record(pk)
         if record is None or record.slug() != slug:
             raise Http404
         available, total = record.availability()
@@ -175,7 +207,7 @@ class LibraryCatalogPage(VietnamesePageMixin, RoutablePageMixin, Page):
 
     def static_routes(self):
         """Every record page and every non-empty browse page (see ``cms.publishing.outputs``)."""
-        records = list(catalogue_records())
+        records = _catalogue()
         facets = self.browse_facets(records)
         routes = [r.public_route() for r in records]
         routes += [f"phan-loai/{code}/" for code, _, _ in facets["classes"]]

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.core import render_cache
 from cms.core.pages import VietnamesePageMixin
 from cms.core.people import public_name, student_full_names_allowed
 from cms.core.vietnamese import fold
@@ -43,6 +44,8 @@ class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
         ),
     )
 
+    # Loaded for every public page of a full build (cms.publishing.outputs.load_index).
+    static_index_fields = ("is_student_corner",)
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("is_student_corner")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]
@@ -60,8 +63,14 @@ class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
         )
 
     def archive_months(self):
-        """(year, month) pairs that have at least one article, newest first."""
-        return [(d.year, d.month) for d in self.articles().dates("publication_date", "month", order="DESC")]
+        """(year, month) pairs that have at least one article, newest first (read once per static build:
+        every archive page and the plan ask for them)."""
+        return render_cache.cached(
+            ("news.archive_months", self.pk),
+            lambda: [
+                (d.year, d.month) for d in self.articles().dates("publication_date", "month", order="DESC")
+            ],
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -92,8 +101,10 @@ class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
     @path(f"{ARCHIVE_PREFIX}/<int:year>/<int:month>/")
     def month_archive(self, request, year, month):
         """All articles of one month, newest first: a stable page that never shifts."""
-        articles = self.articles().filter(publication_date__year=year, publication_date__month=month)
-        if not 1 <= month <= 12 or not articles.exists():
+        if not 1 <= month <= 12:
+            raise Http404
+        articles = list(self.articles().filter(publication_date__year=year, publication_date__month=month))
+        if not articles:
             raise Http404
         return self.render(
             request,
@@ -189,6 +200,8 @@ class ArticlePage(VietnamesePageMixin, Page):
         help_text="Để trống: bài đứng tên người viết. Ví dụ: Tập thể lớp 3A, Liên đội, Công đoàn trường.",
     )
 
+    # Loaded for every public page of a full build (cms.publishing.outputs.load_index).
+    static_index_fields = ("publication_date",)
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading="Ảnh đại diện"),
@@ -311,6 +324,11 @@ class ArticlePage(VietnamesePageMixin, Page):
         Only older ones: publishing a new article then changes no other article's page, so a publish
         re-renders a fixed number of pages however large the section grows.
         """
+        index = render_cache.current("page_index")  # a full build's public pages (outputs.PageIndex)
+        if index is not None and self.pk in index:
+            articles, position = index.ordered_siblings(self, ArticlePage, ("publication_date", "pk"))
+            if position is not None:
+                return articles[max(0, position - RELATED_COUNT) : position][::-1]
         date = self.publication_date
         # Written as a range (``<= date``) minus the same-day newer ones, so the database walks the
         # (publication_date, page) index down from this article and stops after RELATED_COUNT rows
@@ -322,9 +340,17 @@ class ArticlePage(VietnamesePageMixin, Page):
             .order_by("-publication_date", "-pk")[:RELATED_COUNT]
         )
 
-    def static_dependents(self):
+    def static_dependents(self, index=None):
         """Pages whose static output lists this article: its ancestors (section, home page) and the
-        articles published just after it, whose "Bài đã đăng" box shows it."""
+        articles published just after it, whose "Bài đã đăng" box shows it.
+
+        ``index``: the build's ``cms.publishing.outputs.PageIndex`` (full builds): answered from it, no query.
+        """
+        if index is not None:
+            ancestors = index.ancestors(self, 2)
+            articles, position = index.ordered_siblings(self, ArticlePage, ("publication_date", "pk"))
+            if ancestors is not None and position is not None:
+                return ancestors + articles[position + 1 : position + 1 + RELATED_COUNT]
         date = self.publication_date
         later = (
             self._siblings()
@@ -336,15 +362,41 @@ class ArticlePage(VietnamesePageMixin, Page):
 
     def effective_author_kind(self):
         """The editor's choice, else "student" for a pupil (by position or student corner), else teacher."""
-        if self.author_kind:
-            return self.author_kind
-        if fold(self.author_position).startswith("hoc sinh"):
-            return self.AuthorKind.STUDENT
-        parent = self.get_parent()
-        section = parent.specific if parent else None
-        if getattr(section, "is_student_corner", False) and not self.author_position:
-            return self.AuthorKind.STUDENT
-        return self.AuthorKind.TEACHER
+        in_corner = False
+        if not self.author_kind and not self.author_position:  # only an unsigned article needs its section
+            parent = render_cache.parent_of(self)
+            in_corner = getattr(parent.specific if parent else None, "is_student_corner", False)
+        return self.author_kind_of(self.author_kind, self.author_position, in_corner)
+
+    @classmethod
+    def author_kind_of(cls, author_kind, author_position, in_student_corner):
+        """The one rule of ``effective_author_kind`` on plain values (no query): the chosen kind, else a
+        pupil when the position says "Học sinh…" or the article sits unsigned in a pupils' section."""
+        if author_kind:
+            return author_kind
+        if fold(author_position).startswith("hoc sinh"):
+            return cls.AuthorKind.STUDENT
+        if in_student_corner and not author_position:
+            return cls.AuthorKind.STUDENT
+        return cls.AuthorKind.TEACHER
+
+    @classmethod
+    def pupil_author_names(cls):
+        """Names (as stored) of every article's author who is a pupil (``effective_author_kind``), drafts
+        included: two queries whatever the number of articles (the pupils' sections, then the articles)."""
+        corners = set(SectionPage.objects.filter(is_student_corner=True).values_list("path", flat=True))
+        rows = (
+            cls.objects.exclude(author_name="")
+            .filter(author_kind__in=[cls.AuthorKind.AUTO, cls.AuthorKind.STUDENT])
+            .values_list("author_name", "author_kind", "author_position", "path")
+            .order_by()
+        )
+        step = cls.steplen
+        return {
+            name
+            for name, kind, position, path in rows
+            if cls.author_kind_of(kind, position, path[:-step] in corners) == cls.AuthorKind.STUDENT
+        }
 
     def student_class(self):
         """The pupil's class ("3A"): the class field, else read from a position such as "Học sinh lớp 3A"."""
@@ -359,8 +411,9 @@ class ArticlePage(VietnamesePageMixin, Page):
         return public_name(
             self.author_name,
             student=self.effective_author_kind() == self.AuthorKind.STUDENT,
-            site=self.get_site() if full_student_names is None else None,
-            full_student_names=full_student_names,
+            full_student_names=(
+                student_full_names_allowed(page=self) if full_student_names is None else full_student_names
+            ),
         )
 
     def byline(self, full_student_names=None):
@@ -369,7 +422,7 @@ class ArticlePage(VietnamesePageMixin, Page):
         ``full_student_names`` defaults to the school's setting (SchoolSettings.show_student_full_name).
         """
         if full_student_names is None:
-            full_student_names = student_full_names_allowed(self.get_site())
+            full_student_names = student_full_names_allowed(page=self)
         if self.effective_author_kind() == self.AuthorKind.STUDENT:
             name = self.public_author_name(full_student_names)
             if full_student_names and name:

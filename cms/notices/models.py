@@ -201,8 +201,14 @@ class NoticePage(VietnamesePageMixin, Page):
         """Attachments that have a file, in order."""
         return [a for a in self.attachments.select_related("document").all() if a.document_id]
 
-    def static_dependents(self):
-        """A notice is listed on the home page and the notice index: both re-render with it."""
+    def static_dependents(self, index=None):
+        """A notice is listed on the home page and the notice index: both re-render with it.
+
+        ``index``: the build's ``cms.publishing.outputs.PageIndex`` (full builds): answered from it, no query.
+        """
+        ancestors = index.ancestors(self, self.depth - 2) if index is not None else None
+        if ancestors is not None:
+            return [ancestors[1], ancestors[0]]
         index_page = self.get_parent().specific
         return [index_page, index_page.get_parent().specific]
 

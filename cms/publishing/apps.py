@@ -21,6 +21,9 @@ class PublishingConfig(AppConfig):
             pre_save.connect(guard_public_file, sender=model, dispatch_uid=uid)
 
         signals.connect_redirect_signals()
+        from cms.core import render_cache
+
         from .public import install_private_q
 
         install_private_q()
+        render_cache.install()  # page URLs computed once per build (only while a build renders)

@@ -26,7 +26,16 @@ from wagtail.models import Page, Site
 from . import alerts, integrity, media, redirect_rules, release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for, is_manifest_path
 from .models import PendingChange, SiteBuild
-from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps, page_spec, parse_spec, route_spec
+from .outputs import (
+    ALWAYS_SPECS,
+    is_structural,
+    load_index,
+    own_specs,
+    page_deps,
+    page_spec,
+    parse_spec,
+    route_spec,
+)
 from .public import public_pages
 from .render import output_path_for_url, site_static_dirs
 from .renderers import RenderContext, render_source
@@ -303,17 +312,26 @@ def _needs_full(page_ids, old, site):
 
 
 def _plan_full(site, ctx):
-    pages = list(public_pages(site))
-    ctx.preload(pages)
-    sources, pages_map = set(ALWAYS_SPECS), {}
-    for page in pages:
-        deps = page_deps(page, site)
-        sources |= own_specs(page) | deps
-        pages_map[str(page.pk)] = {"depth": page.depth, "deps": sorted(deps)}
-    return sources, pages_map, len(pages)
+    # Every public page once, light (a few fields each, outputs.load_index): planning and rendering answer
+    # parents, ancestors and neighbours from this index instead of querying per page; renders fetch the
+    # full pages in batches (RenderContext.load).
+    with ctx.cache.activate():
+        index = load_index(public_pages(site, specific=False))
+        ctx.use_index(index)
+        sources, pages_map = set(ALWAYS_SPECS), {}
+        for page in index.pages():
+            deps = page_deps(page, site, index)
+            sources |= own_specs(page) | deps
+            pages_map[str(page.pk)] = {"depth": page.depth, "deps": sorted(deps)}
+        return sources, pages_map, len(pages_map)
 
 
 def _plan_incremental(site, ctx, page_ids, old, narrow=None):
+    with ctx.cache.activate():  # values read once per build (restricted pages, settings) shared with renders
+        return _plan_changed(site, ctx, page_ids, old, narrow)
+
+
+def _plan_changed(site, ctx, page_ids, old, narrow=None):
     narrow = narrow or {}
     sources, pages_map = set(ALWAYS_SPECS), dict(old.pages)
     for pk, subs in narrow.items():

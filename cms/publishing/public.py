@@ -28,14 +28,22 @@ def _private_q(self):
     first and then their paths by primary key is two indexed lookups (one when nothing is private).
     """
     from django.db.models import Q
+
+    from cms.core import render_cache
+
+    q = Q()
+    # Read once per static build (restrictions cannot change while one build renders), else every time.
+    for restricted in render_cache.cached("restricted_pages", _restricted_pages):
+        q |= self.descendant_of_q(restricted, inclusive=True)
+    return q if q else Q(pk__in=[])
+
+
+def _restricted_pages():
+    """The pages that carry a view restriction (pk, path and depth only)."""
     from wagtail.models import PageViewRestriction
 
     ids = list(PageViewRestriction.objects.values_list("page_id", flat=True))
-    q = Q()
-    if ids:
-        for restricted in Page.objects.filter(pk__in=ids).only("pk", "path", "depth"):
-            q |= self.descendant_of_q(restricted, inclusive=True)
-    return q if q else Q(pk__in=[])
+    return list(Page.objects.filter(pk__in=ids).only("pk", "path", "depth")) if ids else []
 
 
 def _subtree_q(path):

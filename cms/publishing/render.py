@@ -5,15 +5,30 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from wagtail.models import Site
+
+from cms.core import render_cache
 
 
 def make_request(site, path="/"):
-    """An anonymous GET request for ``path`` on ``site``, as a public visitor would send it."""
+    """An anonymous GET request for ``path`` on ``site``, as a public visitor would send it.
+
+    Inside a build (a ``cms.core.render_cache`` store is active, see ``renderers.BuildCache``) the request
+    starts with what Wagtail would otherwise look up for every request: the site's settings (read once
+    per build, ``{{ settings.core.SchoolSettings }}``) and the sites' root paths (page URLs).
+    """
     host = site.hostname if site.hostname != "*" else "localhost"
     request = RequestFactory().get(path, HTTP_HOST=host, SERVER_NAME=host)
     request.user = AnonymousUser()
     request._wagtail_site = site  # skips the host lookup, so ALLOWED_HOSTS need not list the build host
     request.is_preview = False
+    if render_cache.current("site") is not None:
+        from cms.core.models import SchoolSettings
+
+        setattr(request, SchoolSettings.get_cache_attr_name(), render_cache.school_settings(site))
+        request._wagtail_cached_site_root_paths = render_cache.cached(
+            "site_root_paths", Site.get_site_root_paths
+        )
     return request
 
 

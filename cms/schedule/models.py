@@ -122,6 +122,9 @@ class ScheduleWeekPage(VietnamesePageMixin, Page):
     school_year = models.CharField("Năm học", max_length=9, blank=True, editable=False)
     note = models.TextField("Ghi chú", blank=True)
 
+    # Loaded for every public page of a full build (cms.publishing.outputs.load_index).
+    static_index_fields = ("week_start",)
+
     content_panels = [
         FieldPanel("week_start"),
         InlinePanel("entries", label="Công việc trong tuần", min_num=1),
@@ -199,8 +202,18 @@ class ScheduleWeekPage(VietnamesePageMixin, Page):
             ScheduleWeekPage.objects.live().public().sibling_of(self).filter(**lookup).order_by(order).first()
         )
 
-    def static_dependents(self):
-        """The index, the home page (current week) and the neighbouring weeks (their previous/next links)."""
+    def static_dependents(self, index=None):
+        """The index, the home page (current week) and the neighbouring weeks (their previous/next links).
+
+        ``index``: the build's ``cms.publishing.outputs.PageIndex`` (full builds): answered from it, no query.
+        """
+        if index is not None:
+            ancestors = index.ancestors(self, self.depth - 2)
+            weeks, position = index.ordered_siblings(self, ScheduleWeekPage, ("week_start", "pk"))
+            if ancestors is not None and position is not None:
+                earlier = [w for w in weeks if w.week_start < self.week_start]
+                later = [w for w in weeks if w.week_start > self.week_start]
+                return [ancestors[1], ancestors[0], *earlier[-1:], *later[:1]]
         index_page = self.get_parent().specific
         pages = [index_page, index_page.get_parent().specific]
         pages += [p for p in (self.previous_week(), self.next_week()) if p is not None]

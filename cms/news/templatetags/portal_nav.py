@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from cms.core import render_cache
 from cms.core.addresses import public_base_url
 from cms.core.vietnamese import vn_datetime
 
@@ -27,18 +28,23 @@ def _site(context):
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """Pages of the main menu: every live public child of the home page that is a news section or is
-    marked "show in menus" (giới thiệu, công khai, văn bản…), in the order of the page tree."""
+    marked "show in menus" (giới thiệu, công khai, văn bản…), in the order of the page tree.
+
+    A list, read once per static build (``cms.core.render_cache``), at every request otherwise."""
     from cms.news.models import SectionPage
 
     site = _site(context)
     if site is None:
-        return Page.objects.none()
-    return (
-        Page.objects.live()
-        .public()
-        .child_of(site.root_page)
-        .filter(Q(show_in_menus=True) | Q(content_type=ContentType.objects.get_for_model(SectionPage)))
-        .order_by("path")
+        return []
+    return render_cache.cached(
+        ("menu_pages", site.pk),
+        lambda: list(
+            Page.objects.live()
+            .public()
+            .child_of(site.root_page)
+            .filter(Q(show_in_menus=True) | Q(content_type=ContentType.objects.get_for_model(SectionPage)))
+            .order_by("path")
+        ),
     )
 
 
@@ -61,9 +67,14 @@ def json_ld(data):
 
 
 def _school(context):
+    """The school's settings: the request's (Wagtail caches them per request; a static build gives every
+    render request the build's copy), else read for the site."""
     from cms.core.models import SchoolSettings
 
-    return SchoolSettings.for_site(_site(context))
+    request = context.get("request")
+    if request is not None and getattr(request, "_wagtail_site", None) is not None:
+        return SchoolSettings.for_request(request)
+    return render_cache.school_settings(_site(context))
 
 
 def _logo_url(school):
@@ -128,16 +139,35 @@ def article_json_ld(context, page, image_url=""):
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    """Pages linked in the footer: the home page's live public children other than news sections."""
+    """Pages linked in the footer: the home page's live public children other than news sections.
+
+    A list, read once per static build (``cms.core.render_cache``), at every request otherwise."""
     from cms.news.models import SectionPage
 
     site = _site(context)
     if site is None:
-        return Page.objects.none()
-    return (
-        Page.objects.live()
-        .public()
-        .child_of(site.root_page)
-        .exclude(content_type=ContentType.objects.get_for_model(SectionPage))
-        .order_by("path")
+        return []
+    return render_cache.cached(
+        ("footer_pages", site.pk),
+        lambda: list(
+            Page.objects.live()
+            .public()
+            .child_of(site.root_page)
+            .exclude(content_type=ContentType.objects.get_for_model(SectionPage))
+            .order_by("path")
+        ),
     )
+
+
+@register.simple_tag
+def page_ancestors(page, min_depth=1):
+    """The ancestors of ``page`` from ``min_depth`` down, top first (breadcrumbs).
+
+    In a full build they come from the build's index of public pages (no query) when every one of them is
+    public; otherwise (a non-public ancestor, a preview) from the database, as Wagtail's ``get_ancestors``.
+    """
+    index = render_cache.current("page_index")
+    found = index.ancestors(page, min_depth) if index is not None and page.pk in index else None
+    if found is None:
+        found = list(page.get_ancestors().filter(depth__gte=min_depth))
+    return found

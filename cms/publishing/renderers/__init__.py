@@ -1,5 +1,8 @@
 """Renderers turn one output source (see ``cms.publishing.outputs``) into files: ``{path: bytes}``."""
 
+from bisect import bisect_left
+
+from cms.core import render_cache
 from cms.core.addresses import public_base_url
 
 from .. import search_index
@@ -8,22 +11,98 @@ from ..render import output_path_for_url, render_page, render_route, render_temp
 from . import feeds, redirects, sitemaps
 
 
+class BuildCache:
+    """What every render of one build reads once: shared by all its (fresh, anonymous) render requests.
+
+    Its ``store`` is the build's ``cms.core.render_cache`` store: the school's settings, the restricted
+    pages (``public.py``), the main menu and footer pages (``portal_nav``), the sites' root paths, the
+    pupils' names, and the ``PageIndex`` of the public pages when the build loaded them all. Everything is
+    computed by the same rules a single anonymous render uses (live, public, approved settings), so the
+    output is unchanged; a new build (a new ``RenderContext``) starts empty, which is what invalidates it.
+    """
+
+    def __init__(self, site):
+        self.site = site
+        self.store = {"site": site}
+
+    def activate(self):
+        """Context manager: renders inside it share this cache."""
+        return render_cache.active(self.store)
+
+    @property
+    def index(self):
+        return self.store.get("page_index")
+
+
 class RenderContext:
-    """What renderers share during one build: the site and a cache of its public pages by id."""
+    """What renderers share during one build: the site, a cache of its public pages by id and the
+    ``BuildCache`` of values every render reads.
+
+    A full build gives it the ``PageIndex`` of every public page (``use_index``): then a page that is not
+    in the index is known not to be public without a query, pages are fetched in batches of
+    ``LOAD_BATCH``, and every fetched page gets its (indexed) parent, so ``get_parent()`` is free.
+    """
+
+    LOAD_BATCH = 40
 
     def __init__(self, site, public_pages):
         self.site = site
         self._public_pages = public_pages  # queryset of public pages (specific)
         self._cache = {}
+        self.cache = BuildCache(site)
+
+    def use_index(self, index):
+        """Plan and render from ``index`` (``outputs.PageIndex`` of every public page of the site)."""
+        index.attach_parents()
+        self.cache.store["page_index"] = index
+
+    @property
+    def index(self):
+        """The ``PageIndex`` of every public page (full builds), else None."""
+        return self.cache.index
 
     def preload(self, pages):
+        """Keep ``pages`` (specific, public) for the renders."""
         for page in pages:
             self._cache[page.pk] = page
+        if self.index is not None:
+            self.index.attach_parents(pages)
+
+    def load(self, page_ids):
+        """Fetch the pages ``page_ids`` not cached yet in one query per page type (public ones; the others
+        are cached as None). A build loads a chunk's pages before rendering it."""
+        missing = {pk for pk in page_ids if pk not in self._cache}
+        index = self.index
+        if index is not None:
+            for pk in [pk for pk in missing if pk not in index]:
+                self._cache[pk] = None  # not public: known without asking
+                missing.discard(pk)
+        if not missing:
+            return
+        with self.cache.activate():
+            found = {page.pk: page for page in self._public_pages.filter(pk__in=missing)}
+        if index is not None:
+            index.attach_parents(found.values())
+        for pk in missing:
+            self._cache[pk] = found.get(pk)
+
+    def forget(self, page_ids):
+        """Drop ``page_ids`` from the cache: a full build keeps only the chunk it renders, so its memory
+        does not grow with the number of pages."""
+        for pk in page_ids:
+            self._cache.pop(pk, None)
 
     def page(self, page_id):
         """The public page with ``page_id`` or None (unpublished, private, deleted)."""
         if page_id not in self._cache:
-            self._cache[page_id] = self._public_pages.filter(pk=page_id).first()
+            index = self.index
+            batch = [page_id]
+            if index is not None and page_id in index:
+                # The next public pages by id come with it (renders go through sources in order).
+                ids = index.ids()
+                start = bisect_left(ids, page_id)
+                batch = [pk for pk in ids[start : start + self.LOAD_BATCH] if pk not in self._cache]
+            self.load(batch)
         return self._cache[page_id]
 
     def url(self, page):
@@ -31,7 +110,15 @@ class RenderContext:
 
 
 def render_source(source, ctx):
-    """Render one source; returns {path: bytes} (empty when the output no longer exists)."""
+    """Render one source; returns {path: bytes} (empty when the output no longer exists).
+
+    Every render of the build shares ``ctx.cache`` (values read once per build, see ``BuildCache``).
+    """
+    with ctx.cache.activate():
+        return _render_source(source, ctx)
+
+
+def _render_source(source, ctx):
     kind, key, route = parse_spec(source)
     site = ctx.site
     if kind == "fixed":
