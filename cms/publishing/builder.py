@@ -23,7 +23,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from . import alerts, integrity, media, redirect_rules, release, search
+from . import alerts, integrity, media, parallel, redirect_rules, release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for
 from .models import PendingChange, SiteBuild
 from .outputs import ALWAYS_SPECS, is_structural, own_specs, page_deps, page_spec, parse_spec, route_spec
@@ -66,6 +66,7 @@ class BuildResult:
     hidden: list = field(default_factory=list)  # ids of new pages left out because they failed
     manifest_sha256: str = ""
     file_ops: dict = field(default_factory=dict)  # file-system operations of the release: write, link, …
+    workers: int = 1  # processes that rendered the sources (see ``parallel``)
 
     @property
     def partial(self):
@@ -302,14 +303,15 @@ def _needs_full(page_ids, old, site):
 
 
 def _plan_full(site, ctx):
-    pages = list(public_pages(site))
-    ctx.preload(pages)
-    sources, pages_map = set(ALWAYS_SPECS), {}
-    for page in pages:
+    # Pages are read in batches and not kept: at 50,000 pages the specific pages alone would hold
+    # ~400 MB for the whole build. Rendering loads each chunk's pages again (``_render_chunk``).
+    sources, pages_map, count = set(ALWAYS_SPECS), {}, 0
+    for page in public_pages(site).iterator(chunk_size=500):
         deps = page_deps(page, site)
         sources |= own_specs(page) | deps
         pages_map[str(page.pk)] = {"depth": page.depth, "deps": sorted(deps)}
-    return sources, pages_map, len(pages)
+        count += 1
+    return sources, pages_map, count
 
 
 def _plan_incremental(site, ctx, page_ids, old, narrow=None):
@@ -400,25 +402,111 @@ def _static_files():
     return files
 
 
-def _render_sources(sources, ctx, progress=None, with_hooks=True):
-    """Render ``sources`` one by one; returns ({path: (bytes, source)}, {source: error})."""
-    rendered, failures = {}, {}
-    ordered = sorted(sources)
-    for done, source in enumerate(ordered, start=1):
+class _Stream:
+    """Writes each output into the release as soon as it is rendered; keeps only its manifest entry.
+
+    A file whose bytes equal the live release's is not written (the release shares it); a path written
+    earlier in this build is always written again, so the last producer wins on disk as in the manifest.
+    """
+
+    def __init__(self, target, old):
+        self.target, self.old = target, old
+        self.written = {}  # paths written by this build (insertion-ordered set)
+        self.produced = set()  # paths rendered by this build (written or unchanged)
+
+    def put(self, path, data, entry):
+        self.produced.add(path)
+        previous = self.old.files.get(path)
+        if (
+            path not in self.written
+            and previous is not None
+            and previous["sha256"] == entry["sha256"]
+            and self.target.keep(path)
+        ):
+            return
+        self.target.write(path, data)
+        self.written[path] = True
+
+
+def _entry(path, data, source, ctx):
+    """The manifest entry of one rendered output (object refs, search shard, internal links)."""
+    refs = shard = links = None
+    kind, key, _ = parse_spec(source) if ":" in source else (source, None, None)
+    if kind in ("page", "route"):
+        # Routes are searchable too (e.g. the library's record pages under /thu-vien/sach/); their media
+        # come from the page that serves them (``static_media_objects``/``static_media_files``).
+        page = ctx.page(key)
+        if page is not None:
+            refs = media.page_refs(page)  # through the models, never from the HTML
+            if path.endswith(".html"):
+                shard = search.shard_for(page, data)
+    if path.endswith(".html") and source != "static":
+        links = _links(data)
+    return entry_for(data, source, refs, shard, links)
+
+
+_PAGE_KINDS = ("page", "route", "rss", "atom")
+
+
+def _render_chunk(chunk, ctx):
+    """Render the sources of ``chunk`` (in a worker or in the build process); returns
+    ([(path, bytes, entry, source)], {source: error}). A failing source is isolated."""
+    keys = set()
+    for source in chunk:
+        kind, key, _ = parse_spec(source)
+        if kind in _PAGE_KINDS:
+            keys.add(key)
+    ctx.load(keys)
+    outputs, failures = [], {}
+    for source in chunk:
         try:
-            output = render_source(source, ctx)
+            produced = [
+                (path, data, _entry(path, data, source, ctx), source)
+                for path, data in render_source(source, ctx).items()
+            ]
         except Exception as exc:  # noqa: BLE001 - one failing output must not freeze the site
             logger.exception("Rendering %s failed", source)
             failures[source] = f"{type(exc).__name__}: {exc}"
         else:
-            for path, data in output.items():
-                rendered[path] = (data, source)
+            outputs.extend(produced)
+    ctx.forget(keys)
+    return outputs, failures
+
+
+def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, workers=None):
+    """Render ``sources`` chunk by chunk and stream every output into the release (``stream``).
+
+    Returns ({path: manifest entry} of what was rendered, {source: error}, rendering process count).
+    ``workers``: None picks ``parallel.workers_for`` (several processes for large builds), 1 forces
+    this process. Where two sources produce the same path the one that sorts last wins, as when
+    rendering one by one in order.
+    """
+    entries, failures, owner = {}, {}, {}
+    chunk_list = parallel.chunks(sources)
+    total, done = sum(len(c) for c in chunk_list), 0
+    workers = parallel.workers_for(total) if workers is None else workers
+
+    def consume(_index, result):
+        nonlocal done
+        outputs, failed = result
+        failures.update(failed)
+        for path, data, entry, source in outputs:
+            if owner.get(path, "") > source:
+                continue
+            owner[path] = source
+            stream.put(path, data, entry)
+            entries[path] = entry
+        done += len(chunk_list[_index])
         if progress:
-            progress(done, len(ordered))
+            progress(done, total)
+
+    pids = parallel.run_chunks(chunk_list, lambda chunk: _render_chunk(chunk, ctx), consume, workers)
     if with_hooks:
         for path, (data, source) in _hook_files(ctx.site, failures).items():
-            rendered[path] = (data, source)
-    return rendered, failures
+            entry = _entry(path, data, source, ctx)
+            stream.put(path, data, entry)
+            entries[path] = entry
+    return entries, failures, len(pids)
 
 
 def _new_failed_pages(failures, old):
@@ -493,7 +581,7 @@ def _assemble(files, rendered, ctx):
         files[path] = entry_for(data, source, refs, shard, links)
 
 
-def _stale_linkers(files, old, rendered):
+def _stale_linkers(files, old, produced):
     """Sources of kept files that link a page whose file is gone from the release (unpublished, deleted,
     moved): they must be rendered again so no public link answers 404."""
     vanished = {p for p in old.files if p.endswith(".html")} - set(files)
@@ -502,7 +590,7 @@ def _stale_linkers(files, old, rendered):
     return {
         e["source"]
         for p, e in files.items()
-        if p not in rendered and vanished.intersection(e.get("links", ()))
+        if p not in produced and vanished.intersection(e.get("links", ()))
     }
 
 
@@ -518,58 +606,70 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
 
     clock = time.monotonic()
     timings = {}
-    # 1. Render in memory everything that may have changed; a failing source is isolated.
-    rendered, failures = _render_sources(sources, ctx, progress)
-    hidden = _new_failed_pages(failures, old)
-    with _hiding(hidden):
-        if hidden:
-            # A new page that cannot be rendered is left out together with every link to it.
-            ctx = RenderContext(site, public_pages(site))
-            keep = {s for s in sources if s not in failures and parse_spec(s)[1] not in hidden}
-            rendered, more = _render_sources(keep, ctx, progress)
-            failures.update(more)
-            for pk in hidden:
-                pages_map.pop(str(pk), None)
-        for path, data in _static_files().items():
-            rendered[path] = (data, "static")
-
-        # 2. The new file list: untouched outputs of the live release plus what was just rendered. A
-        # source that failed keeps its previous files (same bytes, hard-linked).
-        produced = {source for _, source in rendered.values()}
-        replaced = (sources | produced | EVERY_BUILD) - set(failures)
-        if full:
-            files = {p: e for p, e in old.files.items() if e.get("source") in failures}
-        else:
-            files = {
-                p: e
-                for p, e in old.files.items()
-                if e.get("source") not in replaced | {"media", *SEARCH_SOURCES}
-                and not (e.get("source", "").startswith("hook:") and e.get("source") not in failures)
-            }
-        _assemble(files, rendered, ctx)
-        # Outputs that link a page that went away (listed from the linking side) are rendered again.
-        for _round in range(3):
-            linkers = _stale_linkers(files, old, rendered) - set(failures)
-            if not linkers:
-                break
-            for path in [p for p, e in files.items() if e["source"] in linkers]:
-                del files[path]
-            more_rendered, more = _render_sources(linkers, ctx, with_hooks=False)
-            failures.update(more)
-            rendered.update(more_rendered)
-            _assemble(files, more_rendered, ctx)
-        _add_media(files, rendered, old, site)
-
-    timings["render"] = time.monotonic() - clock
-    # 3. The release folder: changed files written, unchanged ones linked from the live release.
-    clock = time.monotonic()
+    # Every output is written into the new release as soon as it is rendered (only changed bytes; see
+    # ``_Stream``); the build keeps manifest entries, never the site's bytes.
     target = LocalRelease()
     try:
-        written = _materialise(target, files, rendered, old)
+        # 1. Render everything that may have changed, on every core for large builds; a failing source
+        # is isolated.
+        stream = _Stream(target, old)
+        rendered, failures, workers = _render_sources(sources, ctx, stream, progress)
+        hidden = _new_failed_pages(failures, old)
+        with _hiding(hidden):
+            if hidden:
+                # A new page that cannot be rendered is left out together with every link to it. What
+                # was written so far may link it: the release is started again. This pass renders in
+                # this process, the only one that sees the rolled-back transaction hiding the pages.
+                target.abandon()
+                target = LocalRelease()
+                stream = _Stream(target, old)
+                ctx = RenderContext(site, public_pages(site))
+                keep = {s for s in sources if s not in failures and parse_spec(s)[1] not in hidden}
+                rendered, more, _ = _render_sources(keep, ctx, stream, progress, workers=1)
+                failures.update(more)
+                for pk in hidden:
+                    pages_map.pop(str(pk), None)
+            for path, data in _static_files().items():
+                entry = entry_for(data, "static")
+                stream.put(path, data, entry)
+                rendered[path] = entry
+
+            # 2. The new file list: untouched outputs of the live release plus what was just rendered. A
+            # source that failed keeps its previous files (same bytes, shared with the live release).
+            produced = {e["source"] for e in rendered.values()}
+            replaced = (sources | produced | EVERY_BUILD) - set(failures)
+            if full:
+                files = {p: e for p, e in old.files.items() if e.get("source") in failures}
+            else:
+                files = {
+                    p: e
+                    for p, e in old.files.items()
+                    if e.get("source") not in replaced | {"media", *SEARCH_SOURCES}
+                    and not (e.get("source", "").startswith("hook:") and e.get("source") not in failures)
+                }
+            files.update(rendered)
+            del rendered
+            # Outputs that link a page that went away (listed from the linking side) are rendered again.
+            for _round in range(3):
+                linkers = _stale_linkers(files, old, stream.produced) - set(failures)
+                if not linkers:
+                    break
+                for path in [p for p, e in files.items() if e["source"] in linkers]:
+                    del files[path]
+                more_rendered, more, _ = _render_sources(linkers, ctx, stream, with_hooks=False, workers=1)
+                failures.update(more)
+                files.update(more_rendered)
+            _add_media(files, stream, old, site)
+
+        timings["render"] = time.monotonic() - clock
+        # 3. Files kept from the live release must be there to share.
+        clock = time.monotonic()
+        _materialise(target, files, stream)
         timings["write"] = time.monotonic() - clock
         clock = time.monotonic()
-        written += _search_index(target, files, old, set(written))
+        _search_index(target, files, old, stream)
         timings["search"] = time.monotonic() - clock
+        written = list(stream.written)
         manifest = Manifest(
             release=target.release_id,
             built_at=timezone.now().isoformat(),
@@ -612,11 +712,13 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         failures=failures,
         hidden=sorted(hidden),
         manifest_sha256=manifest_sha256,
+        workers=workers,
     )
 
 
-def _add_media(files, rendered, old, site):
-    """Add the media files of every public object the release's outputs use (see ``media``)."""
+def _add_media(files, stream, old, site):
+    """Add the media files of every public object the release's outputs use (see ``media``); new ones
+    are written right away."""
     refs = media.site_refs(site)
     for entry in files.values():
         refs.update(entry.get("refs", ()))
@@ -632,41 +734,37 @@ def _add_media(files, rendered, old, site):
             # A file missing from storage is left out (logged); it never fails the build.
             logger.warning("Media file %s is missing from storage", name)
             continue
-        rendered[path] = (data, "media")
         files[path] = entry_for(data, "media")
+        stream.put(path, data, files[path])
 
 
-def _search_index(target, files, old, written):
+def _search_index(target, files, old, stream):
     """Re-index only the shards whose pages were added, changed or removed; keep the others' files."""
     new_members = search.shard_members(files)
     old_members = search.shard_members(old.files)
-    index, entries = {}, {}
+    written = set(stream.written)
+    entries = {}
     for shard, paths in new_members.items():
         prefix = f"{search.SEARCH_DIR}/{shard}/"
         if paths == old_members.get(shard) and not written.intersection(paths):
-            entries.update(
-                {p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] in SEARCH_SOURCES}
-            )
+            kept = {
+                p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] in SEARCH_SOURCES
+            }
+            _materialise(target, kept, stream)
+            entries.update(kept)
             continue
         for path, data in search.build_shard(target.locate, shard, paths).items():
-            index[path] = (data, SEARCH_SOURCE)
             entries[path] = entry_for(data, SEARCH_SOURCE)
+            stream.put(path, data, entries[path])
     data = search.shards_json(new_members)
-    index[search.SHARDS_PATH] = (data, SEARCH_SOURCE)
     entries[search.SHARDS_PATH] = entry_for(data, SEARCH_SOURCE)
+    stream.put(search.SHARDS_PATH, data, entries[search.SHARDS_PATH])
     files.update(entries)
-    return _materialise(target, entries, index, old)
 
 
-def _materialise(target, files, rendered, old):
-    written = []
-    for path, entry in files.items():
-        previous = old.files.get(path)
-        unchanged = previous is not None and previous["sha256"] == entry["sha256"]
-        if unchanged and target.keep(path):
-            continue
-        if path not in rendered:
+def _materialise(target, files, stream):
+    """Check that every file listed but not rendered by this build can be shared from the live release
+    (rendered ones were written as they came, see ``_Stream``); raises ``MissingFile`` otherwise."""
+    for path in files:
+        if path not in stream.produced and not target.keep(path):
             raise MissingFile(path)
-        target.write(path, rendered[path][0])
-        written.append(path)
-    return written

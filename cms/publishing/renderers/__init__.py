@@ -20,6 +20,21 @@ class RenderContext:
         for page in pages:
             self._cache[page.pk] = page
 
+    def load(self, page_ids):
+        """Fetch the pages ``page_ids`` not cached yet in one query per page type (public ones; the others
+        are cached as None). A build loads a chunk's pages before rendering it."""
+        missing = {pk for pk in page_ids if pk not in self._cache}
+        if missing:
+            found = {page.pk: page for page in self._public_pages.filter(pk__in=missing)}
+            for pk in missing:
+                self._cache[pk] = found.get(pk)
+
+    def forget(self, page_ids):
+        """Drop ``page_ids`` from the cache: a full build keeps only the chunk it renders, so its memory
+        does not grow with the number of pages."""
+        for pk in page_ids:
+            self._cache.pop(pk, None)
+
     def page(self, page_id):
         """The public page with ``page_id`` or None (unpublished, private, deleted)."""
         if page_id not in self._cache:
