@@ -415,6 +415,8 @@ class _Stream:
         self.produced = set()  # paths rendered by this build (written or unchanged)
 
     def put(self, path, data, entry):
+        """Write ``data`` unless the live release has the same bytes; returns the entry to keep (the live
+        manifest's own object when equal, so a rebuild does not hold two copies of the manifest)."""
         self.produced.add(path)
         previous = self.old.files.get(path)
         if (
@@ -423,9 +425,10 @@ class _Stream:
             and previous["sha256"] == entry["sha256"]
             and self.target.keep(path)
         ):
-            return
+            return previous if previous == entry else entry
         self.target.write(path, data)
         self.written[path] = True
+        return entry
 
 
 def _entry(path, data, source, ctx):
@@ -481,7 +484,7 @@ def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, worker
     this process. Where two sources produce the same path the one that sorts last wins, as when
     rendering one by one in order.
     """
-    entries, failures, owner = {}, {}, {}
+    entries, failures = {}, {}
     chunk_list = parallel.chunks(sources)
     total, done = sum(len(c) for c in chunk_list), 0
     workers = parallel.workers_for(total) if workers is None else workers
@@ -491,11 +494,9 @@ def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, worker
         outputs, failed = result
         failures.update(failed)
         for path, data, entry, source in outputs:
-            if owner.get(path, "") > source:
-                continue
-            owner[path] = source
-            stream.put(path, data, entry)
-            entries[path] = entry
+            if path in entries and entries[path]["source"] > source:
+                continue  # chunks arrive in any order: the source that sorts last keeps the path
+            entries[path] = stream.put(path, data, entry)
         done += len(chunk_list[_index])
         if progress:
             progress(done, total)
@@ -503,9 +504,7 @@ def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, worker
     pids = parallel.run_chunks(chunk_list, lambda chunk: _render_chunk(chunk, ctx), consume, workers)
     if with_hooks:
         for path, (data, source) in _hook_files(ctx.site, failures).items():
-            entry = _entry(path, data, source, ctx)
-            stream.put(path, data, entry)
-            entries[path] = entry
+            entries[path] = stream.put(path, data, _entry(path, data, source, ctx))
     return entries, failures, len(pids)
 
 
@@ -630,9 +629,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
                 for pk in hidden:
                     pages_map.pop(str(pk), None)
             for path, data in _static_files().items():
-                entry = entry_for(data, "static")
-                stream.put(path, data, entry)
-                rendered[path] = entry
+                rendered[path] = stream.put(path, data, entry_for(data, "static"))
 
             # 2. The new file list: untouched outputs of the live release plus what was just rendered. A
             # source that failed keeps its previous files (same bytes, shared with the live release).
@@ -734,16 +731,18 @@ def _add_media(files, stream, old, site):
             # A file missing from storage is left out (logged); it never fails the build.
             logger.warning("Media file %s is missing from storage", name)
             continue
-        files[path] = entry_for(data, "media")
-        stream.put(path, data, files[path])
+        files[path] = stream.put(path, data, entry_for(data, "media"))
 
 
 def _search_index(target, files, old, stream):
-    """Re-index only the shards whose pages were added, changed or removed; keep the others' files."""
+    """Re-index only the shards whose pages were added, changed or removed; keep the others' files.
+
+    The shards are independent: a full build indexes them in worker processes (``parallel``), which read
+    the pages this build wrote (``target.locate``); a publish re-indexes one shard in this process."""
     new_members = search.shard_members(files)
     old_members = search.shard_members(old.files)
     written = set(stream.written)
-    entries = {}
+    entries, todo = {}, []
     for shard, paths in new_members.items():
         prefix = f"{search.SEARCH_DIR}/{shard}/"
         if paths == old_members.get(shard) and not written.intersection(paths):
@@ -752,13 +751,22 @@ def _search_index(target, files, old, stream):
             }
             _materialise(target, kept, stream)
             entries.update(kept)
-            continue
-        for path, data in search.build_shard(target.locate, shard, paths).items():
-            entries[path] = entry_for(data, SEARCH_SOURCE)
-            stream.put(path, data, entries[path])
+        else:
+            todo.append((shard, paths))
+
+    def consume(_index, built):
+        for path, data in built.items():
+            entries[path] = stream.put(path, data, entry_for(data, SEARCH_SOURCE))
+
+    workers = parallel.workers_for(sum(len(paths) for _, paths in todo))
+    parallel.run_chunks(
+        [[item] for item in sorted(todo)],
+        lambda chunk: search.build_shard(target.locate, *chunk[0]),
+        consume,
+        workers,
+    )
     data = search.shards_json(new_members)
-    entries[search.SHARDS_PATH] = entry_for(data, SEARCH_SOURCE)
-    stream.put(search.SHARDS_PATH, data, entries[search.SHARDS_PATH])
+    entries[search.SHARDS_PATH] = stream.put(search.SHARDS_PATH, data, entry_for(data, SEARCH_SOURCE))
     files.update(entries)
 
 
