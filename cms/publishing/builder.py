@@ -759,9 +759,12 @@ def _search_index(target, files, old, stream):
             entries[path] = stream.put(path, data, entry_for(data, SEARCH_SOURCE))
 
     workers = parallel.workers_for(sum(len(paths) for _, paths in todo))
+    from cms.core.people import pupil_full_names
+
+    names = pupil_full_names() if todo else {}  # once per build (it reads every article), not per shard
     parallel.run_chunks(
         [[item] for item in sorted(todo)],
-        lambda chunk: search.build_shard(target.locate, *chunk[0]),
+        lambda chunk: search.build_shard(target.locate, *chunk[0], names=names),
         consume,
         workers,
     )

@@ -44,10 +44,11 @@ def shards_json(shards):
     return json.dumps(sorted(shards, reverse=True)).encode()
 
 
-def build_shard(locate, shard, paths):
+def build_shard(locate, shard, paths, names=None):
     """Index the pages ``paths`` as one shard; returns {"chi-muc/<shard>/…": bytes}.
 
-    ``locate(rel)`` gives the file of the release being built (a release folder also works).
+    ``locate(rel)`` gives the file of the release being built (a release folder also works). ``names``:
+    ``pupil_full_names()`` when the caller indexes several shards (read once per build, not per shard).
 
     The index is the site's own pre-folded syllable index (``search_index``, decision 0016).
     """
@@ -59,7 +60,8 @@ def build_shard(locate, shard, paths):
         def locate(rel):
             return folder / rel
 
-    names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
+    if names is None:
+        names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
     records = []
     for rel in paths:
         html = locate(rel).read_bytes()
