@@ -23,7 +23,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from . import alerts, integrity, media, redirect_rules, release, search
+from . import alerts, integrity, media, parallel, redirect_rules, release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for, is_manifest_path
 from .models import PendingChange, SiteBuild
 from .outputs import (
@@ -76,6 +76,7 @@ class BuildResult:
     hidden: list = field(default_factory=list)  # ids of new pages left out because they failed
     manifest_sha256: str = ""
     file_ops: dict = field(default_factory=dict)  # file-system operations of the release: write, link, …
+    workers: int = 1  # processes that rendered the sources (see ``parallel``)
 
     @property
     def partial(self):
@@ -419,25 +420,115 @@ def _static_files():
     return files
 
 
-def _render_sources(sources, ctx, progress=None, with_hooks=True):
-    """Render ``sources`` one by one; returns ({path: (bytes, source)}, {source: error})."""
-    rendered, failures = {}, {}
-    ordered = sorted(sources)
-    for done, source in enumerate(ordered, start=1):
-        try:
-            output = render_source(source, ctx)
-        except Exception as exc:  # noqa: BLE001 - one failing output must not freeze the site
-            logger.exception("Rendering %s failed", source)
-            failures[source] = f"{type(exc).__name__}: {exc}"
-        else:
-            for path, data in output.items():
-                rendered[path] = (data, source)
+class _Stream:
+    """Writes each output into the release as soon as it is rendered; keeps only its manifest entry.
+
+    A file whose bytes equal the live release's is not written (the release shares it); a path written
+    earlier in this build is always written again, so the last producer wins on disk as in the manifest.
+    """
+
+    def __init__(self, target, old):
+        self.target, self.old = target, old
+        self.written = {}  # paths written by this build (insertion-ordered set)
+        self.produced = set()  # paths rendered by this build (written or unchanged)
+
+    def put(self, path, data, entry):
+        """Write ``data`` unless the live release has the same bytes; returns the entry to keep (the live
+        manifest's own object when equal, so a rebuild does not hold two copies of the manifest)."""
+        self.produced.add(path)
+        previous = self.old.files.get(path)
+        if (
+            path not in self.written
+            and previous is not None
+            and previous["sha256"] == entry["sha256"]
+            and self.target.keep(path)
+        ):
+            return previous if previous == entry else entry
+        self.target.write(path, data)
+        self.written[path] = True
+        return entry
+
+
+def _entry(path, data, source, ctx):
+    """The manifest entry of one rendered output (object refs, search shard, internal links)."""
+    refs = shard = links = None
+    kind, key, _ = parse_spec(source) if ":" in source else (source, None, None)
+    if kind in ("page", "route"):
+        # Routes are searchable too (e.g. the library's record pages under /thu-vien/sach/); their media
+        # come from the page that serves them (``static_media_objects``/``static_media_files``).
+        page = ctx.page(key)
+        if page is not None:
+            # Through the models, never from the HTML; once per page for all its outputs (a record page
+            # of the library, its month archives…), kept on the page object for this build.
+            refs = getattr(page, "_build_media_refs", None)
+            if refs is None:
+                refs = page._build_media_refs = media.page_refs(page)
+            if path.endswith(".html"):
+                shard = search.shard_for(page, data)
+    if path.endswith(".html") and source != "static":
+        links = _links(data)
+    return entry_for(data, source, refs, shard, links)
+
+
+_PAGE_KINDS = ("page", "route", "rss", "atom")
+
+
+def _render_chunk(chunk, ctx):
+    """Render the sources of ``chunk`` (in a worker or in the build process); returns
+    ([(path, bytes, entry, source)], {source: error}). A failing source is isolated."""
+    keys = set()
+    for source in chunk:
+        kind, key, _ = parse_spec(source)
+        if kind in _PAGE_KINDS:
+            keys.add(key)
+    ctx.load(keys)
+    outputs, failures = [], {}
+    with ctx.cache.activate():  # the entries' queries (media refs) read the build's cache too
+        for source in chunk:
+            try:
+                produced = [
+                    (path, data, _entry(path, data, source, ctx), source)
+                    for path, data in render_source(source, ctx).items()
+                ]
+            except Exception as exc:  # noqa: BLE001 - one failing output must not freeze the site
+                logger.exception("Rendering %s failed", source)
+                failures[source] = f"{type(exc).__name__}: {exc}"
+            else:
+                outputs.extend(produced)
+    ctx.forget(keys)
+    return outputs, failures
+
+
+def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, workers=None):
+    """Render ``sources`` chunk by chunk and stream every output into the release (``stream``).
+
+    Returns ({path: manifest entry} of what was rendered, {source: error}, rendering process count).
+    ``workers``: None picks ``parallel.workers_for`` (several processes for large builds), 1 forces
+    this process. Where two sources produce the same path the one that sorts last wins, as when
+    rendering one by one in order.
+    """
+    entries, failures = {}, {}
+    chunk_list = parallel.chunks(sources)
+    total, done = sum(len(c) for c in chunk_list), 0
+    workers = parallel.workers_for(total) if workers is None else workers
+
+    def consume(_index, result):
+        nonlocal done
+        outputs, failed = result
+        failures.update(failed)
+        for path, data, entry, source in outputs:
+            if path in entries and entries[path]["source"] > source:
+                continue  # chunks arrive in any order: the source that sorts last keeps the path
+            entries[path] = stream.put(path, data, entry)
+        done += len(chunk_list[_index])
         if progress:
-            progress(done, len(ordered))
+            progress(done, total)
+
+    pids = parallel.run_chunks(chunk_list, lambda chunk: _render_chunk(chunk, ctx), consume, workers)
     if with_hooks:
         for path, (data, source) in _hook_files(ctx.site, failures).items():
-            rendered[path] = (data, source)
-    return rendered, failures
+            entries[path] = stream.put(path, data, _entry(path, data, source, ctx))
+    return entries, failures, len(pids)
 
 
 def _new_failed_pages(failures, old):
@@ -512,7 +603,7 @@ def _assemble(files, rendered, ctx):
         files[path] = entry_for(data, source, refs, shard, links)
 
 
-def _stale_linkers(files, old, rendered):
+def _stale_linkers(files, old, produced):
     """Sources of kept files that link a page whose file is gone from the release (unpublished, deleted,
     moved): they must be rendered again so no public link answers 404."""
     vanished = {p for p in old.files if p.endswith(".html")} - set(files)
@@ -521,7 +612,7 @@ def _stale_linkers(files, old, rendered):
     return {
         e["source"]
         for p, e in files.items()
-        if p not in rendered and vanished.intersection(e.get("links", ()))
+        if p not in produced and vanished.intersection(e.get("links", ()))
     }
 
 
@@ -537,58 +628,68 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
 
     clock = time.monotonic()
     timings = {}
-    # 1. Render in memory everything that may have changed; a failing source is isolated.
-    rendered, failures = _render_sources(sources, ctx, progress)
-    hidden = _new_failed_pages(failures, old)
-    with _hiding(hidden):
-        if hidden:
-            # A new page that cannot be rendered is left out together with every link to it.
-            ctx = RenderContext(site, public_pages(site))
-            keep = {s for s in sources if s not in failures and parse_spec(s)[1] not in hidden}
-            rendered, more = _render_sources(keep, ctx, progress)
-            failures.update(more)
-            for pk in hidden:
-                pages_map.pop(str(pk), None)
-        for path, data in _static_files().items():
-            rendered[path] = (data, "static")
-
-        # 2. The new file list: untouched outputs of the live release plus what was just rendered. A
-        # source that failed keeps its previous files (same bytes, hard-linked).
-        produced = {source for _, source in rendered.values()}
-        replaced = (sources | produced | EVERY_BUILD) - set(failures)
-        if full:
-            files = {p: e for p, e in old.files.items() if e.get("source") in failures}
-        else:
-            files = {
-                p: e
-                for p, e in old.files.items()
-                if e.get("source") not in replaced | {"media", *SEARCH_SOURCES}
-                and not (e.get("source", "").startswith("hook:") and e.get("source") not in failures)
-            }
-        _assemble(files, rendered, ctx)
-        # Outputs that link a page that went away (listed from the linking side) are rendered again.
-        for _round in range(3):
-            linkers = _stale_linkers(files, old, rendered) - set(failures)
-            if not linkers:
-                break
-            for path in [p for p, e in files.items() if e["source"] in linkers]:
-                del files[path]
-            more_rendered, more = _render_sources(linkers, ctx, with_hooks=False)
-            failures.update(more)
-            rendered.update(more_rendered)
-            _assemble(files, more_rendered, ctx)
-        _add_media(files, rendered, old, site)
-
-    timings["render"] = time.monotonic() - clock
-    # 3. The release folder: changed files written, unchanged ones linked from the live release.
-    clock = time.monotonic()
+    # Every output is written into the new release as soon as it is rendered (only changed bytes; see
+    # ``_Stream``); the build keeps manifest entries, never the site's bytes.
     target = LocalRelease()
     try:
-        written = _materialise(target, files, rendered, old)
+        # 1. Render everything that may have changed, on every core for large builds; a failing source
+        # is isolated.
+        stream = _Stream(target, old)
+        rendered, failures, workers = _render_sources(sources, ctx, stream, progress)
+        hidden = _new_failed_pages(failures, old)
+        with _hiding(hidden):
+            if hidden:
+                # A new page that cannot be rendered is left out together with every link to it. What
+                # was written so far may link it: the release is started again. This pass renders in
+                # this process, the only one that sees the rolled-back transaction hiding the pages.
+                target.abandon()
+                target = LocalRelease()
+                stream = _Stream(target, old)
+                ctx = RenderContext(site, public_pages(site))
+                keep = {s for s in sources if s not in failures and parse_spec(s)[1] not in hidden}
+                rendered, more, _ = _render_sources(keep, ctx, stream, progress, workers=1)
+                failures.update(more)
+                for pk in hidden:
+                    pages_map.pop(str(pk), None)
+            for path, data in _static_files().items():
+                rendered[path] = stream.put(path, data, entry_for(data, "static"))
+
+            # 2. The new file list: untouched outputs of the live release plus what was just rendered. A
+            # source that failed keeps its previous files (same bytes, shared with the live release).
+            produced = {e["source"] for e in rendered.values()}
+            replaced = (sources | produced | EVERY_BUILD) - set(failures)
+            if full:
+                files = {p: e for p, e in old.files.items() if e.get("source") in failures}
+            else:
+                files = {
+                    p: e
+                    for p, e in old.files.items()
+                    if e.get("source") not in replaced | {"media", *SEARCH_SOURCES}
+                    and not (e.get("source", "").startswith("hook:") and e.get("source") not in failures)
+                }
+            files.update(rendered)
+            del rendered
+            # Outputs that link a page that went away (listed from the linking side) are rendered again.
+            for _round in range(3):
+                linkers = _stale_linkers(files, old, stream.produced) - set(failures)
+                if not linkers:
+                    break
+                for path in [p for p, e in files.items() if e["source"] in linkers]:
+                    del files[path]
+                more_rendered, more, _ = _render_sources(linkers, ctx, stream, with_hooks=False, workers=1)
+                failures.update(more)
+                files.update(more_rendered)
+            _add_media(files, stream, old, site)
+
+        timings["render"] = time.monotonic() - clock
+        # 3. Files kept from the live release must be there to share.
+        clock = time.monotonic()
+        _materialise(target, files, stream)
         timings["write"] = time.monotonic() - clock
         clock = time.monotonic()
-        written += _search_index(target, files, old, set(written))
+        _search_index(target, files, old, stream)
         timings["search"] = time.monotonic() - clock
+        written = list(stream.written)
         manifest = Manifest(
             release=target.release_id,
             built_at=timezone.now().isoformat(),
@@ -644,11 +745,13 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         failures=failures,
         hidden=sorted(hidden),
         manifest_sha256=manifest_sha256,
+        workers=workers,
     )
 
 
-def _add_media(files, rendered, old, site):
-    """Add the media files of every public object the release's outputs use (see ``media``)."""
+def _add_media(files, stream, old, site):
+    """Add the media files of every public object the release's outputs use (see ``media``); new ones
+    are written right away."""
     refs = media.site_refs(site)
     for entry in files.values():
         refs.update(entry.get("refs", ()))
@@ -664,43 +767,53 @@ def _add_media(files, rendered, old, site):
             # A file missing from storage is left out (logged); it never fails the build.
             logger.warning("Media file %s is missing from storage", name)
             continue
-        rendered[path] = (data, "media")
-        files[path] = entry_for(data, "media")
+        files[path] = stream.put(path, data, entry_for(data, "media"))
 
 
-def _search_index(target, files, old, written):
-    """Re-index only the shards whose pages were added, changed or removed; keep the others' files."""
+def _search_index(target, files, old, stream):
+    """Re-index only the shards whose pages were added, changed or removed; keep the others' files.
+
+    The shards are independent: a full build indexes them in worker processes (``parallel``), which read
+    the pages this build wrote (``target.locate``); a publish re-indexes one shard in this process."""
     new_members = search.shard_members(files)
     old_members = search.shard_members(old.files)
-    index, entries = {}, {}
+    written = set(stream.written)
+    entries, todo = {}, []
     for shard, paths in new_members.items():
         prefix = f"{search.SEARCH_DIR}/{shard}/"
         if paths == old_members.get(shard) and not written.intersection(paths):
-            entries.update(
-                {p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] in SEARCH_SOURCES}
-            )
-            continue
-        for path, data in search.build_shard(
-            target.locate, shard, paths, digests={p: files[p]["sha256"] for p in paths}
-        ).items():
-            index[path] = (data, SEARCH_SOURCE)
-            entries[path] = entry_for(data, SEARCH_SOURCE)
+            kept = {
+                p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] in SEARCH_SOURCES
+            }
+            _materialise(target, kept, stream)
+            entries.update(kept)
+        else:
+            todo.append((shard, paths))
+
+    def consume(_index, built):
+        for path, data in built.items():
+            entries[path] = stream.put(path, data, entry_for(data, SEARCH_SOURCE))
+
+    workers = parallel.workers_for(sum(len(paths) for _, paths in todo))
+    from cms.core.people import pupil_full_names
+
+    names = pupil_full_names() if todo else {}  # once per build (it reads every article), not per shard
+    parallel.run_chunks(
+        [[item] for item in sorted(todo)],
+        lambda chunk: search.build_shard(
+            target.locate, *chunk[0], names=names, digests={p: files[p]["sha256"] for p in chunk[0][1]}
+        ),
+        consume,
+        workers,
+    )
     data = search.shards_json(new_members)
-    index[search.SHARDS_PATH] = (data, SEARCH_SOURCE)
-    entries[search.SHARDS_PATH] = entry_for(data, SEARCH_SOURCE)
+    entries[search.SHARDS_PATH] = stream.put(search.SHARDS_PATH, data, entry_for(data, SEARCH_SOURCE))
     files.update(entries)
-    return _materialise(target, entries, index, old)
 
 
-def _materialise(target, files, rendered, old):
-    written = []
-    for path, entry in files.items():
-        previous = old.files.get(path)
-        unchanged = previous is not None and previous["sha256"] == entry["sha256"]
-        if unchanged and target.keep(path):
-            continue
-        if path not in rendered:
+def _materialise(target, files, stream):
+    """Check that every file listed but not rendered by this build can be shared from the live release
+    (rendered ones were written as they came, see ``_Stream``); raises ``MissingFile`` otherwise."""
+    for path in files:
+        if path not in stream.produced and not target.keep(path):
             raise MissingFile(path)
-        target.write(path, rendered[path][0])
-        written.append(path)
-    return written

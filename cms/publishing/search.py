@@ -46,12 +46,13 @@ def shards_json(shards):
     return json.dumps(sorted(shards, reverse=True)).encode()
 
 
-def build_shard(locate, shard, paths, digests=None):
+def build_shard(locate, shard, paths, digests=None, names=None):
     """Index the pages ``paths`` as one shard; returns {"chi-muc/<shard>/…": bytes}.
 
     ``locate(rel)`` gives the file of the release being built (a release folder also works). ``digests``
     ({path: sha256 of the file}, from the manifest) lets unchanged pages come from the records cache
     (:class:`RecordsCache`): a publish then parses only the pages that changed, not the whole shard.
+    ``names``: ``pupil_full_names()`` when the caller indexes several shards (read once per build).
 
     The index is the site's own pre-folded syllable index (``search_index``, decision 0016).
     """
@@ -63,7 +64,8 @@ def build_shard(locate, shard, paths, digests=None):
         def locate(rel):
             return folder / rel
 
-    names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
+    if names is None:
+        names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
     cache = RecordsCache(shard, names) if digests is not None else None
     records = []
     for rel in paths:
