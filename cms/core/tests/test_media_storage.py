@@ -101,7 +101,7 @@ def test_the_builder_copies_what_public_pages_use_from_the_private_bucket(media_
     from cms.core.school_pages import school_page
     from cms.news.models import ArticlePage
     from cms.publishing.builder import build_site
-    from cms.publishing.release import current_dir
+    from cms.publishing.release import current_dir, walk_files
 
     used, unused = _new_image("Ảnh dùng trên trang"), _new_image("Ảnh chưa dùng")
     article = ArticlePage(
@@ -116,7 +116,8 @@ def test_the_builder_copies_what_public_pages_use_from_the_private_bucket(media_
     school_page("chuyen_mon").add_child(instance=article)
     article.save_revision().publish()
     build_site(trigger="test: private media")
-    copied = {p.relative_to(current_dir()).as_posix() for p in current_dir().joinpath("media").rglob("*")}
+    # walk_files follows the release's shared folders (Path.rglob does not enter symlinked folders on 3.11).
+    copied = {name for name in walk_files(current_dir()) if name.startswith("media/")}
     renditions = [
         name for name in copied if name.startswith("media/images/") and "hoi-giang" in name.split("/")[-1]
     ]
