@@ -65,9 +65,9 @@ test-deps:
 ## make bench: generated schools of ~1,000 / 10,000 / 50,000 pages measured side by side on SQLite, and on a
 ## private throw-away PostgreSQL (scripts/with-postgres.sh) up to 10,000; not part of `make test`; installs
 ## nginx, wrk and hugo with apt-get; writes docs/benchmarks.md. Smaller run, elsewhere:
-## make bench BENCH_ARGS="--sizes 300,1000 --out docs/benchmarks-smoke.md"  (python -m benchmarks.run --help)
+## make bench BENCH_ARGS="--sizes 300,1000 --out docs/benchmarks-smoke.md"  (python -m bench.run --help)
 bench: $(VENV)/.installed-test
-	PORTAL_BENCH_COMMAND='make bench$(if $(BENCH_ARGS), BENCH_ARGS="$(BENCH_ARGS)")' $(PY) -m benchmarks.run $(BENCH_ARGS)
+	PORTAL_BENCH_COMMAND='make bench$(if $(BENCH_ARGS), BENCH_ARGS="$(BENCH_ARGS)")' $(PY) -m bench.run $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .

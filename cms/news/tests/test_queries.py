@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from benchmarks.generate import bulk_add_children
+from bench.generate import bulk_add_children
 from cms.news.models import ArticlePage, SectionPage
 from cms.publishing.outputs import page_deps
 from cms.publishing.render import render_page

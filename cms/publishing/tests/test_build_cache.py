@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
-from benchmarks.generate import bulk_add_children
+from bench.generate import bulk_add_children
 from cms.core.people import pupil_full_names
 from cms.news.models import ArticlePage, SectionPage
 from cms.pages.models import StandardPage

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from wagtail.rich_text import RichText
 
-from benchmarks.generate import bulk_add_children
+from bench.generate import bulk_add_children
 from cms.news.models import ArticlePage
 from cms.publishing import integrity, release
 from cms.publishing.builder import build_pending, build_site

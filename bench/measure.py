@@ -1,6 +1,6 @@
 """One measurement, run in its own process (so peak memory is the measurement's own): prints one JSON line.
 
-``python -m benchmarks.measure <what> [args]`` with DJANGO_SETTINGS_MODULE=portal_site.settings.bench and
+``python -m bench.measure <what> [args]`` with DJANGO_SETTINGS_MODULE=portal_site.settings.bench and
 the PORTAL_* folders of the school under test. ``what``: ``generate N`` | ``pending N`` | ``build`` |
 ``changes N`` (or one ``publish`` | ``unpublish`` | ``edit``) | ``admin`` | ``search``.
 

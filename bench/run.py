@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m benchmarks.run [--sizes 1000,10000,50000] [--db sqlite,postgres] [--pg-sizes 1000,10000]
+    python -m bench.run [--sizes 1000,10000,50000] [--db sqlite,postgres] [--pg-sizes 1000,10000]
                              [--pending 1000] [--out docs/benchmarks.md] [--work DIR]
 
 Per school (one database per size and engine): install the school (``install_school``, no demo
@@ -12,7 +12,7 @@ through Wagtail's revision publish (median of ``--repeat``), submit more article
 time the lists again, measure the search index, build an equivalent Hugo site, and serve the home page and
 an article from nginx (the build) and
 from Wagtail under gunicorn (``deploy/gunicorn.conf.py``) with wrk. Every measurement is its own process
-(``benchmarks.measure``). Each phase is timed; the report estimates how long larger sizes take.
+(``bench.measure``). Each phase is timed; the report estimates how long larger sizes take.
 
 PostgreSQL: a private throw-away server (``scripts/with-postgres.sh``, as ``make test-postgres``; this command
 re-runs itself inside it), one database per size created from a migrated template. Servers (nginx, gunicorn,
@@ -159,7 +159,7 @@ class School:
     def measure(self, *args, timeout=7200):
         try:
             out = subprocess.run(
-                [PY, "-m", "benchmarks.measure", *map(str, args)],
+                [PY, "-m", "bench.measure", *map(str, args)],
                 cwd=ROOT,
                 env=self.env,
                 capture_output=True,
@@ -738,7 +738,7 @@ def render(records, tools, context, args):
         "",
         "- **Schools.** `install_school` with the demo's answers and role accounts (no demo content), "
         "then bulk "
-        "inserts (`benchmarks/generate.py`): 70 % articles with a cover image, 10 % notices, 10 % official "
+        "inserts (`bench/generate.py`): 70 % articles with a cover image, 10 % notices, 10 % official "
         "documents, 10 % catalogue records (two copies each, each record a public page), over ten years. "
         f"Waiting items are real submissions (draft revision + `workflow.start`): {SMALL_PENDING}, then "
         f"{args.pending} in all.",
@@ -815,8 +815,7 @@ def _context(args, plan):
         "sqlite": sqlite3.sqlite_version,
         "postgres": postgres,
         "load_start": f"{load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}",
-        "command": os.environ.get("PORTAL_BENCH_COMMAND")
-        or " ".join(["python -m benchmarks.run", *sys.argv[1:]]),
+        "command": os.environ.get("PORTAL_BENCH_COMMAND") or " ".join(["python -m bench.run", *sys.argv[1:]]),
         "plan": plan,
         "migrate": {},
     }
@@ -848,8 +847,8 @@ def main():
     if "postgres" in args.db and not os.environ.get(INSIDE_PG):
         # Re-run inside a private PostgreSQL server; with-postgres.sh stops it and removes it on any exit.
         env = {**os.environ, INSIDE_PG: "1"}
-        env.setdefault("PORTAL_BENCH_COMMAND", " ".join(["python -m benchmarks.run", *sys.argv[1:]]))
-        command = ["bash", str(ROOT / "scripts" / "with-postgres.sh"), sys.executable, "-m", "benchmarks.run"]
+        env.setdefault("PORTAL_BENCH_COMMAND", " ".join(["python -m bench.run", *sys.argv[1:]]))
+        command = ["bash", str(ROOT / "scripts" / "with-postgres.sh"), sys.executable, "-m", "bench.run"]
         child = subprocess.Popen([*command, *sys.argv[1:]], cwd=ROOT, env=env, start_new_session=True)
 
         def forward(signum, _frame):  # the run inside stops its servers, the script its PostgreSQL
