@@ -54,9 +54,10 @@ def _form(school, **changes):
 def _release_text():
     """Every text file of the live release, joined (HTML, feeds, JSON, sitemap, robots…)."""
     parts = []
-    for path in sorted(release.current_dir().rglob("*")):
-        if path.is_file() and path.suffix in {".html", ".xml", ".json", ".txt", ".webmanifest"}:
-            parts.append(path.read_text(encoding="utf-8", errors="replace"))
+    root = release.current_dir()
+    for rel in release.walk_files(root):  # through the release's shared folders
+        if rel.endswith((".html", ".xml", ".json", ".txt", ".webmanifest")):
+            parts.append((root / rel).read_text(encoding="utf-8", errors="replace"))
     return "\n".join(parts)
 
 
