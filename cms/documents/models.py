@@ -282,8 +282,11 @@ class OfficialDocumentPage(VietnamesePageMixin, Page):
         return document_data(self, self.is_normative())
 
     def public_files(self):
-        """Attached files with a document, in order."""
-        return [f for f in self.files.select_related("document").all() if f.document_id]
+        """Attached files with a document, in order (from ``prefetch_related("files__document")`` when the
+        caller loaded many documents at once, e.g. the public JSON list)."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("files")
+        files = prefetched if prefetched is not None else self.files.select_related("document").all()
+        return [f for f in files if f.document_id]
 
     def static_dependents(self, index=None):
         """The pages whose static output lists this document: the index and documents related to it.

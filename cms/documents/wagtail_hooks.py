@@ -169,6 +169,14 @@ def document_static_files(site):
     return static_files(site)
 
 
+# Rebuilt only when a document or the document list changes (an issuer's change re-publishes its
+# documents): a publish elsewhere keeps the file (cms.publishing.builder.hook_page_types).
+document_static_files.static_files_page_types = (
+    "documents.OfficialDocumentPage",
+    "documents.DocumentIndexPage",
+)
+
+
 @hooks.register("register_periodic_jobs")
 def document_status(now):
     """Re-render documents whose legal status changed today."""

@@ -40,6 +40,11 @@ def latest_news_json(site):
     return {"api/v1/tin-moi.json": body.encode()}
 
 
+# Rebuilt only when an article or a section changes (a byline rule change is a settings change, which
+# rebuilds everything): a notice's publish keeps the file (cms.publishing.builder.hook_page_types).
+latest_news_json.static_files_page_types = ("news.ArticlePage", "news.SectionPage")
+
+
 SECTION_INTROS = {
     SectionKey.NEWS: "Tin về các sự kiện nổi bật của nhà trường.",
     SectionKey.PROFESSIONAL: "Sinh hoạt chuyên môn, chuyên đề, hội giảng của các tổ chuyên môn.",

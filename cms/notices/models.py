@@ -198,8 +198,11 @@ class NoticePage(VietnamesePageMixin, Page):
     state_label.short_description = "Tình trạng"
 
     def public_attachments(self):
-        """Attachments that have a file, in order."""
-        return [a for a in self.attachments.select_related("document").all() if a.document_id]
+        """Attachments that have a file, in order (from ``prefetch_related("attachments__document")`` when
+        the caller loaded many notices at once, e.g. the public JSON list)."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("attachments")
+        items = prefetched if prefetched is not None else self.attachments.select_related("document").all()
+        return [a for a in items if a.document_id]
 
     def static_dependents(self, index=None):
         """A notice is listed on the home page and the notice index: both re-render with it.

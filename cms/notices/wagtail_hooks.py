@@ -140,6 +140,11 @@ def notice_static_files(site):
     return static_files(site)
 
 
+# Rebuilt only when a notice or the notice list changes (a notice whose display time comes is scheduled
+# like a publish): a publish elsewhere keeps the file (cms.publishing.builder.hook_page_types).
+notice_static_files.static_files_page_types = ("notices.NoticePage", "notices.NoticeIndexPage")
+
+
 @hooks.register("register_periodic_jobs")
 def notices_validity(now):
     """Take expired notices off the home page (and show newly valid ones) by scheduling a rebuild."""

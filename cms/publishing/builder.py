@@ -377,14 +377,41 @@ def _safe_relative(path):
     return rel.as_posix()
 
 
-def _hook_files(site, failures):
+def hook_page_types(fn):
+    """The page models a ``register_static_files`` hook reads (its ``static_files_page_types``: model
+    classes or ``"app_label.Model"``), or None when it does not say (it then runs on every build)."""
+    from django.apps import apps
+
+    declared = getattr(fn, "static_files_page_types", None)
+    if declared is None:
+        return None
+    return tuple(apps.get_model(m) if isinstance(m, str) else m for m in declared)
+
+
+def _hook_concerned(fn, changed_models):
+    """Must the hook ``fn`` run in a build whose changed pages are of ``changed_models``? (None: every
+    hook runs, as in a full build or when a changed page's type is unknown.)"""
+    if changed_models is None:
+        return True
+    types = hook_page_types(fn)
+    return types is None or any(issubclass(m, t) for m in changed_models for t in types)
+
+
+def _hook_files(site, failures, changed_models=None, skipped=None):
     """Files of the ``register_static_files`` hooks, by source ``hook:<module>.<function>``.
 
-    A failing hook is recorded in ``failures`` and produces nothing (its previous files are kept).
+    A failing hook is recorded in ``failures`` and produces nothing (its previous files are kept). A hook
+    that declares the page types it reads (``static_files_page_types``) is skipped when none of the
+    ``changed_models`` is one of them: its source goes into ``skipped`` and its files are kept, so an
+    article's publish does not rebuild the list of every document (issue 15: O(changed) publishes).
     """
     files = {}
     for fn in hooks.get_hooks("register_static_files"):
         source = f"hook:{fn.__module__}.{fn.__name__}"
+        if not _hook_concerned(fn, changed_models):
+            if skipped is not None:
+                skipped.add(source)
+            continue
         try:
             produced = {}
             for path, data in (fn(site) or {}).items():
@@ -526,7 +553,9 @@ def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, worker
 
     pids = parallel.run_chunks(chunk_list, lambda chunk: _render_chunk(chunk, ctx), consume, workers)
     if with_hooks:
-        for path, (data, source) in _hook_files(ctx.site, failures).items():
+        for path, (data, source) in _hook_files(
+            ctx.site, failures, ctx.changed_models, ctx.skipped_hooks
+        ).items():
             entries[path] = stream.put(path, data, _entry(path, data, source, ctx))
     return entries, failures, len(pids)
 
@@ -616,11 +645,24 @@ def _stale_linkers(files, old, produced):
     }
 
 
+def _changed_models(page_ids):
+    """The page models of the pages an incremental build was asked for, or None when one of them is gone
+    (its type is unknown: every static-files hook then runs)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    types = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id"))
+    if set(types) != set(page_ids):
+        return None
+    models = {ContentType.objects.get_for_id(pk).model_class() for pk in set(types.values())}
+    return None if None in models else models
+
+
 def _build_release(page_ids, progress, fresh=False, narrow=None):
     site = Site.objects.get(is_default_site=True)
     old = Manifest() if fresh else live_manifest()
     full = page_ids is None or _needs_full(page_ids, old, site)
     ctx = RenderContext(site, public_pages(site))
+    ctx.changed_models = None if full else _changed_models(page_ids)
     if full:
         sources, pages_map, page_count = _plan_full(site, ctx)
     else:
@@ -645,7 +687,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
                 target.abandon()
                 target = LocalRelease()
                 stream = _Stream(target, old)
-                ctx = RenderContext(site, public_pages(site))
+                ctx = RenderContext(site, public_pages(site), changed_models=ctx.changed_models)
                 keep = {s for s in sources if s not in failures and parse_spec(s)[1] not in hidden}
                 rendered, more, _ = _render_sources(keep, ctx, stream, progress, workers=1)
                 failures.update(more)
@@ -665,7 +707,10 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
                     p: e
                     for p, e in old.files.items()
                     if e.get("source") not in replaced | {"media", *SEARCH_SOURCES}
-                    and not (e.get("source", "").startswith("hook:") and e.get("source") not in failures)
+                    and not (
+                        e.get("source", "").startswith("hook:")
+                        and e.get("source") not in set(failures) | ctx.skipped_hooks
+                    )
                 }
             files.update(rendered)
             del rendered

@@ -45,8 +45,12 @@ class RenderContext:
 
     LOAD_BATCH = 40
 
-    def __init__(self, site, public_pages):
+    def __init__(self, site, public_pages, changed_models=None):
         self.site = site
+        # Page models an incremental build changes (None: a full build): static-files hooks that read
+        # none of them are skipped and keep their files (``builder._hook_files``).
+        self.changed_models = changed_models
+        self.skipped_hooks = set()
         self._public_pages = public_pages  # queryset of public pages (specific)
         self._cache = {}
         self.cache = BuildCache(site)

@@ -20,7 +20,7 @@ from cms.publishing import integrity, release
 from cms.publishing.builder import build_pending, build_site
 from cms.publishing.manifest import MANIFEST_PATH, is_manifest_path, read_tree
 
-from .helpers import manifest, new_article, publish, search_index_text, section
+from .helpers import manifest, new_article, publish, search_index_text, section, text
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,39 @@ def test_a_publish_parses_only_the_changed_pages_of_its_search_shard(built_site,
     index = search_index_text()
     assert "/hoi-thao-doi-moi/" in index and "/chuyen-de-toan-tuoi-tho/" in index
     assert old.live
+
+
+def test_an_article_publish_keeps_the_document_and_notice_lists_without_reading_them(built_site, monkeypatch):
+    """The public JSON lists of documents and notices read every document or notice: an article's publish
+    keeps them (their hooks are not run, their files stay); a document's publish rewrites the documents'
+    list with it."""
+    from cms.documents import static_files as document_files
+    from cms.documents.factories import OfficialDocumentPageFactory
+    from cms.notices import static_files as notice_files
+
+    calls = []
+    for module, name in ((document_files, "documents_json"), (notice_files, "notices_json")):
+        original = getattr(module, name)
+
+        def counted(site, original=original, name=name):
+            calls.append(name)
+            return original(site)
+
+        monkeypatch.setattr(module, name, counted)
+    lists = ("du-lieu/van-ban.json", "du-lieu/thong-bao.json")
+    before = {path: text(path) for path in lists}
+
+    publish(new_article("Ngày hội đọc sách", "ngay-hoi-doc-sach", day=date(2026, 11, 22)))
+    result = build_pending()
+    assert calls == []
+    assert not set(lists) & set(result.written)
+    assert {path: text(path) for path in lists} == before  # kept in the new release, unchanged
+    assert "/ngay-hoi-doc-sach/" in text("api/v1/tin-moi.json")  # the articles' own list did change
+
+    document = OfficialDocumentPageFactory(title="Quyết định thành lập câu lạc bộ đọc sách", publish=False)
+    document.save_revision().publish()
+    result = build_pending()
+    assert calls == ["documents_json"]
+    assert "du-lieu/van-ban.json" in result.written
+    assert "Quyết định thành lập câu lạc bộ đọc sách" in text("du-lieu/van-ban.json")
+    assert text("du-lieu/thong-bao.json") == before["du-lieu/thong-bao.json"]
