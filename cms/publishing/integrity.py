@@ -95,6 +95,12 @@ def _store(path, data):
     os.replace(tmp, path)
 
 
+# Digests of parts known to be stored, per parts folder (this process stored or found them). Pruning
+# removes only parts no kept release uses, and a kept release's parts are never removed, so a digest of a
+# live part stays valid; ``prune_manifests`` forgets the ones it deletes.
+_known_parts = {}
+
+
 def save_approved_manifest(release_id, data, parts=(), locate=None):
     """Keep the manifest of a finished build outside the served folder; returns the sha256 of its root
     ``data`` (which lists the sha256 of every part, so it covers them all).
@@ -103,13 +109,22 @@ def save_approved_manifest(release_id, data, parts=(), locate=None):
     carried over from the previous build (bytes None) is normally stored already; if not, it is read
     with ``locate(path)`` (the release being built) and checked against its sha256.
     """
+    folder = parts_dir()
+    known = _known_parts.setdefault(str(folder), set())
     for path, digest, part in parts:
-        if path == MANIFEST_PATH or _part_file(digest).exists():
+        if path == MANIFEST_PATH or digest in known:
+            continue
+        # A part this process stored or saw is not looked up again: the long-running build worker checks
+        # only the parts of the folders a publish touched, not one file per folder of the site.
+        target = folder / digest[:2] / f"{digest}.json"
+        if target.exists():
+            known.add(digest)
             continue
         if part is None and locate is not None:
             part = locate(path).read_bytes()
         if part is not None and sha256(part) == digest:
-            _store(_part_file(digest), part)
+            _store(target, part)
+            known.add(digest)
     _store(manifests_dir() / f"{release_id}.json", data)
     return sha256(data)
 
@@ -138,8 +153,10 @@ def prune_manifests(keep):
         except (OSError, ValueError):
             return  # an unreadable kept manifest: keep every part rather than guess
     if parts_dir().is_dir():
+        known = _known_parts.get(str(parts_dir()), set())
         for path in parts_dir().glob("*/*.json"):
             if path.stem not in used and _older(path, started):
+                known.discard(path.stem)  # stored again if a later build makes the same part
                 path.unlink(missing_ok=True)
 
 
