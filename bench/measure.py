@@ -24,8 +24,14 @@ def _setup():
 
 
 class MemorySampler:
-    """Peak resident memory (MB) of this process plus every descendant (build workers), sampled from /proc
-    every ``interval`` seconds in a thread. ``ru_maxrss`` alone would miss the worker processes."""
+    """Peak memory (MB) of this process plus every descendant (build workers), sampled from /proc every
+    ``interval`` seconds in a thread. ``ru_maxrss`` alone would miss the worker processes.
+
+    Each process counts its proportional set size (PSS, ``/proc/<pid>/smaps_rollup``): forked workers
+    share the build process's pages copy-on-write, and summing their resident sizes would count those
+    pages once per process. Where PSS is not readable, the resident size is used (``rss_peak`` keeps the
+    plain sum of resident sizes too, for comparison).
+    """
 
     def __init__(self, interval=0.1):
         self.interval, self.peak, self._stop = interval, 0.0, threading.Event()
@@ -55,16 +61,31 @@ class MemorySampler:
                     pass
         return pids
 
+    @staticmethod
+    def _pss(pid):
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+        except (OSError, IndexError, ValueError):
+            pass
+        return None
+
     def _run(self):
         page = os.sysconf("SC_PAGE_SIZE")
+        self.rss_peak = 0.0
         while not self._stop.is_set():
-            total = 0
+            total = rss_total = 0
             for pid in self._tree(os.getpid()):
                 try:
-                    total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
+                    rss = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
                 except (OSError, IndexError, ValueError):
-                    pass
+                    continue
+                pss = self._pss(pid)
+                total += rss if pss is None else pss
+                rss_total += rss
             self.peak = max(self.peak, total / 2**20)
+            self.rss_peak = max(self.rss_peak, rss_total / 2**20)
             self._stop.wait(self.interval)
 
 
@@ -139,6 +160,7 @@ def build():
         "pages_per_s": result.pages / seconds,
         "html_per_s": html / seconds,
         "peak_mb": memory.peak,
+        "peak_rss_sum_mb": getattr(memory, "rss_peak", None),
         "timings": result.timings,
         "file_ops": getattr(result, "file_ops", None),
         "failures": len(result.failures),

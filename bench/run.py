@@ -593,10 +593,16 @@ def render(records, tools, context, args):
         f"{e['build_pages_s']:.1f}",
     )
     row(
-        "full build, peak memory MB (process + workers)",
+        "full build, peak memory MB (process + workers, PSS)",
         lambda r: r["build"]["peak_mb"],
         "",
         f"{e['peak_mb']:.0f}",
+    )
+    row(
+        "full build, peak memory MB (sum of resident sizes, shared pages counted per process)",
+        lambda r: r["build"].get("peak_rss_sum_mb"),
+        "",
+        "",
     )
     row(
         "rebuild with nothing changed, s",
