@@ -200,12 +200,25 @@ class RecordAdmin(ModelAdmin):
 BibliographicRecord.isbn_display.fget.short_description = "ISBN"
 
 
+class CopySearchHandler(FoldedSearchHandler):
+    """The copies' search: a term that is a copy's accession number (số ĐKCB) or barcode finds that copy;
+    any other term searches the book's folded title, authors and ISBN like the catalogue."""
+
+    def search_queryset(self, queryset, search_term, **kwargs):
+        term = (search_term or "").strip()
+        if term and " " not in term:
+            exact = queryset.filter(Q(accession_number__iexact=term) | Q(barcode__iexact=term))
+            if exact.exists():
+                return exact
+        return super().search_queryset(queryset, search_term, **kwargs)
+
+
 class CopyAdmin(ModelAdmin):
     permission_helper_class = LibraryPermissionHelper
     model = Copy
     menu_label = "Bản sách"
     menu_icon = "list-ul"
-    search_handler_class = FoldedSearchHandler
+    search_handler_class = CopySearchHandler
     search_fields = ("record__search_folded",)
     list_display = ("accession_number", "nhan_de", "barcode", "location", "status", "ngay_vao_so")
     list_filter = ("status", "location", "source")

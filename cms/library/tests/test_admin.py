@@ -52,6 +52,24 @@ def test_search_ignores_tone_marks_and_folds_d(client, login):
         assert "Một cuốn sách khác hẳn" not in html
 
 
+def test_copies_are_found_by_accession_number_or_barcode(client, login):
+    """The librarian types the số ĐKCB or scans the barcode into the copies' search: that copy comes up."""
+    login("thuthu")
+    wanted = RecordFactory(title="Dế Mèn phiêu lưu ký bản thử", copies=2)
+    RecordFactory(title="Một cuốn sách khác hẳn")
+    first, second = wanted.copies.order_by("sort_order")
+    second.barcode = "TV00009999"
+    second.save()
+    url = reverse("library_copy_modeladmin_index")
+    html = client.get(url, {"q": first.accession_number.lower()}).content.decode()
+    assert first.accession_number in html and second.accession_number not in html
+    html = client.get(url, {"q": "tv00009999"}).content.decode()
+    assert second.accession_number in html and first.accession_number not in html
+    html = client.get(url, {"q": "de men phieu luu"}).content.decode()  # titles still searched, folded
+    assert first.accession_number in html and second.accession_number in html
+    assert "Một cuốn sách khác hẳn" not in html
+
+
 def test_filters_by_copy_status_and_class(client, login):
     login("thuthu")
     lent = RecordFactory(title="Sách đang cho mượn thử", classification="500")

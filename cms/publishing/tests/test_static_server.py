@@ -20,6 +20,8 @@ def small_release(site_dir):
         "404.html": "<h1>Không tìm thấy trang</h1>",
         "media/documents/quyet-dinh.pdf": "%PDF-1.4",
         "api/v1/tin-moi.json": "{}",
+        "manifest.json": '{"format": 3}',
+        "api/.manifest.json": '{"files": {}}',
     }.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(body, encoding="utf-8")
@@ -61,6 +63,16 @@ def test_no_listing_and_no_crash_on_odd_paths(small_release, path):
         # The server is still answering afterwards.
         ok, home = _get(base_url, "/")
         assert ok.status == 200 and "Trang chủ" in home.decode()
+
+
+@pytest.mark.parametrize("path", ["/manifest.json", "/api/.manifest.json", "/api/.manifest.json?x=1"])
+def test_the_manifest_and_its_parts_are_not_served(small_release, path):
+    """As nginx (deploy/nginx/site.conf): the builder's manifest is not a public file."""
+    with StaticSiteServer() as base_url:
+        response, body = _get(base_url, path)
+        assert response.status == 404 and b"format" not in body and b"files" not in body
+        ok, data = _get(base_url, "/api/v1/tin-moi.json")
+        assert ok.status == 200 and data == b"{}"
 
 
 def test_every_response_carries_the_production_security_headers(small_release):

@@ -1,11 +1,13 @@
 """`manage.py serve_site`: serve the built static site (the `current` release) for local use."""
 
 import functools
+import os
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from django.core.management.base import BaseCommand
 
 from cms.publishing import release
+from cms.publishing.manifest import is_manifest_path
 from cms.publishing.targets.headers import content_type, security_headers
 
 
@@ -33,6 +35,15 @@ class StaticSiteHandler(SimpleHTTPRequestHandler):
         return None
 
     def send_head(self):
+        try:
+            # The file the request resolves to (after %-decoding and "..", as the server will read it).
+            rel = os.path.relpath(self.translate_path(self.path), self.directory).replace(os.sep, "/")
+        except (OSError, ValueError):
+            rel = ""
+        if is_manifest_path(rel):
+            # As deploy/nginx/site.conf: the manifest and its parts are the builder's, not the public's.
+            self.send_error(404)
+            return None
         try:
             return super().send_head()
         except (OSError, ValueError):
