@@ -9,6 +9,7 @@ touches the live release.
 import fcntl
 import logging
 import re
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -91,18 +92,38 @@ class MissingFile(Exception):
 # --- locking and scheduling ---------------------------------------------------------------------------
 
 
+_lock_state = threading.local()
+
+
 @contextmanager
 def build_lock():
     """One build at a time: per output folder (web process, worker and `manage.py build_site` on this host)
-    and, on PostgreSQL, per database (workers on several hosts sharing it, e.g. publishing to one bucket)."""
+    and, on PostgreSQL, per database (workers on several hosts sharing it, e.g. publishing to one bucket).
+
+    Also held by the integrity check and its repair (``integrity.verify``/``repair``/``check_release``), so
+    they never compare a release that is being swapped. Re-entrant in one thread: a repair that rebuilds
+    the site takes it again. The lock file's descriptor is closed in forked render workers
+    (``parallel.close_in_children``), so a worker left behind by a killed build cannot hold it.
+    """
+    if getattr(_lock_state, "depth", 0):
+        _lock_state.depth += 1
+        try:
+            yield
+        finally:
+            _lock_state.depth -= 1
+        return
     root = release.site_root()
     root.mkdir(parents=True, exist_ok=True)
     with open(root / ".build.lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
+        parallel.close_in_children(fh.fileno())
+        _lock_state.depth = 1
         try:
             with database_build_lock():
                 yield
         finally:
+            _lock_state.depth = 0
+            parallel.keep_in_children(fh.fileno())
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
@@ -823,10 +844,18 @@ def _search_index(target, files, old, stream):
     new_members = search.shard_members(files)
     old_members = search.shard_members(old.files)
     written = set(stream.written)
+    from cms.core.people import pupil_full_names
+
+    # Once per build (it reads every article), not per shard. A shard indexed while another list of
+    # pupils' names applied is indexed again even if its pages did not change: a pupil added to a class
+    # after pages naming them were indexed is then shown by given name in every year's index.
+    names = pupil_full_names()
+    names_digest = search.names_digest(names)
     entries, todo = {}, []
     for shard, paths in new_members.items():
         prefix = f"{search.SEARCH_DIR}/{shard}/"
-        if paths == old_members.get(shard) and not written.intersection(paths):
+        unchanged = paths == old_members.get(shard) and not written.intersection(paths)
+        if unchanged and search.indexed_with(shard, names_digest):
             kept = {
                 p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] in SEARCH_SOURCES
             }
@@ -840,9 +869,6 @@ def _search_index(target, files, old, stream):
             entries[path] = stream.put(path, data, entry_for(data, SEARCH_SOURCE))
 
     workers = parallel.workers_for(sum(len(paths) for _, paths in todo))
-    from cms.core.people import pupil_full_names
-
-    names = pupil_full_names() if todo else {}  # once per build (it reads every article), not per shard
     parallel.run_chunks(
         [[item] for item in sorted(todo)],
         lambda chunk: search.build_shard(

@@ -208,10 +208,17 @@ def release_manifest(release_id):
         raise NoApprovedManifest("Danh mục tệp đã duyệt bị sửa (mã băm không khớp nhật ký xuất bản).")
     try:
         return Manifest.from_bytes(data, _stored_part), data
-    except OSError as exc:
-        raise NoApprovedManifest(f"Thiếu một phần của danh mục tệp đã duyệt ({exc.filename}).") from exc
-    except ValueError as exc:
-        raise NoApprovedManifest("Một phần của danh mục tệp đã duyệt bị sửa (mã băm không khớp).") from exc
+    except (OSError, ValueError) as exc:
+        # The stored parts cannot be trusted any more: the next build stores every part it uses again.
+        _known_parts.clear()
+        what = (
+            f"Thiếu một phần của danh mục tệp đã duyệt ({exc.filename})"
+            if isinstance(exc, OSError)
+            else "Một phần của danh mục tệp đã duyệt bị sửa (mã băm không khớp)"
+        )
+        raise NoApprovedManifest(
+            f"{what}. Chạy `manage.py build_site` để dựng và duyệt lại toàn bộ trang, rồi kiểm tra lại."
+        ) from exc
 
 
 def approved_manifest():
@@ -325,7 +332,7 @@ def verify_s3(manifest, manifest_bytes, storage=None):
     return report
 
 
-def verify():
+def _verify_unlocked():
     """Check the live site(s) against the last good build; returns a list of Reports."""
     from .targets import s3
 
@@ -469,7 +476,7 @@ def repair_local(report, manifest, manifest_bytes, root=None, rebuild=True):
     return report
 
 
-def check_release(release_id):
+def _check_release_unlocked(release_id):
     """Verify the release folder ``release_id`` against its own manifest and repair what differs (without a
     rebuild): used before a rollback makes it live. Returns the Report; ``report.unrepaired`` lists what
     could not be restored. Raises NoApprovedManifest."""
@@ -509,7 +516,7 @@ def repair_s3(report, manifest, manifest_bytes, storage=None):
     return report
 
 
-def repair():
+def _repair_unlocked():
     """Verify, then restore every difference (local first, then S3); returns the Reports."""
     manifest, data = approved_manifest()
     local = verify_local(manifest, data)
@@ -580,3 +587,27 @@ def daily_check(now=None):
     record(reports, repaired=False, now=now)
     alert(reports, repaired=False)
     return reports
+
+
+# --- entry points: one at a time with the builds ---------------------------------------------------------
+
+
+def _locked(fn):
+    """Run ``fn`` holding the build lock (``builder.build_lock``): a check or a repair never compares a
+    release while a build swaps ``current``, and a repair never writes old files into a new release."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from .builder import build_lock
+
+        with build_lock():
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+verify = _locked(_verify_unlocked)
+verify.__doc__ = _verify_unlocked.__doc__
+repair = _locked(_repair_unlocked)
+check_release = _locked(_check_release_unlocked)

@@ -20,9 +20,11 @@ use) sets the number of processes; builds with fewer than ``MIN_SOURCES`` source
 render serially, as forking costs more than it saves there.
 """
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -99,9 +101,41 @@ def _before_fork():
             conn.close()
 
 
+# File descriptors a worker must not keep (the build lock): closed at its start, so a worker that
+# outlives a killed build holds nothing the next build waits for.
+_close_in_children = set()
+
+
+def close_in_children(fd):
+    """Have forked workers close ``fd`` when they start."""
+    _close_in_children.add(fd)
+
+
+def keep_in_children(fd):
+    _close_in_children.discard(fd)
+
+
+def _die_with_parent():
+    """Linux: the worker gets SIGKILL when the build process dies (killed, crashed): no orphan keeps
+    rendering or holding files of an abandoned release."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:
+        os._exit(1)  # the build died before this worker started
+
+
 def _in_child():
-    """Worker start: forget the inherited connections (without closing them) so the first query opens
-    this process's own."""
+    """Worker start: die with the build, drop the build lock's descriptor, forget the inherited
+    connections (without closing them) so the first query opens this process's own."""
+    _die_with_parent()
+    for fd in list(_close_in_children):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     for conn in connections.all(initialized_only=True):
         if conn.connection is not None:
             _inherited.append(conn.connection)

@@ -86,6 +86,26 @@ def build_shard(locate, shard, paths, digests=None, names=None):
     return {f"{SEARCH_DIR}/{shard}/{name}": data for name, data in search_index.build_index(records).items()}
 
 
+def names_digest(names):
+    """A digest of the pupils' names a shard is redacted with (``pupil_full_names()``)."""
+    return hashlib.sha256(json.dumps(sorted(names.items())).encode()).hexdigest()
+
+
+def _records_dir():
+    from . import release
+
+    return release.site_root() / ".search-records"
+
+
+def indexed_with(shard, digest):
+    """True when ``shard``'s index was last built with the names of ``digest`` (its records cache says so;
+    no cache: False, the shard is indexed again)."""
+    try:
+        return (_records_dir() / f"{_SAFE.sub('-', shard)}.names").read_text() == digest
+    except OSError:
+        return False
+
+
 class RecordsCache:
     """The redacted search records (with their terms) of one shard's pages, by path and file sha256.
 
@@ -99,7 +119,7 @@ class RecordsCache:
         from . import release
 
         self.path = release.site_root() / ".search-records" / f"{_SAFE.sub('-', shard)}.json"
-        self.names = hashlib.sha256(json.dumps(sorted(names.items())).encode()).hexdigest()
+        self.names = names_digest(names)
         self.pages = {}
         try:
             raw = json.loads(self.path.read_bytes())
@@ -126,3 +146,8 @@ class RecordsCache:
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
         os.replace(tmp, self.path)
+        # Read by ``indexed_with`` on every build: a few bytes, not the whole cache.
+        names = self.path.with_suffix(".names")
+        tmp = names.with_name(names.name + ".tmp")
+        tmp.write_text(self.names)
+        os.replace(tmp, names)

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -50,6 +50,22 @@ def on_page_deleted(sender, instance, **kwargs):
     # Sent once per model of the inheritance chain; the build de-duplicates pending changes.
     if isinstance(instance, Page):
         schedule_build(f"Xoá: {instance.title}", pages=[instance.pk])
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def on_privacy_changed(sender, instance, **kwargs):
+    """A page made private (or public again) in Wagtail's privacy dialog: the page and every page below
+    it leave (or join) the public site, with their listings, feeds, sitemaps, search and JSON lists.
+
+    All of them are scheduled, so the build knows their page types (the static-files hooks of those types
+    run, ``builder.hook_page_types``).
+    """
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    pages = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    schedule_build(f"Quyền xem: {page.title}", pages=pages)
 
 
 def on_redirect_changed(sender, instance, **kwargs):

@@ -20,7 +20,7 @@ from cms.publishing import integrity, release
 from cms.publishing.builder import build_pending, build_site
 from cms.publishing.manifest import MANIFEST_PATH, is_manifest_path, read_tree
 
-from .helpers import manifest, new_article, publish, search_index_text, section, text
+from .helpers import live_dir, manifest, new_article, publish, search_index_text, section, text
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +182,46 @@ def test_an_article_publish_keeps_the_document_and_notice_lists_without_reading_
     assert "du-lieu/van-ban.json" in result.written
     assert "Quyết định thành lập câu lạc bộ đọc sách" in text("du-lieu/van-ban.json")
     assert text("du-lieu/thong-bao.json") == before["du-lieu/thong-bao.json"]
+
+
+def test_a_pupil_added_to_a_class_is_shown_by_given_name_in_every_years_index(built_site):
+    """Pages of two years name a person in full; she then joins a class (a pupil: the school shows pupils
+    by given name). The next build, whatever it publishes, re-indexes both years: no shard keeps the name."""
+    from editorial.factories import UserFactory
+    from editorial.models import ClassMembership, SchoolClass, SchoolYear
+
+    for slug, day in (("giai-thuong-2025", date(2025, 3, 2)), ("giai-thuong-2026", date(2026, 11, 2))):
+        publish(
+            new_article(f"Em Trịnh Khả Vy đạt giải {day.year}", slug, day=day, body="Trịnh Khả Vy, lớp 1A.")
+        )
+        build_pending()
+    assert "Trịnh Khả Vy" in search_index_text()
+
+    year = SchoolYear.objects.current()
+    school_class = SchoolClass.objects.get(school_year=year, name="1A")
+    pupil = UserFactory(last_name="Trịnh Khả", first_name="Vy")
+    ClassMembership.objects.create(school_class=school_class, user=pupil, school_year=year)
+    publish(new_article("Lịch thi đấu bóng đá", "lich-thi-dau-bong-da", day=date(2026, 11, 23)))
+    build_pending()
+    index = search_index_text()
+    assert "Trịnh Khả Vy" not in index
+    assert "/giai-thuong-2025/" in index and "/giai-thuong-2026/" in index
+
+
+def test_making_a_document_private_takes_it_off_the_site_and_its_list(built_site):
+    """Wagtail's privacy dialog saves a view restriction: the document leaves its page, the documents'
+    JSON list, the sitemap and the search at the next build, like an unpublish."""
+    from wagtail.models import PageViewRestriction
+
+    from cms.documents.factories import OfficialDocumentPageFactory
+
+    document = OfficialDocumentPageFactory(title="Kế hoạch kiểm tra nội bộ bản riêng", publish=False)
+    document.save_revision().publish()
+    build_pending()
+    assert "Kế hoạch kiểm tra nội bộ bản riêng" in text("du-lieu/van-ban.json")
+    PageViewRestriction.objects.create(page=document, restriction_type=PageViewRestriction.LOGIN)
+    result = build_pending()
+    assert result is not None  # the restriction scheduled a build by itself
+    assert "Kế hoạch kiểm tra nội bộ bản riêng" not in text("du-lieu/van-ban.json")
+    assert "Kế hoạch kiểm tra nội bộ bản riêng" not in search_index_text()
+    assert not (live_dir() / document.url.strip("/") / "index.html").exists()

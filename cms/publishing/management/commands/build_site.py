@@ -4,6 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.publishing import release
 from cms.publishing.builder import build_site
 
 
@@ -32,3 +33,5 @@ class Command(BaseCommand):
             f"gỡ {len(result.deleted)}, trong {seconds:.1f} giây."
         )
         self.stdout.write(self.style.SUCCESS(message))
+        # Old releases are removed by a background thread; a command must not exit in the middle of it.
+        release.wait_for_prune()

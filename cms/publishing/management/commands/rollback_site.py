@@ -8,6 +8,7 @@ is refused when it cannot be brought back to its approved bytes.
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.publishing import integrity, release
+from cms.publishing.builder import build_lock
 from cms.publishing.models import PendingChange
 
 
@@ -28,6 +29,10 @@ class Command(BaseCommand):
             target = older[-1]
         if target not in releases:
             raise CommandError(f"Không có bản phát hành {target}.")
+        with build_lock():  # no build swaps `current` between the check and the switch
+            self._switch(target, live)
+
+    def _switch(self, target, live):
         try:
             report = integrity.check_release(target)
         except integrity.NoApprovedManifest as exc:

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.publishing import integrity
+from cms.publishing import integrity, release
 
 
 class Command(BaseCommand):
@@ -20,6 +20,7 @@ class Command(BaseCommand):
             reports = integrity.repair() if repair else integrity.verify()
         except integrity.NoApprovedManifest as exc:
             raise CommandError(str(exc)) from exc
+        release.wait_for_prune()  # a repair may have rebuilt the site: let its clean-up finish
         integrity.record(reports, repaired=repair)
         integrity.alert(reports, repaired=repair)
         for report in reports:
