@@ -230,3 +230,35 @@ def test_a_changed_manifest_part_is_repaired_and_a_changed_approved_part_is_refu
     stored.write_bytes(stored.read_bytes().replace(b"index.html", b"hacked.html", 1))
     with pytest.raises(integrity.NoApprovedManifest):
         integrity.verify()
+
+
+def test_a_check_waits_for_a_running_build_and_then_sees_one_whole_release(built_site):
+    """The check holds the build lock: while a build runs (here: another thread holds the lock) it does not
+    start, so it never compares a release being swapped (no false alarm, no repair writing old files into
+    a new release)."""
+    import threading
+    import time
+
+    from cms.publishing.builder import build_lock
+
+    building, released = threading.Event(), []
+
+    def build():
+        from django.db import connection
+
+        try:
+            with build_lock():
+                building.set()
+                time.sleep(0.5)
+                released.append(time.monotonic())
+        finally:
+            connection.close()  # this thread's own connection (PostgreSQL: the advisory lock's session)
+
+    builder_thread = threading.Thread(target=build)
+    builder_thread.start()
+    assert building.wait(30)
+    reports = integrity.verify()  # blocks until the "build" lets go of the lock
+    checked = time.monotonic()
+    builder_thread.join(30)
+    assert released and checked >= released[0]
+    assert reports and all(report.clean for report in reports)
