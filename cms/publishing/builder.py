@@ -753,7 +753,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         _materialise(target, files, stream)
         timings["write"] = time.monotonic() - clock
         clock = time.monotonic()
-        _search_index(target, files, old, stream)
+        indexed = _search_index(target, files, old, stream)
         timings["search"] = time.monotonic() - clock
         written = list(stream.written)
         manifest = Manifest(
@@ -790,6 +790,8 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
             timings["upload"] = time.monotonic() - clock
         target.activate()
         remember_manifest(manifest, manifest_bytes)  # the next build here reads only the root
+        # Only a live index counts as made with this list of pupils' names (a failed build's does not).
+        search.mark_indexed(*indexed)
     except BaseException:
         target.abandon()
         raise
@@ -880,6 +882,7 @@ def _search_index(target, files, old, stream):
     data = search.shards_json(new_members)
     entries[search.SHARDS_PATH] = stream.put(search.SHARDS_PATH, data, entry_for(data, SEARCH_SOURCE))
     files.update(entries)
+    return [shard for shard, _ in todo], names_digest
 
 
 def _materialise(target, files, stream):

@@ -106,6 +106,18 @@ def indexed_with(shard, digest):
         return False
 
 
+def mark_indexed(shards, digest):
+    """Record that the live index of ``shards`` was made with the names of ``digest`` (after the release
+    holding it went live): read by ``indexed_with`` on every build, a few bytes per shard."""
+    folder = _records_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for shard in shards:
+        path = folder / f"{_SAFE.sub('-', shard)}.names"
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(digest)
+        os.replace(tmp, path)
+
+
 class RecordsCache:
     """The redacted search records (with their terms) of one shard's pages, by path and file sha256.
 
@@ -146,8 +158,3 @@ class RecordsCache:
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
         os.replace(tmp, self.path)
-        # Read by ``indexed_with`` on every build: a few bytes, not the whole cache.
-        names = self.path.with_suffix(".names")
-        tmp = names.with_name(names.name + ".tmp")
-        tmp.write_text(self.names)
-        os.replace(tmp, names)
