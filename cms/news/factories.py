@@ -67,3 +67,29 @@ def every_block_body(images=3):
         ),
         ("attachment", {"document": DocumentFactory(title="Kế hoạch tổ chức"), "title": "Kế hoạch (PDF)"}),
     ]
+
+
+def bulk_articles(section, count, start, name="Bài thêm"):
+    """Add ``count`` published articles to ``section`` in one bulk insert, one a day from ``start`` (tests
+    that grow a site to compare counts at two sizes; ``bench.generate.bulk_add_children`` writes the rows
+    Wagtail would store for published pages, without revisions)."""
+    from datetime import timedelta
+
+    from django.utils.text import slugify
+
+    from bench.generate import bulk_add_children
+
+    prefix = slugify(name.replace("đ", "d").replace("Đ", "D")) or "bai"
+    articles = [
+        ArticlePage(
+            title=f"{name} số {i} của {section.slug}",
+            slug=f"{prefix}-{section.slug}-{i}",
+            lead="Tóm tắt.",
+            body=[("paragraph", RichText("<p>Nội dung.</p>"))],
+            publication_date=start + timedelta(days=i),
+            author_name="Nguyễn Văn An",
+        )
+        for i in range(count)
+    ]
+    bulk_add_children(section, articles, [section.first_published_at] * count)
+    return articles

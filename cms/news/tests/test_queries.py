@@ -4,15 +4,14 @@ Counted, not timed: the same number of queries at two sizes, and no query plan (
 PLAN``) that scans the page table or sorts a whole section.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
-from wagtail.rich_text import RichText
 
-from bench.generate import bulk_add_children
+from cms.news.factories import bulk_articles
 from cms.news.models import ArticlePage, SectionPage
 from cms.publishing.outputs import page_deps
 from cms.publishing.render import render_page
@@ -22,21 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def _grow(section, count, start=date(2019, 1, 1)):
     """Add ``count`` published articles to ``section`` in bulk (one a day from ``start``)."""
-    articles, published = [], []
-    for i in range(count):
-        day = start + timedelta(days=i)
-        articles.append(
-            ArticlePage(
-                title=f"Bài cũ số {i} của {section.slug}",
-                slug=f"bai-cu-{section.slug}-{i}",
-                lead="Tóm tắt.",
-                body=[("paragraph", RichText("<p>Nội dung.</p>"))],
-                publication_date=day,
-                author_name="Nguyễn Văn An",
-            )
-        )
-        published.append(section.first_published_at)
-    bulk_add_children(section, articles, published)
+    bulk_articles(section, count, start, name="Bài cũ")
 
 
 def _article_work(article, site):

@@ -5,16 +5,15 @@ Counted, not timed: queries per rendered article at two sizes of the site, queri
 per page, and the pages a cached menu, breadcrumb or neighbour list shows.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.rich_text import RichText
 
-from bench.generate import bulk_add_children
 from cms.core.people import pupil_full_names
+from cms.news.factories import bulk_articles
 from cms.news.models import ArticlePage, SectionPage
 from cms.pages.models import StandardPage
 from cms.publishing.builder import _plan_full, build_site
@@ -28,18 +27,7 @@ pytestmark = pytest.mark.django_db
 
 def _grow(section_page, count, start=date(2019, 1, 1)):
     """Add ``count`` published articles to ``section_page`` in bulk (one a day from ``start``)."""
-    articles = [
-        ArticlePage(
-            title=f"Bài thêm số {i} của {section_page.slug}",
-            slug=f"bai-them-{section_page.slug}-{i}",
-            lead="Tóm tắt.",
-            body=[("paragraph", RichText("<p>Nội dung.</p>"))],
-            publication_date=start + timedelta(days=i),
-            author_name="Nguyễn Văn An",
-        )
-        for i in range(count)
-    ]
-    bulk_add_children(section_page, articles, [section_page.first_published_at] * count)
+    bulk_articles(section_page, count, start)
 
 
 def _planned_context():

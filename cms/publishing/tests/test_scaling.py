@@ -8,14 +8,12 @@ in the background, and every kept release stays complete.
 import hashlib
 import os
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
-from wagtail.rich_text import RichText
 
-from bench.generate import bulk_add_children
-from cms.news.models import ArticlePage
+from cms.news.factories import bulk_articles
 from cms.publishing import integrity, release
 from cms.publishing.builder import build_pending, build_site
 from cms.publishing.manifest import MANIFEST_PATH, is_manifest_path, read_tree
@@ -26,18 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _grow(section_page, count, start):
-    articles = [
-        ArticlePage(
-            title=f"Bài lưu trữ {i}",
-            slug=f"bai-luu-tru-{section_page.slug}-{i}",
-            lead="Tóm tắt.",
-            body=[("paragraph", RichText("<p>Nội dung lưu trữ.</p>"))],
-            publication_date=start + timedelta(days=i),
-            author_name="Nguyễn Văn An",
-        )
-        for i in range(count)
-    ]
-    bulk_add_children(section_page, articles, [section_page.first_published_at] * count)
+    bulk_articles(section_page, count, start, name="Bài lưu trữ")
 
 
 def _intact(root):
