@@ -99,3 +99,22 @@ def post_image_edit(client, image, new_file=True, **fields):
         PILImage.new("RGB", (40, 30), "red").save(buffer, "PNG")
         data["file"] = SimpleUploadedFile("anh.png", buffer.getvalue(), content_type="image/png")
     return client.post(reverse("wagtailimages:edit", args=[image.pk]), data)
+
+
+def sqlite_file_copy(path):
+    """Write this test's SQLite database (in memory, inside the test's transaction) to the file ``path``, for
+    a child process to open. ``iterdump()`` runs on this very connection, so the open transaction does not
+    block it (sqlite's backup API would wait for it); Wagtail's full-text tables (FTS5) do not dump and a
+    build does not need them. Returns ``path``."""
+    import sqlite3
+
+    from django.db import connection
+
+    connection.ensure_connection()
+    target = sqlite3.connect(path)
+    for statement in connection.connection.iterdump():
+        if "_fts" not in statement:
+            target.execute(statement)
+    target.commit()
+    target.close()
+    return path

@@ -3,7 +3,6 @@
 import hashlib
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -12,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from wagtail import hooks
 
 from cms.publishing import release
@@ -20,7 +18,7 @@ from cms.publishing.builder import build_pending, build_site
 from cms.publishing.models import PendingChange, SiteBuild
 from tests.support.static_server import StaticSiteServer
 
-from .helpers import live_dir, new_article, publish, text
+from .helpers import live_dir, new_article, publish, sqlite_file_copy, text
 
 pytestmark = pytest.mark.django_db
 
@@ -130,17 +128,7 @@ CHILD = textwrap.dedent(
 )
 def test_a_build_killed_midway_leaves_the_previous_release_served(built_site, tmp_path):
     live = release.live_release()
-    db_copy = tmp_path / "portal.sqlite3"
-    connection.ensure_connection()
-    # The child gets a file copy of this test's database. iterdump() runs on this very connection, so it is
-    # not blocked by the open test transaction (sqlite's backup API would wait for it forever).
-    # Wagtail's full-text tables (FTS5) do not dump; the child's build does not need them.
-    target = sqlite3.connect(db_copy)
-    for statement in connection.connection.iterdump():
-        if "_fts" not in statement:
-            target.execute(statement)
-    target.commit()
-    target.close()
+    db_copy = sqlite_file_copy(tmp_path / "portal.sqlite3")  # the child opens a file copy of this test's DB
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal_site.settings.dev",

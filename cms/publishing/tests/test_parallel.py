@@ -8,7 +8,6 @@ database, or the PostgreSQL test database itself, whose world is committed at se
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -23,6 +22,8 @@ from cms.publishing import builder, parallel, release
 from cms.publishing.builder import build_site
 from cms.publishing.manifest import is_manifest_path, read_tree
 from cms.publishing.targets.local import LocalRelease
+
+from .helpers import sqlite_file_copy
 
 pytestmark = pytest.mark.django_db
 
@@ -136,16 +137,8 @@ def _child_env(tmp_path):
             PGPORT=str(db["PORT"]),
         )
         return env
-    # SQLite: a file copy of the in-memory test database (as test_atomic does; FTS tables do not dump).
-    copy = tmp_path / "portal.sqlite3"
-    connection.ensure_connection()
-    target = sqlite3.connect(copy)
-    for statement in connection.connection.iterdump():
-        if "_fts" not in statement:
-            target.execute(statement)
-    target.commit()
-    target.close()
-    env["PORTAL_SQLITE_PATH"] = str(copy)
+    # SQLite: a file copy of the in-memory test database.
+    env["PORTAL_SQLITE_PATH"] = str(sqlite_file_copy(tmp_path / "portal.sqlite3"))
     return env
 
 
