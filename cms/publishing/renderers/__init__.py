@@ -65,13 +65,6 @@ class RenderContext:
         """The ``PageIndex`` of every public page (full builds), else None."""
         return self.cache.index
 
-    def preload(self, pages):
-        """Keep ``pages`` (specific, public) for the renders."""
-        for page in pages:
-            self._cache[page.pk] = page
-        if self.index is not None:
-            self.index.attach_parents(pages)
-
     def load(self, page_ids):
         """Fetch the pages ``page_ids`` not cached yet in one query per page type (public ones; the others
         are cached as None). A build loads a chunk's pages before rendering it."""
