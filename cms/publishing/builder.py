@@ -78,6 +78,9 @@ class BuildResult:
     manifest_sha256: str = ""
     file_ops: dict = field(default_factory=dict)  # file-system operations of the release: write, link, …
     workers: int = 1  # processes that rendered the sources (see ``parallel``)
+    live_release_id: str = ""  # the release that made the change live (before its search follow-up)
+    search_release_id: str = ""  # the follow-up release that brought the search index up to date
+    follow_up: object = field(default=None, repr=False, compare=False)  # what the search follow-up needs
 
     @property
     def partial(self):
@@ -308,7 +311,59 @@ def _build(trigger, page_ids, progress, fresh=False, narrow=None):
     )
     if result.partial:
         alerts.build_problem(SiteBuild.objects.get(pk=record.pk))
+    if result.follow_up is not None:
+        record.refresh_from_db(fields=["error"])
+        _search_follow_up(record, result)
     return result
+
+
+def _search_follow_up(record, result):
+    """Bring the search index up to date in a release of its own, right after ``result`` went live.
+
+    Clarification #13 (issue 15): "live" is pages, listings and feeds; the search index may follow within
+    10 s. An incremental build therefore makes its pages live first and re-indexes the year shards it
+    touched here, still under the build lock, as a second release recorded on the same ``SiteBuild``
+    (``search_release``). If this fails, the pages stay live, the build is marked partial and alerted,
+    and the touched shards stay marked as not indexed (``search.forget_indexed``), so the next build
+    re-indexes them; nothing is raised.
+    """
+    follow, result.follow_up = result.follow_up, None
+    started = time.monotonic()
+    try:
+        done = _search_release(*follow)
+    except Exception as exc:  # noqa: BLE001 - the pages are live; the next build re-indexes these shards
+        logger.exception("Search index follow-up failed")
+        error = f"Chỉ mục tìm kiếm chưa cập nhật: {type(exc).__name__}: {exc}"
+        result.failures["search"] = error
+        SiteBuild.objects.filter(pk=record.pk).update(
+            status=SiteBuild.Status.PARTIAL, error="\n".join(filter(None, [record.error, error]))[:5000]
+        )
+        alerts.build_problem(SiteBuild.objects.get(pk=record.pk))
+        return
+    if done is None:
+        return  # every shard was up to date: no second release
+    search_ms = int((time.monotonic() - started) * 1000)
+    # The build as a whole, against the release that was live before it: what the final release holds
+    # that either step wrote, and what it no longer holds.
+    final = set(done.files)
+    result.written = sorted(p for p in {*result.written, *done.written} if p in final)
+    result.deleted = sorted((set(result.deleted) - final) | set(done.deleted))
+    SiteBuild.objects.filter(pk=record.pk).update(
+        search_release=done.release_id,
+        search_manifest_sha256=done.manifest_sha256,
+        search_ms=search_ms,
+        files_total=len(done.files),
+        files_written=len(result.written),
+        files_deleted=len(result.deleted),
+    )
+    result.search_release_id = result.release_id = done.release_id
+    result.manifest_sha256 = done.manifest_sha256
+    result.files = done.files
+    result.timings["search"] = done.timings["search"]
+    result.timings["search_live"] = search_ms / 1000
+    for op, count in done.file_ops.items():
+        result.file_ops[op] = result.file_ops.get(op, 0) + count
+    result.duration_ms += search_ms
 
 
 def _failed_page_ids(failures):
@@ -583,6 +638,8 @@ def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, worker
 
 def _new_failed_pages(failures, old):
     """Pages whose own HTML failed and that were never published before: they are left out."""
+    if not failures:
+        return set()
     had_output = {e.get("source") for e in old.files.values()}
     pages = set()
     for source in failures:
@@ -635,24 +692,6 @@ def _links(data):
     return links
 
 
-def _assemble(files, rendered, ctx):
-    """Add manifest entries for what was just rendered (object refs, search shard, internal links)."""
-    for path, (data, source) in rendered.items():
-        refs = shard = links = None
-        kind, key, _ = parse_spec(source) if ":" in source else (source, None, None)
-        if kind in ("page", "route"):
-            # Routes are searchable too (e.g. the library's record pages under /thu-vien/sach/); their media
-            # come from the page that serves them (``static_media_objects``/``static_media_files``).
-            page = ctx.page(key)
-            if page is not None:
-                refs = media.page_refs(page)  # through the models, never from the HTML
-                if path.endswith(".html"):
-                    shard = search.shard_for(page, data)
-        if path.endswith(".html") and source != "static":
-            links = _links(data)
-        files[path] = entry_for(data, source, refs, shard, links)
-
-
 def _stale_linkers(files, old, produced):
     """Sources of kept files that link a page whose file is gone from the release (unpublished, deleted,
     moved): they must be rendered again so no public link answers 404."""
@@ -682,6 +721,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
     site = Site.objects.get(is_default_site=True)
     old = Manifest() if fresh else live_manifest()
     full = page_ids is None or _needs_full(page_ids, old, site)
+    defer_search = not full  # an incremental build makes its pages live first (_search_follow_up)
     ctx = RenderContext(site, public_pages(site))
     ctx.changed_models = None if full else _changed_models(page_ids)
     if full:
@@ -724,14 +764,14 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
             if full:
                 files = {p: e for p, e in old.files.items() if e.get("source") in failures}
             else:
+                # The search files stay as they are: the follow-up release re-indexes (_search_follow_up).
+                dropped = replaced | {"media"}
+                keep_hooks = set(failures) | ctx.skipped_hooks
                 files = {
                     p: e
                     for p, e in old.files.items()
-                    if e.get("source") not in replaced | {"media", *SEARCH_SOURCES}
-                    and not (
-                        e.get("source", "").startswith("hook:")
-                        and e.get("source") not in set(failures) | ctx.skipped_hooks
-                    )
+                    if (source := e.get("source", "")) not in dropped
+                    and not (source.startswith("hook:") and source not in keep_hooks)
                 }
             files.update(rendered)
             del rendered
@@ -749,49 +789,28 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
 
         timings["render"] = time.monotonic() - clock
         # 3. Files kept from the live release must be there to share.
+        if target.previous is None and set(files) - stream.produced:
+            raise MissingFile(next(iter(set(files) - stream.produced)))
         clock = time.monotonic()
-        _materialise(target, files, stream)
-        timings["write"] = time.monotonic() - clock
-        clock = time.monotonic()
-        indexed = _search_index(target, files, old, stream)
+        if defer_search:
+            # The shards this change touches are marked "not indexed" before the pages go live: if the
+            # follow-up never runs (killed process), the next build re-indexes them.
+            touched = _touched_shards(files, old, stream.produced)
+            search.forget_indexed(touched)
+            indexed = None
+        else:
+            indexed = _search_index(target, files, old, stream)
         timings["search"] = time.monotonic() - clock
-        written = list(stream.written)
-        manifest = Manifest(
-            release=target.release_id,
-            built_at=timezone.now().isoformat(),
-            files=dict(sorted(files.items())),
-            pages=pages_map,
-        )
-        # Only the manifest parts whose content changed are written (the root always); the others are
-        # carried over with their folders (decision record 0015).
-        parts = manifest.parts(previous=old)
-        for path, digest, data in parts:
-            if data is not None and (path == MANIFEST_PATH or old.parts_sha.get(path) != digest):
-                target.write(path, data)
-                written.append(path)
-        manifest_bytes = parts[-1][2]
-        # The approved copy, outside the served folder, for the integrity check (verify_site).
-        manifest_sha256 = integrity.save_approved_manifest(
-            target.release_id, manifest_bytes, parts, target.locate
-        )
         # Old addresses as server rules too (nginx file, S3 redirect metadata), from the same list as the
         # redirect pages of this release (cms.publishing.redirect_rules).
         redirects = static_redirects(ctx.site, ctx)
-        target.remove((set(old.files) - set(files)) | (set(old.parts_sha) - set(manifest.parts_sha)))
-        target.finish()
-        if s3.s3_configured():
-            clock = time.monotonic()
-            s3.publish(
-                target.path,
-                manifest,
-                manifest_bytes,
-                redirects=redirect_rules.s3_redirect_locations(redirects),
-            )
-            timings["upload"] = time.monotonic() - clock
-        target.activate()
-        remember_manifest(manifest, manifest_bytes)  # the next build here reads only the root
-        # Only a live index counts as made with this list of pupils' names (a failed build's does not).
-        search.mark_indexed(*indexed)
+        s3_redirects = redirect_rules.s3_redirect_locations(redirects)
+        manifest, manifest_sha256, written = _finish_release(
+            target, files, pages_map, old, stream, timings, s3_redirects, full=full
+        )
+        if indexed is not None:
+            # Only a live index counts as made with this list of pupils' names (a failed build's does not).
+            search.mark_indexed(*indexed)
     except BaseException:
         target.abandon()
         raise
@@ -803,8 +822,9 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         logger.exception("Không ghi được quy tắc chuyển hướng nginx (%s)", path)
     return BuildResult(
         release_id=target.release_id,
+        live_release_id=target.release_id,
         file_ops=dict(target.ops),
-        files=sorted([*files, *manifest.parts_sha, MANIFEST_PATH]),
+        files=[*files, *manifest.parts_sha, MANIFEST_PATH],
         written=sorted(written),
         deleted=sorted(set(old.files) - set(files)),
         pages=page_count,
@@ -814,6 +834,108 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         hidden=sorted(hidden),
         manifest_sha256=manifest_sha256,
         workers=workers,
+        follow_up=(manifest, old, set(stream.written), s3_redirects) if defer_search else None,
+    )
+
+
+def _finish_release(target, files, pages_map, old, stream, timings, s3_redirects, full=False):
+    """Write the manifest of the release being built (only its changed parts), store the approved copy,
+    drop the files the live release had and this one has not, upload to S3 when configured, and swap the
+    release in. Returns ``(manifest, manifest_sha256, paths written)``.
+
+    Only what this build rendered (``stream.produced``) or dropped can differ from ``old``'s entries, so
+    an incremental build computes only the parts of those folders (``Manifest.parts(changed=…)``)."""
+    written = list(stream.written)
+    manifest = Manifest(
+        release=target.release_id, built_at=timezone.now().isoformat(), files=files, pages=pages_map
+    )
+    gone = set(old.files) - set(files)
+    # Only the manifest parts whose content changed are written (the root always); the others are
+    # carried over with their folders (decision record 0015).
+    parts = manifest.parts(previous=old, changed=None if full else stream.produced | gone)
+    if settings.SITE_CHECK_MANIFEST_PARTS and not full:
+        _check_parts(manifest, parts)
+    for path, digest, data in parts:
+        if data is not None and (path == MANIFEST_PATH or old.parts_sha.get(path) != digest):
+            target.write(path, data)
+            written.append(path)
+    manifest_bytes = parts[-1][2]
+    # The approved copy, outside the served folder, for the integrity check (verify_site).
+    manifest_sha256 = integrity.save_approved_manifest(
+        target.release_id, manifest_bytes, parts, target.locate
+    )
+    target.remove(gone | (set(old.parts_sha) - set(manifest.parts_sha)))
+    target.finish()
+    if s3.s3_configured():
+        clock = time.monotonic()
+        s3.publish(target.path, manifest, manifest_bytes, redirects=s3_redirects)
+        timings["upload"] = time.monotonic() - clock
+    target.activate()
+    remember_manifest(manifest, manifest_bytes)  # the next build here reads only the root
+    return manifest, manifest_sha256, written
+
+
+def _check_parts(manifest, parts):
+    """Test settings (``SITE_CHECK_MANIFEST_PARTS``): the parts computed for the changed folders only must
+    equal the whole tree computed from scratch; raises AssertionError naming the parts that differ."""
+    whole = Manifest(
+        release=manifest.release, built_at=manifest.built_at, files=manifest.files, pages=manifest.pages
+    )
+    expected = {path: digest for path, digest, _ in whole.parts()}
+    found = {**manifest.parts_sha, MANIFEST_PATH: parts[-1][1]}
+    if expected != found:
+        differ = sorted(p for p in set(expected) | set(found) if expected.get(p) != found.get(p))
+        raise AssertionError(f"Incremental manifest parts differ from the whole tree: {differ[:20]}")
+
+
+def _touched_shards(files, old, produced):
+    """Search shards whose pages an incremental build added, changed or removed (from the manifest
+    entries of the outputs it rendered and of the files it dropped)."""
+    shards = set()
+    for path in produced:
+        new, previous = files.get(path), old.files.get(path)
+        if new == previous:
+            continue  # rendered again with the same bytes (and links, refs, shard)
+        for entry in (new, previous):
+            if entry and entry.get("shard"):
+                shards.add(entry["shard"])
+    for path in set(old.files) - set(files):
+        if old.files[path].get("shard"):
+            shards.add(old.files[path]["shard"])
+    return shards
+
+
+def _search_release(base, old, changed, s3_redirects):
+    """The search follow-up of an incremental build: a release equal to ``base`` (the manifest of the
+    release that just went live) whose search index covers its pages. ``old``: the manifest before that
+    build; ``changed``: the paths it wrote. Returns a BuildResult (release, files, written, timings)."""
+    target = LocalRelease()
+    try:
+        stream = _Stream(target, base)
+        timings = {}
+        clock = time.monotonic()
+        files = {p: e for p, e in base.files.items() if e.get("source") not in SEARCH_SOURCES}
+        indexed = _search_index(target, files, old, stream, changed=changed)
+        timings["search"] = time.monotonic() - clock
+        if not indexed[0] and not stream.written:
+            target.abandon()  # every shard was up to date (no searchable page changed, same pupils' names)
+            return None
+        manifest, manifest_sha256, written = _finish_release(
+            target, files, base.pages, base, stream, timings, s3_redirects
+        )
+        search.mark_indexed(*indexed)
+    except BaseException:
+        target.abandon()
+        raise
+    return BuildResult(
+        release_id=target.release_id,
+        file_ops=dict(target.ops),
+        files=[*files, *manifest.parts_sha, MANIFEST_PATH],
+        written=sorted(written),
+        deleted=sorted(set(base.files) - set(files)),
+        full=False,
+        timings=timings,
+        manifest_sha256=manifest_sha256,
     )
 
 
@@ -838,14 +960,14 @@ def _add_media(files, stream, old, site):
         files[path] = stream.put(path, data, entry_for(data, "media"))
 
 
-def _search_index(target, files, old, stream):
+def _search_index(target, files, old, stream, changed=None):
     """Re-index only the shards whose pages were added, changed or removed; keep the others' files.
 
     The shards are independent: a full build indexes them in worker processes (``parallel``), which read
     the pages this build wrote (``target.locate``); a publish re-indexes one shard in this process."""
     new_members = search.shard_members(files)
     old_members = search.shard_members(old.files)
-    written = set(stream.written)
+    written = set(stream.written if changed is None else changed)
     from cms.core.people import pupil_full_names
 
     # Once per build (it reads every article), not per shard. A shard indexed while another list of
@@ -854,13 +976,14 @@ def _search_index(target, files, old, stream):
     names = pupil_full_names()
     names_digest = search.names_digest(names)
     entries, todo = {}, []
+    old_index = {}  # shard -> {path: entry} of its index files in the live release (one pass)
+    for path, entry in old.files.items():
+        if entry.get("source") in SEARCH_SOURCES:
+            old_index.setdefault(path.split("/", 2)[1], {})[path] = entry
     for shard, paths in new_members.items():
-        prefix = f"{search.SEARCH_DIR}/{shard}/"
         unchanged = paths == old_members.get(shard) and not written.intersection(paths)
         if unchanged and search.indexed_with(shard, names_digest):
-            kept = {
-                p: e for p, e in old.files.items() if p.startswith(prefix) and e["source"] in SEARCH_SOURCES
-            }
+            kept = old_index.get(shard, {})
             _materialise(target, kept, stream)
             entries.update(kept)
         else:

@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.db.models import Q
 from django.utils import timezone
 
 from cms.core.vietnamese import today_vn, vn_datetime
@@ -190,21 +191,22 @@ def release_manifest(release_id):
     from .models import SiteBuild
 
     build = (
-        SiteBuild.objects.filter(
-            status__in=[SiteBuild.Status.SUCCESS, SiteBuild.Status.PARTIAL], release=release_id or "-"
-        )
+        SiteBuild.objects.filter(status__in=[SiteBuild.Status.SUCCESS, SiteBuild.Status.PARTIAL])
+        .filter(Q(release=release_id or "-") | Q(search_release=release_id or "-"))
         .order_by("-pk")
         .first()
     )
     if build is None:
         name = release_id or "(chưa có)"
         raise NoApprovedManifest(f"Không có lần xuất bản thành công nào tạo ra bản {name}.")
-    path = manifests_dir() / f"{build.release}.json"
+    # A build's pages release, or the release of its search follow-up (builder._search_follow_up).
+    expected = build.search_manifest_sha256 if build.search_release == release_id else build.manifest_sha256
+    path = manifests_dir() / f"{release_id}.json"
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise NoApprovedManifest(f"Không đọc được danh mục tệp đã duyệt {path}.") from exc
-    if build.manifest_sha256 and sha256(data) != build.manifest_sha256:
+    if expected and sha256(data) != expected:
         raise NoApprovedManifest("Danh mục tệp đã duyệt bị sửa (mã băm không khớp nhật ký xuất bản).")
     try:
         return Manifest.from_bytes(data, _stored_part), data

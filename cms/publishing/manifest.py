@@ -62,6 +62,8 @@ class Manifest:
     pages: dict = field(default_factory=dict)  # str(page id) -> {"depth": int, "deps": [source, ...]}
     parts_sha: dict = field(default_factory=dict, compare=False, repr=False)
     _contents: dict = field(default_factory=dict, compare=False, repr=False)  # part path -> its content
+    _root: dict = field(default=None, compare=False, repr=False)  # the root's files, dirs and pages
+    _homes: dict = field(default=None, compare=False, repr=False)  # page id -> folder of its entry
 
     @classmethod
     def from_bytes(cls, data, read_part=None):
@@ -91,6 +93,7 @@ class Manifest:
             manifest._contents[path] = content
             return content
 
+        manifest._root = {key: raw.get(key, {}) for key in ("files", "dirs", "pages")}
         todo = [("", raw)]
         while todo:
             folder, content = todo.pop()
@@ -102,20 +105,33 @@ class Manifest:
                 todo.append((child, read(part_path(child), digest)))
         return manifest
 
-    def parts(self, previous=None):
-        """Every part of this manifest, children before parents and the root last, as a list of
+    def parts(self, previous=None, changed=None):
+        """The parts of this manifest, children before parents and the root last, as a list of
         ``(path, sha256, bytes)``. ``bytes`` is None for a part equal to ``previous``'s (the manifest
-        it was built from): that part is carried over, not serialised again. Fills ``parts_sha``."""
+        it was built from): that part is carried over, not serialised again. Fills ``parts_sha``.
+
+        ``changed``: the paths whose entry may differ from ``previous`` (added, changed or removed); then
+        only the parts of their folders, of the folders of the pages whose entry or home changed, and
+        of their ancestors are computed and listed (O(changed), issue 15); the others are ``previous``'s,
+        unchanged. Without it (or without a ``previous`` read from a format-3 tree) every part is
+        computed. A page's entry sits in the folder of its own ``index.html`` (else of the first of its
+        files by folder), or in the root when it has none."""
+        if changed is not None and previous is not None and previous._root is not None:
+            return self._changed_parts(previous, changed)
         groups, homes = {"": {}}, {}
         for path, entry in self.files.items():
             folder, _, name = path.rpartition("/")
             groups.setdefault(folder, {})[name] = entry
             source = entry.get("source", "")
-            if source.startswith("page:") and (source not in homes or name == "index.html"):
-                homes[source] = folder  # the folder of the page's own HTML
-        pages = {}
+            if source.startswith("page:"):
+                pk, rank = source[5:], (name != "index.html", folder)
+                if pk not in homes or rank < homes[pk]:
+                    homes[pk] = rank  # the folder of the page's own HTML
+        pages, self._homes = {}, {}
         for pk, entry in self.pages.items():
-            pages.setdefault(homes.get(f"page:{pk}", ""), {})[pk] = entry
+            home = homes[pk][1] if pk in homes else ""
+            self._homes[pk] = home
+            pages.setdefault(home, {})[pk] = entry
         for folder in list(groups):
             while folder:
                 folder = folder.rpartition("/")[0]
@@ -147,16 +163,136 @@ class Manifest:
             if folder:
                 content = {"files": groups[folder], "dirs": dirs_of(folder), "pages": pages.get(folder, {})}
                 add(part_path(folder), content)
-        root = {
-            "format": FORMAT,
-            "release": self.release,
-            "built_at": self.built_at,
-            "files": groups[""],
-            "dirs": dirs_of(""),
-            "pages": pages.get("", {}),
-        }
-        data = _dumps(root)
-        out.append((MANIFEST_PATH, sha256(data), data))
+        self._root = {"files": groups[""], "dirs": dirs_of(""), "pages": pages.get("", {})}
+        out.append(self._root_part())
+        return out
+
+    def _root_part(self):
+        data = _dumps({"format": FORMAT, "release": self.release, "built_at": self.built_at, **self._root})
+        return (MANIFEST_PATH, sha256(data), data)
+
+    def homes(self):
+        """{page id: folder whose part holds its pages entry ("" = the root)}, derived once per manifest."""
+        if self._homes is None:
+            self._homes = {pk: "" for pk in (self._root or {}).get("pages", {})}
+            for path, content in self._contents.items():
+                folder = path[: -len(PART_NAME) - 1]
+                for pk in content.get("pages", {}):
+                    self._homes[pk] = folder
+        return self._homes
+
+    def _changed_parts(self, previous, changed):
+        """``parts()`` for the folders ``changed`` touches, everything else carried over (see ``parts``)."""
+        prev_contents, prev_sha = previous._contents, previous.parts_sha
+
+        def prev_content(folder):
+            return previous._root if folder == "" else prev_contents.get(part_path(folder))
+
+        # New file groups of the folders holding a changed path; pages whose own files changed.
+        deltas, page_ranks, lost = {}, {}, set()
+        for path in changed:
+            folder, _, name = path.rpartition("/")
+            new = self.files.get(path)
+            deltas.setdefault(folder, {})[name] = new
+            old = previous.files.get(path)
+            if new is not None and new.get("source", "").startswith("page:"):
+                page_ranks.setdefault(new["source"][5:], []).append((name != "index.html", folder))
+            if old is not None and old.get("source", "").startswith("page:"):
+                lost.add(old["source"][5:])
+        groups = {}
+        for folder, delta in deltas.items():
+            base = prev_content(folder)
+            group = dict(base["files"]) if base else {}
+            for name, entry in delta.items():
+                if entry is None:
+                    group.pop(name, None)
+                else:
+                    group[name] = entry
+            groups[folder] = group
+
+        def files_of(folder):
+            if folder in groups:
+                return groups[folder]
+            base = prev_content(folder)
+            return base["files"] if base else {}
+
+        # Pages entries: moved to the folder of their own files, added, changed or removed.
+        homes = dict(previous.homes())
+        prev_pages = previous.pages
+        candidates = set(page_ranks) | lost
+        candidates |= {pk for pk, entry in self.pages.items() if prev_pages.get(pk) is not entry}
+        candidates |= set(prev_pages) - set(self.pages)
+        page_edits = {}  # folder -> {pk: entry or None}
+        for pk in candidates:
+            old_home = homes.get(pk)
+            if pk not in self.pages:
+                new_home = None
+            else:
+                ranks = list(page_ranks.get(pk, ()))
+                if old_home is not None:
+                    source = f"page:{pk}"
+                    kept = [n for n, e in files_of(old_home).items() if e.get("source") == source]
+                    if kept:
+                        ranks.append(("index.html" not in kept, old_home))
+                new_home = min(ranks)[1] if ranks else ""
+            if old_home is not None and old_home != new_home:
+                page_edits.setdefault(old_home, {})[pk] = None
+                del homes[pk]
+            if new_home is not None:
+                page_edits.setdefault(new_home, {})[pk] = self.pages[pk]
+                homes[pk] = new_home
+        self._homes = homes
+
+        touched = set(groups) | set(page_edits)
+        for folder in list(touched):
+            while folder:
+                folder = folder.rpartition("/")[0]
+                touched.add(folder)
+        self._contents, self.parts_sha = dict(prev_contents), dict(prev_sha)
+        out, results = [], {}  # results: folder -> sha256 of its new part, or None when it went away
+
+        def content_of(folder):
+            base = prev_content(folder) or {"files": {}, "dirs": {}, "pages": {}}
+            dirs = dict(base["dirs"])
+            for child, digest in results.items():
+                parent, _, name = child.rpartition("/")
+                if parent == folder and child:
+                    if digest is None:
+                        dirs.pop(name, None)
+                    else:
+                        dirs[name] = digest
+            pages = base["pages"]
+            if folder in page_edits:
+                pages = dict(pages)
+                for pk, entry in page_edits[folder].items():
+                    if entry is None:
+                        pages.pop(pk, None)
+                    else:
+                        pages[pk] = entry
+            return {"files": files_of(folder), "dirs": dirs, "pages": pages}, base
+
+        for folder in sorted(touched, key=lambda f: (-f.count("/") - (1 if f else 0), f)):
+            content, base = content_of(folder)
+            if folder == "":
+                self._root = content
+                continue
+            path = part_path(folder)
+            if not content["files"] and not content["dirs"]:
+                # Emptied: the folder goes (its pages, if any, have moved with their files).
+                self._contents.pop(path, None)
+                self.parts_sha.pop(path, None)
+                results[folder] = None
+                continue
+            if path in prev_sha and content == base:
+                digest, data = prev_sha[path], None
+            else:
+                data = _dumps(content)
+                digest = sha256(data)
+            self._contents[path] = content
+            self.parts_sha[path] = digest
+            results[folder] = digest
+            out.append((path, digest, data))
+        out.append(self._root_part())
         return out
 
     def whole(self):

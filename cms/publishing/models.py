@@ -26,6 +26,13 @@ class SiteBuild(models.Model):
     error = models.TextField("Lỗi", blank=True)
     failed_pages = models.JSONField("Trang lỗi", default=list, blank=True)
     manifest_sha256 = models.CharField("Mã băm danh mục tệp", max_length=64, blank=True)
+    # An incremental build makes its pages live first, then brings the search index up to date in a
+    # second release (clarification #13: search may follow within 10 s); both are this build's.
+    search_release = models.CharField("Bản phát hành kèm chỉ mục tìm kiếm", max_length=64, blank=True)
+    search_manifest_sha256 = models.CharField(
+        "Mã băm danh mục tệp (bản kèm chỉ mục)", max_length=64, blank=True
+    )
+    search_ms = models.PositiveIntegerField("Thời gian cập nhật chỉ mục tìm kiếm (ms)", default=0)
 
     class Meta:
         verbose_name = "Lần xuất bản"

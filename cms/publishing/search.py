@@ -118,6 +118,15 @@ def mark_indexed(shards, digest):
         os.replace(tmp, path)
 
 
+def forget_indexed(shards):
+    """Mark ``shards`` as not indexed (``indexed_with`` answers False until ``mark_indexed``): done before
+    a release whose pages changed in them goes live, so a search follow-up that never runs is made up
+    for by the next build."""
+    folder = _records_dir()
+    for shard in shards:
+        (folder / f"{_SAFE.sub('-', shard)}.names").unlink(missing_ok=True)
+
+
 class RecordsCache:
     """The redacted search records (with their terms) of one shard's pages, by path and file sha256.
 

@@ -247,6 +247,9 @@ SITE_KEEP_RELEASES = env_int("PORTAL_SITE_KEEP_RELEASES", 5, minimum=1)
 # default: the CPUs the process may use. 1 renders in the build process only. Publishes always render there.
 _CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 SITE_BUILD_WORKERS = env_int("PORTAL_SITE_BUILD_WORKERS", _CPUS or 1, minimum=1)
+# Tests: every incremental build also computes its manifest tree from scratch and compares (the builder
+# computes only the parts of the folders a change touched; a mismatch raises).
+SITE_CHECK_MANIFEST_PARTS = False
 # The public address of the static portal (feeds, sitemap, canonical links).
 SITE_PUBLIC_URL = os.environ.get("PORTAL_PUBLIC_URL", "http://127.0.0.1:8080")
 # Optional S3-compatible copy of the site (django-storages S3Storage options); None = local folder only.

@@ -18,6 +18,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests render in the test's own process: its transaction is invisible to a worker's new connection
 # (cms/publishing/tests/test_parallel.py builds with workers on a committed copy).
 SITE_BUILD_WORKERS = 1
+SITE_CHECK_MANIFEST_PARTS = True
 LIBRARY_DEMO_RECORDS = 40  # the demo library seeds a few hundred; full test builds stay fast with fewer
 # Tests roll back every transaction: a cached rendition would outlive its rolled-back row.
 CACHES = {

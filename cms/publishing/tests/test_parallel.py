@@ -94,7 +94,7 @@ CHILD = textwrap.dedent(
             release.wait_for_prune()
         return {
             "release": result.release_id, "workers": result.workers, "failures": result.failures,
-            "hidden": result.hidden, "files": result.files, "written": result.written,
+            "hidden": result.hidden, "files": sorted(result.files), "written": result.written,
         }
 
     out = {}

@@ -1,0 +1,90 @@
+"""The search index follows an incremental publish in a release of its own (clarification #13: "live" is
+pages, listings and feeds; search may follow within 10 s), so re-indexing a year never delays a page."""
+
+import pytest
+
+from cms.publishing import integrity, release, search
+from cms.publishing.builder import build_pending, schedule_build
+from cms.publishing.manifest import read_tree
+from cms.publishing.models import SiteBuild
+
+from .helpers import new_article, publish, search_index_text, text
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Hội giảng mùa xuân của tổ Ngữ văn"
+SLUG = "hoi-giang-mua-xuan-cua-to-ngu-van"
+
+
+def _index_text(root):
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted((root / "chi-muc").glob("*/*/m*.json")))
+
+
+def test_pages_go_live_first_then_the_search_index_in_a_second_release(built_site):
+    before = read_tree(release.current_dir().resolve())
+    publish(new_article(TITLE, SLUG))
+    result = build_pending()
+
+    assert result.live_release_id and result.search_release_id
+    assert result.live_release_id != result.search_release_id == release.live_release()
+    pages_release = release.releases_dir() / result.live_release_id
+    # The first release already has the page and its listings, with the search index as it was...
+    assert TITLE in (pages_release / "hoat-dong-chuyen-mon" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert TITLE not in _index_text(pages_release)
+    pages_manifest = read_tree(pages_release)
+    assert {p: e for p, e in pages_manifest.files.items() if p.startswith("chi-muc/")} == {
+        p: e for p, e in before.files.items() if p.startswith("chi-muc/")
+    }
+    # ...and the second one finds it, with every page file shared with the first.
+    assert TITLE in search_index_text() and TITLE in text(f"hoat-dong-chuyen-mon/{SLUG}/index.html")
+    final = read_tree(release.current_dir().resolve())
+    assert {p: e for p, e in final.files.items() if not p.startswith("chi-muc/")} == {
+        p: e for p, e in pages_manifest.files.items() if not p.startswith("chi-muc/")
+    }
+
+    # One build in the log, with both releases approved: either can be checked or rolled back to.
+    build = SiteBuild.objects.order_by("-pk").first()
+    assert build.status == SiteBuild.Status.SUCCESS and not build.full
+    assert (build.release, build.search_release) == (result.live_release_id, result.search_release_id)
+    for release_id in (result.live_release_id, result.search_release_id):
+        manifest, _ = integrity.release_manifest(release_id)
+        assert manifest.release == release_id
+    assert all(report.clean for report in integrity.verify())
+
+
+def test_a_change_that_touches_no_searchable_page_makes_no_second_release(built_site):
+    article = publish(new_article(TITLE, SLUG))
+    build_pending()
+    builds = SiteBuild.objects.count()
+    schedule_build("test: nothing changed", pages=[article])  # rendered again, the same bytes
+    result = build_pending()
+    assert SiteBuild.objects.count() == builds + 1
+    assert result.search_release_id == "" and result.release_id == release.live_release()
+
+
+def test_a_failed_search_follow_up_keeps_the_pages_live_and_the_next_build_catches_up(
+    built_site, monkeypatch, mailoutbox
+):
+    def broken(*args, **kwargs):
+        raise OSError("Ổ đĩa đầy")
+
+    monkeypatch.setattr(search, "build_shard", broken)
+    publish(new_article(TITLE, SLUG))
+    result = build_pending()
+
+    assert TITLE in text(f"hoat-dong-chuyen-mon/{SLUG}/index.html")  # the page is live
+    assert TITLE not in search_index_text()
+    build = SiteBuild.objects.order_by("-pk").first()
+    assert build.status == SiteBuild.Status.PARTIAL and "Chỉ mục tìm kiếm chưa cập nhật" in build.error
+    assert result.partial and release.live_release() == result.live_release_id
+    assert any("chưa trọn vẹn" in m.subject for m in mailoutbox)
+
+    # The touched year stays marked as not indexed: the next build (another section, another year)
+    # re-indexes it although none of its pages changed since.
+    monkeypatch.undo()
+    from datetime import date
+
+    publish(new_article("Tin thư viện tháng ba", "tin-thu-vien-thang-ba", day=date(2025, 3, 2)))
+    build_pending()
+    assert TITLE in search_index_text() and "Tin thư viện tháng ba" in search_index_text()
+    assert SiteBuild.objects.order_by("-pk").first().status == SiteBuild.Status.SUCCESS
