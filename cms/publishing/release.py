@@ -149,7 +149,8 @@ def prune(root=None, full=False):
     """
     global last_prune
     root = Path(root) if root is not None else site_root()
-    stats = {"listed": 0, "removed": 0, "parts_read": 0, "parts_removed": 0, "full": False, "full_parts": False}
+    stats = {"listed": 0, "removed": 0, "parts_read": 0, "parts_removed": 0}
+    stats.update(full=False, full_parts=False)
     with _prune_lock:
         keep = max(1, settings.SITE_KEEP_RELEASES)
         releases_path = root / "releases"
