@@ -197,7 +197,7 @@ def _links(folder, stats):
     links = {}
     for entry in os.scandir(folder):
         if entry.is_symlink():
-            links[entry.name] = Path(os.readlink(entry.path)).name
+            links[entry.name] = os.path.basename(os.readlink(entry.path))
     return links
 
 
