@@ -182,3 +182,37 @@ def test_a_build_running_during_the_prune_keeps_its_new_folders_and_parts(built_
     assert (new_parts & dropped_parts) - kept_parts
     assert live_dir().name == result.release_id
     _assert_kept_releases_whole()
+
+
+def test_a_part_listed_at_two_folders_stays_while_a_kept_release_lists_it(site_dir, monkeypatch):
+    """Stored parts are named by their sha256, so two folders with the same content share one part. The
+    dropped release lists it at ``a`` and ``b``; the kept one changed ``a`` and still lists it at ``b``,
+    where both agree, so the comparison skips ``b``: the part must stay (the ``.shared`` list)."""
+    from cms.publishing.manifest import Manifest, entry_for
+
+    def save(name, files):
+        manifest = Manifest(release=name, files=files)
+        parts = manifest.parts()
+        integrity.save_approved_manifest(name, parts[-1][2], parts)
+        return parts[-1][2], manifest.parts_sha
+
+    same = entry_for(b"same", "static")
+    dropped = "20260101-000000-000000-aaaaaa"
+    _root, old = save(dropped, {"a/x.txt": same, "b/x.txt": same, "c/y.txt": entry_for(b"old", "static")})
+    kept = "20260102-000000-000000-bbbbbb"
+    data, new = save(
+        kept, {"a/x.txt": entry_for(b"new", "static"), "b/x.txt": same, "c/y.txt": entry_for(b"2", "static")}
+    )
+    assert old["a/.manifest.json"] == old["b/.manifest.json"] == new["b/.manifest.json"]
+    monkeypatch.setattr(integrity, "_pinned", {})  # a later prune: no build of this process is storing parts
+    _age_manifests()
+
+    stats = integrity.prune_manifests({kept})
+    assert not stats.get("full_parts") and stats["parts_removed"] == 1, stats
+    assert not integrity._part_file(old["c/.manifest.json"]).exists()
+    assert Manifest.from_bytes(data, integrity._stored_part).parts_sha == new  # every part still stored
+    assert {p.name for p in integrity.manifests_dir().iterdir()} == {
+        "parts",
+        f"{kept}.json",
+        f"{kept}.shared",
+    }
