@@ -23,7 +23,9 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,6 +103,10 @@ def _store(path, data):
 # live part stays valid; ``prune_manifests`` forgets the ones it deletes.
 _known_parts = {}
 
+SHARED_SUFFIX = ".shared"  # manifests/<release>.shared: the parts that manifest lists at several folders
+_parts_lock = threading.Lock()
+_pinned = {}  # parts folder -> the parts of the manifest this process stored last (see save)
+
 
 def save_approved_manifest(release_id, data, parts=(), locate=None):
     """Keep the manifest of a finished build outside the served folder; returns the sha256 of its root
@@ -112,6 +118,11 @@ def save_approved_manifest(release_id, data, parts=(), locate=None):
     """
     folder = parts_dir()
     known = _known_parts.setdefault(str(folder), set())
+    digests = [digest for path, digest, _part in parts if path != MANIFEST_PATH]
+    with _parts_lock:
+        # Until its release is kept, this build's parts are held against a prune running meanwhile: it
+        # may reuse a stored part that only dropped releases listed (``prune_manifests``).
+        _pinned[str(folder)] = set(digests)
     for path, digest, part in parts:
         if path == MANIFEST_PATH or digest in known:
             continue
@@ -126,6 +137,10 @@ def save_approved_manifest(release_id, data, parts=(), locate=None):
         if part is not None and sha256(part) == digest:
             _store(target, part)
             known.add(digest)
+    # The parts listed at more than one folder (identical folders), for the prune's tree comparison;
+    # written before the root, so a root is never without it.
+    shared = sorted(digest for digest, count in Counter(digests).items() if count > 1)
+    _store(manifests_dir() / f"{release_id}{SHARED_SUFFIX}", json.dumps(shared).encode())
     _store(manifests_dir() / f"{release_id}.json", data)
     return sha256(data)
 
@@ -134,34 +149,133 @@ def _stored_part(path, digest):
     return _part_file(digest).read_bytes()
 
 
-def prune_manifests(keep):
+def prune_manifests(keep, full=False, stats=None):
     """Drop saved manifests of releases that no longer exist (``keep``: names of kept releases), and the
-    stored parts none of the kept manifests lists (runs in the background prune)."""
+    stored parts that only they list (runs in the background prune, ``release.prune``).
+
+    Incremental: a dropped root is compared with each kept root in step (``_diff``), reading parts only
+    where the two differ; a part is deleted when some dropped root lists it at a folder where no kept root
+    lists the same part, and no kept root lists it anywhere it differs from that dropped root. Parts are
+    content-addressed, so the same part can sit at two folders of one manifest: those (``.shared``,
+    written with each root) are never deleted here. The cost follows the folders that changed between the
+    dropped and the kept releases. ``full`` (or a root without its ``.shared`` list, or a part that
+    cannot be read) marks every part the kept roots list and deletes every other stored part, including
+    those of builds killed before they saved a root.
+
+    Never deleted: a root or part written after this prune started, the root of a build still running
+    (named after a release newer than the newest kept one) and the parts it lists, and the parts of the
+    manifest this process saved last (a build storing them now may reuse a part only dropped releases
+    listed). ``stats`` (``parts_read``, ``parts_removed``, ``full_parts``) counts the work.
+    """
+    stats = stats if stats is not None else {}
+    stats.setdefault("parts_read", 0)
+    stats.setdefault("parts_removed", 0)
     folder = manifests_dir()
     if not folder.is_dir():
-        return
+        return stats
     # A build running meanwhile stores its parts, then its root, before its release exists: anything
     # written after this prune started is left for the next one.
     started = time.time() - 1
-    used = set()
+    newest = max(keep) if keep else ""
+    held, dropped = [], []  # roots whose parts stay; roots to delete
     for path in folder.glob("*.json"):
-        if path.stem not in keep:
-            if _older(path, started):
-                path.unlink(missing_ok=True)
-            continue
+        if path.stem in keep or path.stem > newest or not _older(path, started):
+            held.append(path)
+        else:
+            dropped.append(path)
+    used = None
+    if not full and dropped and held:
         try:
-            _mark(json.loads(path.read_bytes()), used)
+            used = _diff(held, dropped, stats)
         except (OSError, ValueError):
-            return  # an unreadable kept manifest: keep every part rather than guess
-    if parts_dir().is_dir():
-        known = _known_parts.get(str(parts_dir()), set())
-        for path in parts_dir().glob("*/*.json"):
-            if path.stem not in used and _older(path, started):
-                known.discard(path.stem)  # stored again if a later build makes the same part
+            used = None  # something unreadable: mark the kept trees in full below
+    elif not full and not dropped:
+        return stats
+    if used is None:
+        stats["full_parts"] = True
+        used = set()
+        try:
+            for path in held:
+                _mark(json.loads(path.read_bytes()), used, stats)
+        except (OSError, ValueError):
+            return stats  # an unreadable kept manifest: keep every part rather than guess
+        candidates = (p.stem for p in parts_dir().glob("*/*.json")) if parts_dir().is_dir() else ()
+    else:
+        used, candidates = used
+    for path in dropped:
+        path.unlink(missing_ok=True)
+        folder.joinpath(path.stem + SHARED_SUFFIX).unlink(missing_ok=True)
+    known = _known_parts.get(str(parts_dir()), set())
+    for digest in candidates:
+        if digest in used:
+            continue
+        path = _part_file(digest)
+        with _parts_lock:
+            if digest in _pinned.get(str(parts_dir()), ()) or not _older(path, started):
+                continue
+            known.discard(digest)  # stored again if a later build makes the same part
+            path.unlink(missing_ok=True)
+        stats["parts_removed"] += 1
+    if stats.get("full_parts"):
+        for path in folder.glob("*" + SHARED_SUFFIX):
+            if not folder.joinpath(path.stem + ".json").exists() and _older(path, started):
                 path.unlink(missing_ok=True)
+    return stats
 
 
-def _mark(content, used):
+def _diff(held, dropped, stats):
+    """Compare each dropped root with each held one; returns ``(used, candidates)``: the parts that must
+    stay and the parts that only dropped roots may list. Raises OSError or ValueError when a root, its
+    ``.shared`` list or a part cannot be read."""
+    cache = {}
+
+    def load(digest):
+        if digest not in cache:
+            cache[digest] = json.loads(_part_file(digest).read_bytes())
+            stats["parts_read"] += 1
+        return cache[digest]
+
+    def root_of(path):
+        shared = json.loads(path.with_name(path.stem + SHARED_SUFFIX).read_bytes())
+        return json.loads(path.read_bytes()), set(shared)
+
+    held = [root_of(path) for path in held]
+    used, candidates = set(), set()
+    for path in dropped:
+        mine, shared = root_of(path)
+        used |= shared
+        only_mine = None
+        for theirs, their_shared in held:
+            used |= their_shared
+            gone, kept = _compare(mine, theirs, load)
+            used |= kept
+            only_mine = gone if only_mine is None else only_mine & gone
+        candidates |= only_mine or set()
+    return used, candidates
+
+
+def _compare(a, b, load):
+    """Walk two manifest trees (roots or parts) in step, reading parts only where they differ: returns
+    the parts ``a`` lists at a folder where ``b`` lists another part (or none), and the same for ``b``."""
+    only_a, only_b, seen = set(), set(), set()
+    todo = [(a, b)]
+    while todo:
+        x, y = todo.pop()
+        x_dirs, y_dirs = (x or {}).get("dirs", {}), (y or {}).get("dirs", {})
+        for name in x_dirs.keys() | y_dirs.keys():
+            dx, dy = x_dirs.get(name), y_dirs.get(name)
+            if dx == dy or (dx, dy) in seen:
+                continue
+            seen.add((dx, dy))
+            if dx:
+                only_a.add(dx)
+            if dy:
+                only_b.add(dy)
+            todo.append((load(dx) if dx else None, load(dy) if dy else None))
+    return only_a, only_b
+
+
+def _mark(content, used, stats=None):
     """Add to ``used`` the hashes of every part below ``content`` (a root or a part). A part already
     marked is not read again: releases share most of their tree, so the kept releases cost about one
     tree, not one each."""
@@ -171,6 +285,8 @@ def _mark(content, used):
             if digest not in used:
                 used.add(digest)
                 todo.append(json.loads(_part_file(digest).read_bytes()))
+                if stats is not None:
+                    stats["parts_read"] += 1
 
 
 def _older(path, moment):

@@ -132,10 +132,25 @@ def _prune_safely(root):
         logger.exception("Removing old releases failed")
 
 
-def prune(root=None):
-    """Keep the newest SITE_KEEP_RELEASES releases (and always the live one); drop stale partial builds
-    and every directory version no kept release reaches."""
+def prune(root=None, full=False):
+    """Keep the newest SITE_KEEP_RELEASES releases (and always the live one); drop the others, stale
+    partial builds, and the directory versions and manifest parts only the dropped releases used.
+
+    Incremental (the default, after every swap): each dropped release's tree is compared with the kept
+    ones (``_drop_unshared``), so the cost follows what the dropped releases do not share with the kept
+    ones, not the size of the site. A full sweep (``_sweep``: mark every version the kept releases
+    reach, delete the rest) also finds what no release links any more, such as the leftovers of a killed
+    build; it runs when ``full`` is set (``manage.py build_site``), when a stale ``.building-*`` folder
+    shows that a build was killed, and when the incremental pass cannot read a folder it needs.
+
+    Returns the counters of the work done (also kept in ``last_prune``): ``listed`` (folders listed),
+    ``removed`` (directory versions deleted), ``parts_read`` and ``parts_removed`` (manifest parts),
+    ``full`` (whether a full sweep of the folders ran) and ``full_parts`` (of the parts).
+    """
+    global last_prune
     root = Path(root) if root is not None else site_root()
+    stats = {"listed": 0, "removed": 0, "parts_read": 0, "parts_removed": 0}
+    stats.update(full=False, full_parts=False)
     with _prune_lock:
         keep = max(1, settings.SITE_KEEP_RELEASES)
         releases_path = root / "releases"
@@ -146,23 +161,96 @@ def prune(root=None):
             if releases_path.is_dir()
             else []
         )
-        for name in releases[:-keep]:
-            if name != live:
-                shutil.rmtree(releases_path / name, ignore_errors=True)
+        newest = releases[-1] if releases else ""
+        dropped = [name for name in releases[:-keep] if name != live]
         kept = [name for name in releases[-keep:]] + ([live] if live and live not in releases[-keep:] else [])
-        for stale in releases_path.glob(".building-*"):
-            # A build left over from a killed process: older than every finished release.
-            if releases and stale.name.removeprefix(".building-") < releases[-1]:
-                shutil.rmtree(stale, ignore_errors=True)
-        _sweep(root, kept, releases[-1] if releases else "")
+        # A build left over from a killed process: older than every finished release. Its directory
+        # versions are linked by no release, so only a full sweep finds them.
+        stale = [p for p in releases_path.glob(".building-*") if p.name.removeprefix(".building-") < newest]
+        full = bool(full or stale)
+        if dropped and not full:
+            try:
+                _drop_unshared(root, dropped, kept, newest, stats)
+            except OSError:
+                logger.warning("Old releases could not be compared with the kept ones: full sweep")
+                full = True
+        for name in dropped:
+            shutil.rmtree(releases_path / name, ignore_errors=True)
+        for folder in stale:
+            shutil.rmtree(folder, ignore_errors=True)
+        if full:
+            _sweep(root, kept, newest, stats)
     from .integrity import prune_manifests
 
-    prune_manifests(set(list_releases()))
+    prune_manifests(set(list_releases()), full=full, stats=stats)
+    last_prune = stats
+    return stats
 
 
-def _sweep(root, kept, newest):
-    """Delete directory versions that no kept release reaches. Versions made by a build still running
-    (named after a release newer than ``newest``) are left alone."""
+last_prune = None  # the counters of the last prune of this process (see ``prune``)
+
+
+def _links(folder, stats):
+    """The sub-folders of ``folder``: {name: directory version name} for the links into ``dirs/`` (one
+    listing, counted in ``stats["listed"]``). Real sub-folders (an old-layout release) hold no links."""
+    stats["listed"] += 1
+    links = {}
+    for entry in os.scandir(folder):
+        if entry.is_symlink():
+            links[entry.name] = os.path.basename(os.readlink(entry.path))
+    return links
+
+
+def _drop_unshared(root, dropped, kept, newest, stats):
+    """Delete the directory versions that the ``dropped`` releases reach and no ``kept`` one does.
+
+    A version of folder ``p`` is only ever linked at path ``p`` (``targets.local``: a new release links
+    the live release's version of the same folder, or a version of its own). So the trees are walked in
+    step: where a kept release links the same version at the same path, the whole sub-tree is shared and
+    skipped; elsewhere the dropped version is garbage, its sub-folders are compared in turn, and it is
+    deleted. Cost: the folders the dropped releases do not share with the kept ones (and the kept
+    releases' versions of the same paths), whatever the size of the site. Versions named after a release
+    newer than ``newest`` belong to a build still running and are never deleted.
+
+    Raises OSError when a kept folder cannot be listed (the caller then sweeps in full). A dropped
+    version already gone (an earlier prune stopped half-way) is skipped.
+    """
+    store = root / DIRS
+    listings = {}  # a kept folder -> its links (kept releases share most versions: each listed once)
+
+    def kept_links(folder):
+        if folder not in listings:
+            listings[folder] = _links(folder, stats)
+        return listings[folder]
+
+    seen = set()
+    todo = [(root / "releases" / name, [root / "releases" / other for other in kept]) for name in dropped]
+    while todo:
+        folder, twins = todo.pop()
+        try:
+            mine = _links(folder, stats)
+        except FileNotFoundError:
+            continue
+        theirs = [kept_links(twin) for twin in twins]
+        for name, version in mine.items():
+            if version in seen:
+                continue
+            seen.add(version)
+            same = [links[name] for links in theirs if name in links]
+            if version in same:
+                continue  # shared with a kept release at this path: so is everything below it
+            todo.append((store / version, [store / other for other in same]))
+        if folder.parent == store and folder.name.split(".", 1)[0] <= newest:
+            shutil.rmtree(folder, ignore_errors=True)  # its sub-folders are already listed above
+            stats["removed"] += 1
+
+
+def _sweep(root, kept, newest, stats=None):
+    """Delete directory versions that no kept release reaches (every folder they reach is listed).
+    Versions made by a build still running (named after a release newer than ``newest``) are left
+    alone."""
+    stats = stats if stats is not None else {"listed": 0, "removed": 0}
+    stats["full"] = True
     store = root / DIRS
     if not store.is_dir():
         return
@@ -173,6 +261,7 @@ def _sweep(root, kept, newest):
             entries = list(os.scandir(folder))
         except OSError:
             continue
+        stats["listed"] += 1
         for entry in entries:
             if entry.is_symlink():
                 version = Path(os.readlink(entry.path)).name
@@ -182,3 +271,4 @@ def _sweep(root, kept, newest):
     for entry in os.scandir(store):
         if entry.name not in reachable and entry.name.split(".", 1)[0] <= newest:
             shutil.rmtree(entry.path, ignore_errors=True)
+            stats["removed"] += 1

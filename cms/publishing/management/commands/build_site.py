@@ -35,3 +35,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(message))
         # Old releases are removed by a background thread; a command must not exit in the middle of it.
         release.wait_for_prune()
+        # The background prune compares the dropped releases with the kept ones; a full build (run by a
+        # person, off the path to "live") also sweeps what no release links any more (decision 0015).
+        release.prune(full=True)
