@@ -862,7 +862,7 @@ def _finish_release(target, files, pages_map, old, stream, timings, s3_redirects
     manifest_bytes = parts[-1][2]
     # The approved copy, outside the served folder, for the integrity check (verify_site).
     manifest_sha256 = integrity.save_approved_manifest(
-        target.release_id, manifest_bytes, parts, target.locate
+        target.release_id, manifest_bytes, parts, target.locate, parts_sha=manifest.parts_sha
     )
     target.remove(gone | (set(old.parts_sha) - set(manifest.parts_sha)))
     target.finish()

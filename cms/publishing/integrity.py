@@ -108,17 +108,22 @@ _parts_lock = threading.Lock()
 _pinned = {}  # parts folder -> the parts of the manifest this process stored last (see save)
 
 
-def save_approved_manifest(release_id, data, parts=(), locate=None):
+def save_approved_manifest(release_id, data, parts=(), locate=None, parts_sha=None):
     """Keep the manifest of a finished build outside the served folder; returns the sha256 of its root
     ``data`` (which lists the sha256 of every part, so it covers them all).
 
     ``parts``: ``Manifest.parts()``'s list; each part not stored yet is stored by its sha256. A part
     carried over from the previous build (bytes None) is normally stored already; if not, it is read
-    with ``locate(path)`` (the release being built) and checked against its sha256.
+    with ``locate(path)`` (the release being built) and checked against its sha256. ``parts_sha``: every
+    part of the manifest ({path: sha256}, ``Manifest.parts_sha``) when ``parts`` lists only the changed
+    ones (an incremental build).
     """
     folder = parts_dir()
     known = _known_parts.setdefault(str(folder), set())
-    digests = [digest for path, digest, _part in parts if path != MANIFEST_PATH]
+    if parts_sha is not None:
+        digests = list(parts_sha.values())
+    else:
+        digests = [digest for path, digest, _part in parts if path != MANIFEST_PATH]
     with _parts_lock:
         # Until its release is kept, this build's parts are held against a prune running meanwhile: it
         # may reuse a stored part that only dropped releases listed (``prune_manifests``).
