@@ -66,9 +66,9 @@ def _part_q(year):
     Written so each alternative is one index lookup SQLite and PostgreSQL combine (an OR of index
     lookups): pages of the few models with no date field by content type, and each dated model's pages
     by its date index (``BETWEEN`` the year's bounds; if the date may be empty, ``IS NULL`` then the
-    first publication). In
-    one subquery, "date is null and first published that year, or date in that year" reads the whole date
-    index, and joining the page table there lets SQLite walk every page first published that year.
+    first publication). In one subquery, "date is null and first published that year, or date in that
+    year" reads the whole date index, and joining the page table there lets SQLite walk every page
+    first published that year.
     """
     dated = _dated_models()
     q = Q(content_type__in=_content_types(_undated_models(dated))) & _in_year(year)
