@@ -728,6 +728,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         sources, pages_map, page_count = _plan_full(site, ctx)
     else:
         sources, pages_map, page_count = _plan_incremental(site, ctx, page_ids, old, narrow)
+    ctx.sources = None if full else frozenset(sources)  # the sitemap index recomputes only these parts
 
     clock = time.monotonic()
     timings = {}

@@ -45,8 +45,12 @@ class RenderContext:
 
     LOAD_BATCH = 40
 
-    def __init__(self, site, public_pages, changed_models=None):
+    def __init__(self, site, public_pages, changed_models=None, sources=None):
         self.site = site
+        # The sources an incremental build renders (None: a full build, or not known): renders that
+        # summarise other outputs (the sitemap index) recompute only what these change. Forked render
+        # workers (``parallel``) inherit it with the context.
+        self.sources = sources
         # Page models an incremental build changes (None: a full build): static-files hooks that read
         # none of them are skipped and keep their files (``builder._hook_files``).
         self.changed_models = changed_models
@@ -105,6 +109,13 @@ class RenderContext:
     def url(self, page):
         return page.get_url(current_site=self.site) or "/"
 
+    def sitemap_parts(self):
+        """The sitemap parts (groups) this build re-renders, or None when every part may have changed
+        (a full build, or sources not given)."""
+        if self.sources is None:
+            return None
+        return {key for kind, key, _ in map(parse_spec, self.sources) if kind == "sitemap"}
+
 
 def render_source(source, ctx):
     """Render one source; returns {path: bytes} (empty when the output no longer exists).
@@ -133,7 +144,7 @@ def _render_source(source, ctx):
             return redirects.render_redirects(site, ctx, public_base_url())
         raise ValueError(source)
     if kind == "sitemap-index":
-        return {"sitemap.xml": sitemaps.render_index(site, public_base_url())}
+        return {"sitemap.xml": sitemaps.render_index(site, public_base_url(), ctx.sitemap_parts())}
     if kind == "sitemap":
         data = sitemaps.render_group(key, site, public_base_url())
         return {sitemaps.group_path(key): data} if data is not None else {}

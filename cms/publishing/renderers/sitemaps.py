@@ -3,19 +3,27 @@
 One part per top-level section and year (``sitemaps/tin-tuc-su-kien-2026.xml``), one for pages with no
 year (``sitemaps/<section>.xml``, rare) and one for the other pages (``sitemaps/trang-khac.xml``: home and
 top-level leaf pages). Which part lists a page is ``outputs.sitemap_group``; the queries here select the
-same pages in SQL, so rendering one part reads that part's pages only, and the index is a handful of
-grouped queries whatever the size of the site.
+same pages in SQL, so rendering one part reads that part's pages only.
+
+The index lists every part with its last modification. A full build computes them all with a handful of
+grouped queries (``groups``); an incremental build recomputes only the parts it re-renders (one indexed
+query each, ``part_modified``) and copies the other parts' lines from the live release's index
+(``previous_index``): only a re-rendered part can change (a page's part is in its dependencies, old and
+new, see ``outputs.page_deps``), so the result is the same as the full computation at a cost that does
+not grow with the site (issue 15, item 1; decision record 0015, section 3b).
 """
 
+import re
 from datetime import datetime
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce, ExtractYear, Substr
 from wagtail.models import Page, get_page_models
 
 from cms.core.vietnamese import VN_TZ, vn_date
 
+from .. import release
 from ..outputs import OTHER_SITEMAP, sitemap_group
 from ..public import public_pages
 
@@ -53,16 +61,30 @@ def _in_year(year):
 
 def _part_q(year):
     """The pages of one year's part, whatever their model: their own date's year, else the first
-    publication's (``outputs.sitemap_year``)."""
+    publication's (``outputs.sitemap_year``).
+
+    Written so each alternative is one index lookup SQLite and PostgreSQL combine (an OR of index
+    lookups): pages of the few models with no date field by content type, and each dated model's pages
+    by its date index (``BETWEEN`` the year's bounds; if the date may be empty, ``IS NULL`` then the
+    first publication). In one subquery, "date is null and first published that year, or date in that
+    year" reads the whole date index, and joining the page table there lets SQLite walk every page
+    first published that year.
+    """
     dated = _dated_models()
-    q = _in_year(year) & ~Q(content_type__in=_content_types(dated))
+    q = Q(content_type__in=_content_types(_undated_models(dated))) & _in_year(year)
     for model in dated:
         field = model.sitemap_date_field
-        own = Q(**{f"{field}__isnull": True}) & _in_year(year)
+        if model._meta.get_field(field).null:  # none today: a required date needs no second lookup
+            undated = model.objects.filter(**{f"{field}__isnull": True}).values("pk")
+            q |= Q(pk__in=undated) & _in_year(year)
         if year is not None:
-            own |= Q(**{f"{field}__year": year})
-        q |= Q(pk__in=model.objects.filter(own).values("pk"))
+            q |= Q(pk__in=model.objects.filter(**{f"{field}__year": year}).values("pk"))
     return q
+
+
+def _undated_models(dated):
+    """Page models with no date field of their own (sections, introduction pages, indexes)."""
+    return [m for m in get_page_models() if m not in dated]
 
 
 def _content_types(models):
@@ -76,17 +98,28 @@ def _top_level(site):
     return list(public_pages(site, specific=False).filter(depth=home.depth + 1))
 
 
-def _group_pages(group, site):
+def _other_pages(site):
+    """The pages of the part for other pages (home and top-level leaf pages): a few, chosen in Python."""
+    near = public_pages(site, specific=False).filter(depth__lte=site.root_page.depth + 1)
+    return [p for p in near if sitemap_group(p, site) == OTHER_SITEMAP]
+
+
+def _section_part(group, site):
+    """The public pages of the section part ``group`` as a queryset, or None if no top-level section
+    has its slug. Indexed: the section's path range and the date indexes of each year's pages."""
     pages = public_pages(site, specific=False)
-    home = site.root_page
-    if group == OTHER_SITEMAP:
-        near = pages.filter(depth__lte=home.depth + 1)
-        return [p for p in near if sitemap_group(p, site) == OTHER_SITEMAP]
     slug, year = split_group(group)
-    top = pages.filter(depth=home.depth + 1, slug=slug).first()
+    top = pages.filter(depth=site.root_page.depth + 1, slug=slug).first()
     if top is None or sitemap_group(top, site) == OTHER_SITEMAP:
-        return []
-    return list(pages.descendant_of(top, inclusive=True).filter(_part_q(year)))
+        return None
+    return pages.descendant_of(top, inclusive=True).filter(_part_q(year))
+
+
+def _group_pages(group, site):
+    if group == OTHER_SITEMAP:
+        return _other_pages(site)
+    part = _section_part(group, site)
+    return [] if part is None else list(part)
 
 
 def _lastmod(value):
@@ -128,7 +161,7 @@ def groups(site):
     below = pages.filter(depth__gt=home.depth).order_by()
     dated = _dated_models()
     rows = list(
-        below.exclude(content_type__in=_content_types(dated))
+        below.filter(content_type__in=_content_types(_undated_models(dated)))
         .annotate(top=top_path, year=_first_published_year())
         .values("top", "year")
         .annotate(modified=Max("last_published_at"))
@@ -157,12 +190,83 @@ def groups(site):
     return result
 
 
-def render_index(site, base_url):
-    """The sitemap index listing every part with its last modification date."""
+def part_modified(group, site):
+    """``(has pages, last modification or None)`` of the part ``group``, read from that part's pages only
+    (one aggregate over the section's path range and the year's date indexes; never the whole site)."""
+    if group == OTHER_SITEMAP:
+        pages = _other_pages(site)
+        dates = [p.last_published_at for p in pages if p.last_published_at]
+        return bool(pages), max(dates, default=None)
+    part = _section_part(group, site)
+    if part is None:
+        return False, None
+    found = part.order_by().aggregate(n=Count("pk"), m=Max("last_published_at"))
+    return found["n"] > 0, found["m"]
+
+
+# The index is written by ``render_index`` only, one part per line: read back by this exact shape.
+_INDEX_LINE = re.compile(r"<sitemap><loc>([^<>]*)</loc>(?:<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>)?</sitemap>")
+# A live index is a few kilobytes (one line per section and year); anything far larger is not ours.
+_INDEX_MAX_BYTES = 4 * 1024 * 1024
+
+
+def previous_index(base_url):
+    """The parts the live release's ``sitemap.xml`` lists: {group: lastmod ("2026-11-30") or None}, or
+    None if there is no live index or it is not exactly what ``render_index`` writes for ``base_url``
+    (unreadable, another shape, another address): the caller then computes every part.
+
+    Parsed line by line against the one shape this module writes, never by an XML parser, so a damaged or
+    foreign file can only be rejected.
+    """
+    path = release.current_dir() / "sitemap.xml"
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_INDEX_MAX_BYTES + 1)
+        lines = data.decode("utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    head = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{NS}">']
+    if len(data) > _INDEX_MAX_BYTES or lines[:2] != head or lines[-2:] != ["</sitemapindex>", ""]:
+        return None
+    prefix = f"{base_url}/sitemaps/"
+    parts = {}
+    for line in lines[2:-2]:
+        match = _INDEX_LINE.fullmatch(line)
+        if match is None:
+            return None
+        loc = unescape(match.group(1))
+        if not (loc.startswith(prefix) and loc.endswith(".xml")):
+            return None
+        parts[loc[len(prefix) : -len(".xml")]] = match.group(2)
+    return parts
+
+
+def index_parts(site, base_url, rendered=None):
+    """Every part the index lists: {group: lastmod ("2026-11-30", Vietnam date) or None}.
+
+    ``rendered``: the parts this build re-renders (an incremental build), or None (a full build: every
+    part is computed, ``groups``). With it, only those parts are computed (``part_modified``: present or
+    dropped, new ones added) and the others are the live index's lines (``previous_index``); without a
+    usable live index every part is computed. Both ways give the same result.
+    """
+    previous = None if rendered is None else previous_index(base_url)
+    if previous is None:
+        return {group: _lastmod(modified) for group, modified in groups(site).items()}
+    for group in sorted(rendered):
+        present, modified = part_modified(group, site)
+        if present:
+            previous[group] = _lastmod(modified)
+        else:
+            previous.pop(group, None)
+    return previous
+
+
+def render_index(site, base_url, rendered=None):
+    """The sitemap index listing every part with its last modification date (``index_parts``;
+    ``rendered``: the parts this build re-renders, None in a full build)."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{NS}">']
-    for group, modified in sorted(groups(site).items()):
+    for group, lastmod in sorted(index_parts(site, base_url, rendered).items()):
         loc = escape(f"{base_url}/{group_path(group)}")
-        lastmod = _lastmod(modified)
         lines.append(
             f"<sitemap><loc>{loc}</loc>" + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "") + "</sitemap>"
         )

@@ -4,19 +4,23 @@ A section of 40,000 articles would otherwise be one sitemap rewritten whole on e
 protocol's limit of 50,000 URLs per file.
 """
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from cms.core.school_pages import school_page
+from cms.news.factories import bulk_articles
 from cms.publishing.builder import build_pending, build_site
 from cms.publishing.manifest import is_manifest_path
 from cms.publishing.outputs import page_deps, sitemap_group, sitemap_spec
 from cms.publishing.renderers import sitemaps
 
-from .helpers import live_dir, manifest, new_article, publish, rewritten, text
+from .helpers import live_dir, manifest, new_article, publish, rewritten, section, text
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +116,159 @@ def test_the_old_whole_section_address_is_removed_when_its_section_is_published(
     site = Site.objects.get(is_default_site=True)
     assert sitemaps.render_group(SECTION, site, "https://x.invalid") is None
     assert sitemaps.render_group(f"{SECTION}-2024", site, "https://x.invalid") is not None
+
+
+# The sitemap index of an incremental build: only the re-rendered parts are computed (issue 15, item 1).
+
+
+def _set_last_published(page, day):
+    """Give ``page`` an older last publication (noon in Vietnam on ``day``), so every part's ``<lastmod>``
+    differs and a stale one shows."""
+    Page.objects.filter(pk=page.pk).update(
+        last_published_at=datetime(day.year, day.month, day.day, 5, tzinfo=UTC)
+    )
+
+
+def _full_index(calls):
+    """The index as a full build computes it now: every part from the database (``groups``), after
+    checking that the build before did not (``calls``: see ``computes_only_rendered_parts``)."""
+    assert calls == []  # the incremental build computed its own parts only
+    site = Site.objects.get(is_default_site=True)
+    index = sitemaps.render_index(site, settings.SITE_PUBLIC_URL.rstrip("/")).decode()
+    calls.clear()
+    return index
+
+
+@pytest.fixture
+def computes_only_rendered_parts(monkeypatch):
+    """Fails the test if an incremental build computes every part (``groups``) instead of its own."""
+    calls = []
+    real = sitemaps.groups
+    monkeypatch.setattr(sitemaps, "groups", lambda site: calls.append(site) or real(site))
+    return calls
+
+
+def test_incremental_index_equals_the_full_one_after_moves_and_unpublishing(
+    two_years, site_dir, computes_only_rendered_parts
+):
+    for page, day in ((two_years["old"], date(2024, 3, 9)), (two_years["old2"], date(2024, 11, 21))):
+        _set_last_published(page, day)
+    _set_last_published(two_years["new"], date(2026, 1, 5))
+    build_site(trigger="test: sitemaps")
+    computes_only_rendered_parts.clear()
+    base = settings.SITE_PUBLIC_URL.rstrip("/")
+    assert f"<loc>{base}/sitemaps/{SECTION}-2024.xml</loc><lastmod>2024-11-21</lastmod>" in text(
+        "sitemap.xml"
+    )
+
+    # A new article in another section: a new part appears, the others keep their lines.
+    publish(
+        new_article(
+            "Lễ khai giảng", "le-khai-giang-2023", section_slug="tin-tuc-su-kien", day=date(2023, 9, 5)
+        )
+    )
+    build_pending()
+    assert text("sitemap.xml") == _full_index(computes_only_rendered_parts)
+    assert f"<loc>{base}/sitemaps/tin-tuc-su-kien-2023.xml</loc>" in text("sitemap.xml")
+
+    # The newest page of the 2024 part moves to 2025: the 2024 part's date goes back, a 2025 part appears.
+    moved = two_years["old2"]
+    moved.publication_date = date(2025, 1, 6)
+    moved.save_revision().publish()
+    build_pending()
+    index = text("sitemap.xml")
+    assert index == _full_index(computes_only_rendered_parts)
+    assert f"<loc>{base}/sitemaps/{SECTION}-2024.xml</loc><lastmod>2024-03-09</lastmod>" in index
+    assert f"<loc>{base}/sitemaps/{SECTION}-2025.xml</loc>" in index
+
+    # Unpublishing the only page of the 2025 part drops the part from the index.
+    moved.unpublish()
+    build_pending()
+    index = text("sitemap.xml")
+    assert f"{SECTION}-2025.xml" not in index
+    assert index == _full_index(computes_only_rendered_parts)
+
+    # And a full build writes the very same bytes.
+    incremental = (live_dir() / "sitemap.xml").read_bytes()
+    build_site(trigger="test: sitemaps")
+    assert (live_dir() / "sitemap.xml").read_bytes() == incremental
+
+
+def test_a_missing_or_damaged_live_index_is_computed_again_in_full(
+    two_years, site_dir, computes_only_rendered_parts
+):
+    build_site(trigger="test: sitemaps")
+    computes_only_rendered_parts.clear()  # a full build computes every part
+    site = Site.objects.get(is_default_site=True)
+    base = settings.SITE_PUBLIC_URL.rstrip("/")
+    publish(new_article("Hội thảo", "hoi-thao-2026"))
+    live = live_dir() / "sitemap.xml"
+    expected = _full_index(computes_only_rendered_parts)
+    for damage in (
+        "<sitemapindex><sitemap><loc>x</loc></sitemap>",
+        text("sitemap.xml").replace(base, "https://truong-khac.invalid"),  # another address
+        None,  # no index at all
+    ):
+        live.unlink(missing_ok=True)
+        if damage is not None:
+            live.write_text(damage, encoding="utf-8")
+        assert sitemaps.previous_index(base) is None
+        index = sitemaps.render_index(site, base, {f"{SECTION}-2026"}).decode()
+        assert len(computes_only_rendered_parts) == 1  # the full computation instead
+        computes_only_rendered_parts.clear()
+        assert index == expected
+
+
+def _index_queries(monkeypatch, build):
+    """The queries of rendering ``sitemap.xml`` during ``build()``."""
+    captured = []
+    real = sitemaps.render_index
+
+    def counted(*args, **kwargs):
+        with CaptureQueriesContext(connection) as queries:
+            result = real(*args, **kwargs)
+        captured.extend(queries.captured_queries)
+        return result
+
+    monkeypatch.setattr(sitemaps, "render_index", counted)
+    build()
+    monkeypatch.setattr(sitemaps, "render_index", real)
+    return [q["sql"] for q in captured]
+
+
+def _shape(sql):
+    """A query without its values (times, ids): what must not change as the site grows."""
+    return re.sub(r"'[^']*'|\b\d+\b", "?", sql)
+
+
+def test_the_index_of_a_publish_costs_the_same_queries_whatever_the_site(
+    two_years, site_dir, monkeypatch, computes_only_rendered_parts
+):
+    build_site(trigger="test: sitemaps")
+
+    def publish_one(slug):
+        def build():
+            computes_only_rendered_parts.clear()  # the full build before computed every part
+            publish(new_article(f"Bài {slug}", slug))
+            build_pending()
+            assert computes_only_rendered_parts == []  # the publish computed its own part only
+
+        return build
+
+    small = _index_queries(monkeypatch, publish_one("bai-mot"))
+    assert small
+    # The site grows by many pages in other years and in other sections.
+    for slug in (SECTION, "tin-tuc-su-kien"):
+        bulk_articles(section(slug), 60, date(2019, 1, 1), name="Bài cũ")
+    build_site(trigger="test: sitemaps grown")
+    large = _index_queries(monkeypatch, publish_one("bai-hai"))
+    assert [_shape(sql) for sql in large] == [_shape(sql) for sql in small]
+
+    if connection.vendor != "sqlite":
+        return  # query plans are SQLite's here; PostgreSQL runs the counts above
+    with connection.cursor() as cursor:
+        for sql in large:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+            plan = [row[3] for row in cursor.fetchall()]
+            scans = [step for step in plan if step.startswith("SCAN ") and "wagtailcore_page" in step]
+            assert not scans, (plan, sql)
