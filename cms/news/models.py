@@ -133,16 +133,30 @@ class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
         return self.articles()
 
 
+class _NoIndex(models.Func):
+    """``+column``: the same value, written so that SQLite does not use an index for a filter on it (the
+    documented way to steer its planner; harmless on PostgreSQL)."""
+
+    template = "(+%(expressions)s)"
+
+
 def articles_under(page, children_only=False):
     """Live public articles below ``page`` (its children only, or every descendant), unordered.
 
     The tree filter is a prefix ``LIKE`` on purpose, not Wagtail's (patched) path range: with a range
     the database reads every article of the section and sorts them; with the ``LIKE`` as a plain filter
     it walks the (publication_date, page) index from the wanted end and stops after a listing's worth
-    of rows (``EXPLAIN`` checked in cms/news/tests/test_queries.py).
+    of rows (``EXPLAIN`` checked in cms/news/tests/test_queries.py). The depth is compared through
+    ``_NoIndex``: once SQLite has statistics (``ANALYZE``), an indexable depth makes it scan the whole page
+    table and sort instead (measured at 50,000 pages: 45 ms instead of 0.1 ms per listing).
     """
-    depth = {"depth": page.depth + 1} if children_only else {"depth__gt": page.depth}
-    return ArticlePage.objects.live().public().filter(path__startswith=page.path, **depth)
+    depth = {"tree_depth": page.depth + 1} if children_only else {"tree_depth__gt": page.depth}
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .alias(tree_depth=_NoIndex("depth", output_field=models.IntegerField()))
+        .filter(path__startswith=page.path, **depth)
+    )
 
 
 RELATED_COUNT = 6  # articles listed in the "Bài đã đăng" box under an article
