@@ -441,8 +441,9 @@ def _plan_changed(site, ctx, page_ids, old, narrow=None):
         pages_map[str(pk)] = {"depth": page.depth, "deps": sorted(deps)}
     # Routes a re-rendered page no longer serves (an emptied archive, a deleted library record, a school year
     # whose material was withdrawn) are rendered again too: they come back empty, so their old files go.
-    prefixes = tuple(f"route:{pk}:" for pk in ids)
-    sources |= {e["source"] for e in old.files.values() if e.get("source", "").startswith(prefixes)}
+    groups = old.source_groups()
+    for pk in ids:
+        sources |= groups.get(f"route:{pk}", set())
     return sources, pages_map, len(ids) + len(set(narrow) - ids)
 
 
@@ -692,10 +693,12 @@ def _links(data):
     return links
 
 
-def _stale_linkers(files, old, produced):
+def _stale_linkers(files, old, produced, dropped=None):
     """Sources of kept files that link a page whose file is gone from the release (unpublished, deleted,
-    moved): they must be rendered again so no public link answers 404."""
-    vanished = {p for p in old.files if p.endswith(".html")} - set(files)
+    moved): they must be rendered again so no public link answers 404. ``dropped``: the only paths of
+    ``old`` that may be missing from ``files`` (an incremental build), else every path is compared."""
+    candidates = old.files if dropped is None else dropped
+    vanished = {p for p in candidates if p.endswith(".html") and p not in files}
     if not vanished:
         return set()
     return {
@@ -764,21 +767,25 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
             replaced = (sources | produced | EVERY_BUILD) - set(failures)
             if full:
                 files = {p: e for p, e in old.files.items() if e.get("source") in failures}
+                dropped_paths = None
             else:
-                # The search files stay as they are: the follow-up release re-indexes (_search_follow_up).
-                dropped = replaced | {"media"}
+                # The live release's files, less those of every source rendered again (and of the hooks
+                # that ran, and the media, added back below): found through the manifest's source index,
+                # so this costs what changed, not the size of the site. The search files stay as they
+                # are: the follow-up release re-indexes (_search_follow_up).
                 keep_hooks = set(failures) | ctx.skipped_hooks
-                files = {
-                    p: e
-                    for p, e in old.files.items()
-                    if (source := e.get("source", "")) not in dropped
-                    and not (source.startswith("hook:") and source not in keep_hooks)
-                }
+                hooks_ran = old.source_groups().get("hook", set()) - keep_hooks
+                by_source = old.by_source()
+                files, dropped_paths = dict(old.files), []
+                for source in replaced | {"media"} | hooks_ran:
+                    for path in by_source.get(source, ()):
+                        if files.pop(path, None) is not None:
+                            dropped_paths.append(path)
             files.update(rendered)
             del rendered
             # Outputs that link a page that went away (listed from the linking side) are rendered again.
             for _round in range(3):
-                linkers = _stale_linkers(files, old, stream.produced) - set(failures)
+                linkers = _stale_linkers(files, old, stream.produced, dropped_paths) - set(failures)
                 if not linkers:
                     break
                 for path in [p for p, e in files.items() if e["source"] in linkers]:
@@ -786,7 +793,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
                 more_rendered, more, _ = _render_sources(linkers, ctx, stream, with_hooks=False, workers=1)
                 failures.update(more)
                 files.update(more_rendered)
-            _add_media(files, stream, old, site)
+            _add_media(files, stream, old, site, None if full else stream.produced.union(dropped_paths))
 
         timings["render"] = time.monotonic() - clock
         # 3. Files kept from the live release must be there to share.
@@ -853,9 +860,12 @@ def _finish_release(target, files, pages_map, old, stream, timings, s3_redirects
     gone = set(old.files) - set(files)
     # Only the manifest parts whose content changed are written (the root always); the others are
     # carried over with their folders (decision record 0015).
-    parts = manifest.parts(previous=old, changed=None if full else stream.produced | gone)
-    if settings.SITE_CHECK_MANIFEST_PARTS and not full:
-        _check_parts(manifest, parts)
+    changed = None if full else stream.produced | gone
+    parts = manifest.parts(previous=old, changed=changed)
+    if changed is not None:
+        manifest.carry_indexes(old, changed)
+        if settings.SITE_CHECK_MANIFEST_PARTS:
+            _check_parts(manifest, parts)
     for path, digest, data in parts:
         if data is not None and (path == MANIFEST_PATH or old.parts_sha.get(path) != digest):
             target.write(path, data)
@@ -887,6 +897,16 @@ def _check_parts(manifest, parts):
     if expected != found:
         differ = sorted(p for p in set(expected) | set(found) if expected.get(p) != found.get(p))
         raise AssertionError(f"Incremental manifest parts differ from the whole tree: {differ[:20]}")
+    # The indexes carried from the previous build equal those derived from scratch.
+    fresh = Manifest(files=manifest.files)
+    if manifest._by_source is not None:
+        carried = {source: sorted(paths) for source, paths in manifest._by_source.items()}
+        if carried != {source: sorted(paths) for source, paths in fresh.by_source().items()}:
+            raise AssertionError("The carried source index differs from the manifest's files")
+    if manifest._refs is not None and manifest._refs != fresh.ref_counts():
+        raise AssertionError("The carried reference counts differ from the manifest's files")
+    if manifest._groups is not None and manifest._groups != fresh.source_groups():
+        raise AssertionError("The carried source groups differ from the manifest's files")
 
 
 def _touched_shards(files, old, produced):
@@ -915,7 +935,10 @@ def _search_release(base, old, changed, s3_redirects):
         stream = _Stream(target, base)
         timings = {}
         clock = time.monotonic()
-        files = {p: e for p, e in base.files.items() if e.get("source") not in SEARCH_SOURCES}
+        files, by_source = dict(base.files), base.by_source()
+        for source in SEARCH_SOURCES:
+            for path in by_source.get(source, ()):
+                del files[path]
         indexed = _search_index(target, files, old, stream, changed=changed)
         timings["search"] = time.monotonic() - clock
         if not indexed[0] and not stream.written:
@@ -940,12 +963,16 @@ def _search_release(base, old, changed, s3_redirects):
     )
 
 
-def _add_media(files, stream, old, site):
+def _add_media(files, stream, old, site, changed=None):
     """Add the media files of every public object the release's outputs use (see ``media``); new ones
-    are written right away."""
+    are written right away. ``changed``: the only paths whose entries differ from ``old``'s (an
+    incremental build): the references are then counted from ``old``'s counts, not from every file."""
     refs = media.site_refs(site)
-    for entry in files.values():
-        refs.update(entry.get("refs", ()))
+    if changed is None:
+        for entry in files.values():
+            refs.update(entry.get("refs", ()))
+    else:
+        refs.update(old.refs_after(files, changed))
     for name in media.storage_names(refs):
         path = f"media/{name}"
         if path in old.files:
@@ -977,10 +1004,11 @@ def _search_index(target, files, old, stream, changed=None):
     names = pupil_full_names()
     names_digest = search.names_digest(names)
     entries, todo = {}, []
-    old_index = {}  # shard -> {path: entry} of its index files in the live release (one pass)
-    for path, entry in old.files.items():
-        if entry.get("source") in SEARCH_SOURCES:
-            old_index.setdefault(path.split("/", 2)[1], {})[path] = entry
+    old_index = {}  # shard -> {path: entry} of its index files in the live release
+    by_source = old.by_source()
+    for source in SEARCH_SOURCES:
+        for path in by_source.get(source, ()):
+            old_index.setdefault(path.split("/", 2)[1], {})[path] = old.files[path]
     for shard, paths in new_members.items():
         unchanged = paths == old_members.get(shard) and not written.intersection(paths)
         if unchanged and search.indexed_with(shard, names_digest):

@@ -64,6 +64,9 @@ class Manifest:
     _contents: dict = field(default_factory=dict, compare=False, repr=False)  # part path -> its content
     _root: dict = field(default=None, compare=False, repr=False)  # the root's files, dirs and pages
     _homes: dict = field(default=None, compare=False, repr=False)  # page id -> folder of its entry
+    _by_source: dict = field(default=None, compare=False, repr=False)  # source -> [paths]
+    _refs: dict = field(default=None, compare=False, repr=False)  # object reference -> files listing it
+    _groups: dict = field(default=None, compare=False, repr=False)  # "route:<id>" / "hook" -> {sources}
 
     @classmethod
     def from_bytes(cls, data, read_part=None):
@@ -295,6 +298,95 @@ class Manifest:
         out.append(self._root_part())
         return out
 
+    # --- indexes for O(changed) builds: derived once per manifest, then carried from build to build ------
+
+    def by_source(self):
+        """{source: [paths]} of the files (which output produced which files)."""
+        if self._by_source is None:
+            index = {}
+            for path, entry in self.files.items():
+                index.setdefault(entry.get("source", ""), []).append(path)
+            self._by_source = index
+        return self._by_source
+
+    def ref_counts(self):
+        """{object reference (``image:<id>``…): number of files whose entry lists it}."""
+        if self._refs is None:
+            counts = {}
+            for entry in self.files.values():
+                for ref in entry.get("refs", ()):
+                    counts[ref] = counts.get(ref, 0) + 1
+            self._refs = counts
+        return self._refs
+
+    def source_groups(self):
+        """{"route:<page id>": {its route sources}, "hook": {static-files hook sources}}."""
+        if self._groups is None:
+            groups = {}
+            for source in self.by_source():
+                key = _group_of(source)
+                if key:
+                    groups.setdefault(key, set()).add(source)
+            self._groups = groups
+        return self._groups
+
+    def refs_after(self, files, changed):
+        """The reference counts of ``files``, which differs from this manifest's only at ``changed``."""
+        counts = dict(self.ref_counts())
+        for path in changed:
+            old, new = self.files.get(path), files.get(path)
+            if old is new:
+                continue
+            for ref in old.get("refs", ()) if old else ():
+                counts[ref] -= 1
+                if not counts[ref]:
+                    del counts[ref]
+            for ref in new.get("refs", ()) if new else ():
+                counts[ref] = counts.get(ref, 0) + 1
+        return counts
+
+    def carry_indexes(self, previous, changed):
+        """Derive this manifest's indexes from ``previous``'s, which differs only at the paths ``changed``
+        (O(changed)); nothing is done when ``previous`` never computed them (they are derived on use)."""
+        if previous._by_source is None:
+            return
+        index, touched = dict(previous._by_source), {}
+        for path in changed:
+            old, new = previous.files.get(path), self.files.get(path)
+            if old is new:
+                continue
+            for entry, add in ((old, False), (new, True)):
+                if entry is None:
+                    continue
+                source = entry.get("source", "")
+                paths = touched.get(source)
+                if paths is None:
+                    paths = touched[source] = list(index.get(source, ()))
+                if add:
+                    paths.append(path)
+                else:
+                    paths.remove(path)
+        groups = None
+        if previous._groups is not None:
+            groups = dict(previous._groups)
+        for source, paths in touched.items():
+            existed = source in index
+            if paths:
+                index[source] = paths
+            else:
+                index.pop(source, None)
+            key = _group_of(source)
+            if groups is not None and key and existed != bool(paths):
+                members = set(groups.get(key, ()))
+                (members.add if paths else members.discard)(source)
+                if members:
+                    groups[key] = members
+                else:
+                    groups.pop(key, None)
+        self._by_source, self._groups = index, groups
+        if previous._refs is not None:
+            self._refs = previous.refs_after(self.files, changed)
+
     def whole(self):
         """Everything in one dictionary (format-2 shape: ``files`` and ``pages``), for reports and backups."""
         return {
@@ -304,6 +396,14 @@ class Manifest:
             "files": self.files,
             "pages": self.pages,
         }
+
+
+def _group_of(source):
+    if source.startswith("route:"):
+        return "route:" + source.split(":", 2)[1]
+    if source.startswith("hook:"):
+        return "hook"
+    return None
 
 
 def read_tree(folder):
