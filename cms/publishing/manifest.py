@@ -67,16 +67,12 @@ class Manifest:
     _by_source: dict = field(default=None, compare=False, repr=False)  # source -> [paths]
     _refs: dict = field(default=None, compare=False, repr=False)  # object reference -> files listing it
     _groups: dict = field(default=None, compare=False, repr=False)  # "route:<id>" / "hook" -> {sources}
-    _read: int = field(default=0, compare=False, repr=False)  # parts ``from_bytes`` read from files
 
     @classmethod
-    def from_bytes(cls, data, read_part=None, known=None):
+    def from_bytes(cls, data, read_part=None):
         """Load from the root's bytes. ``read_part(path, sha256) -> bytes`` reads a part (format 3);
         a part whose sha256 differs from the one its parent lists raises ValueError, as does a format-3
-        root without ``read_part``. An unknown format gives an empty manifest (a full build).
-
-        ``known``: {part path: [sha256, content]} of parts already read (``targets.local``'s cache of the
-        last tree this host read): a part listed with the same sha256 is taken from there, not read."""
+        root without ``read_part``. An unknown format gives an empty manifest (a full build)."""
         raw = json.loads(data)
         if raw.get("format") == 2:
             return cls(
@@ -91,15 +87,7 @@ class Manifest:
             raise ValueError("A format-3 manifest needs its parts")
         manifest = cls(release=raw.get("release", ""), built_at=raw.get("built_at", ""))
 
-        known = known or {}
-
         def read(path, digest):
-            cached = known.get(path)
-            if cached is not None and cached[0] == digest:
-                manifest.parts_sha[path] = digest
-                manifest._contents[path] = cached[1]
-                return cached[1]
-            manifest._read += 1
             part = read_part(path, digest)
             if sha256(part) != digest:
                 raise ValueError(f"Manifest part {path} does not match its parent")

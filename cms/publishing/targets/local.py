@@ -14,7 +14,6 @@ Servers follow symlinks (nginx by default, ``serve_site``, the S3 upload reads t
 release with ``release.walk_files`` (``Path.rglob`` does not enter symlinked folders before 3.13).
 """
 
-import json
 import os
 import shutil
 from pathlib import PurePosixPath
@@ -37,55 +36,16 @@ def remember(manifest, root_bytes):
 def live_manifest():
     """The manifest of the live release with all its parts (empty before the first build, or if it is
     unreadable or does not match its parts: the next build is then a full one). Only the root is read
-    when this process built the live release (``remember``).
-
-    Otherwise (the first build after a restart) the parts come from the parts cache where their sha256
-    matches (``_read_parts_cache``), and only the others from the release, one file each; the cache is
-    then rewritten. At 50,000 pages reading every part took about 9 s (``docs/benchmarks.md``)."""
+    when this process built the live release (``remember``)."""
     try:
         root = release.current_dir().resolve()  # resolved once: one release, even mid-swap
         data = (root / MANIFEST_PATH).read_bytes()
         known = _remembered.get(sha256(data))
         if known is not None:
             return known
-        cache = _read_parts_cache()
-        manifest = Manifest.from_bytes(data, lambda path, _digest: (root / path).read_bytes(), known=cache)
+        return Manifest.from_bytes(data, lambda path, _digest: (root / path).read_bytes())
     except (OSError, ValueError):
         return Manifest()
-    if manifest._read:
-        _write_parts_cache(manifest)
-    return manifest
-
-
-PARTS_CACHE = ".manifest-parts-cache.json"
-
-
-def _parts_cache_path():
-    return release.site_root() / PARTS_CACHE
-
-
-def _read_parts_cache():
-    """{part path: [sha256, content]} last written by this host (beside the releases, never served), or
-    {} when there is none or it is unreadable. Used only where the sha256 the live root lists matches, so
-    a stale entry is never used; the file is written by the build worker itself, like the search records
-    cache."""
-    try:
-        raw = json.loads(_parts_cache_path().read_bytes())
-    except (OSError, ValueError):
-        return {}
-    return raw if isinstance(raw, dict) else {}
-
-
-def _write_parts_cache(manifest):
-    """Keep every part of ``manifest`` (path, sha256, content) for the next process's first build."""
-    data = {path: [digest, manifest._contents[path]] for path, digest in manifest.parts_sha.items()}
-    path = _parts_cache_path()
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
-        os.replace(tmp, path)
-    except OSError:
-        pass  # only a cache: the next cold start reads the parts again
 
 
 def _parent(rel):

@@ -6,7 +6,6 @@ in the background, and every kept release stays complete.
 """
 
 import hashlib
-import json
 import os
 import time
 from datetime import date
@@ -213,35 +212,3 @@ def test_making_a_document_private_takes_it_off_the_site_and_its_list(built_site
     assert "Kế hoạch kiểm tra nội bộ bản riêng" not in text("du-lieu/van-ban.json")
     assert "Kế hoạch kiểm tra nội bộ bản riêng" not in search_index_text()
     assert not (live_dir() / document.url.strip("/") / "index.html").exists()
-
-
-def test_the_first_build_after_a_restart_reads_only_the_parts_that_changed(built_site):
-    """A restarted build worker has no manifest in memory: it reads the live root, then takes every part
-    whose sha256 matches from the parts cache of the last tree read on this host, and reads only the others
-    from the release (reading all took about 9 s at 50,000 pages)."""
-    from cms.publishing.targets import local
-
-    local._remembered.clear()  # a fresh process
-    local._parts_cache_path().unlink(missing_ok=True)
-    first = local.live_manifest()
-    assert first._read == len(first.parts_sha) > 20  # no cache yet: every part read, then cached
-
-    local._remembered.clear()
-    again = local.live_manifest()
-    assert again._read == 0 and again == first and again.parts_sha == first.parts_sha
-
-    publish(new_article("Tin sau khi khởi động lại", "tin-sau-khi-khoi-dong-lai"))
-    build_pending()
-    local._remembered.clear()
-    after = local.live_manifest()
-    assert 0 < after._read < 30  # only the parts of the touched folders (and the search index's)
-    assert after == read_tree(release.current_dir().resolve())
-
-    # A cache entry that does not match what the live root lists is never used.
-    cache = local._read_parts_cache()
-    path = next(p for p in cache if p.startswith("hoat-dong-chuyen-mon/"))
-    cache[path][1] = {"files": {}, "dirs": {}, "pages": {}}
-    cache[path][0] = "0" * 64
-    local._parts_cache_path().write_text(json.dumps(cache))
-    local._remembered.clear()
-    assert local.live_manifest() == after
