@@ -63,7 +63,13 @@ def build_problem(build):
     )
     if previous is not None and previous.status != SiteBuild.Status.SUCCESS and previous.error == build.error:
         return 0
-    if build.status == SiteBuild.Status.PARTIAL:
+    if build.only_search_behind:
+        subject = "[Cổng thông tin] Chỉ mục tìm kiếm chưa cập nhật"
+        intro = (
+            "Các trang của lần xuất bản gần nhất đã lên trang công khai; riêng chỉ mục tìm kiếm (trang Tìm "
+            "kiếm) chưa cập nhật theo. Lần xuất bản sau sẽ lập lại chỉ mục của các năm liên quan."
+        )
+    elif build.status == SiteBuild.Status.PARTIAL:
         subject = "[Cổng thông tin] Xuất bản chưa trọn vẹn: một số trang chưa được cập nhật"
         intro = (
             "Lần xuất bản gần nhất đã đưa mọi nội dung khác lên trang công khai, nhưng các mục dưới đây "

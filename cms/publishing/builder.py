@@ -26,7 +26,7 @@ from wagtail.models import Page, Site
 
 from . import alerts, integrity, media, parallel, redirect_rules, release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for, is_manifest_path
-from .models import PendingChange, SiteBuild
+from .models import SEARCH_BEHIND, PendingChange, SiteBuild
 from .outputs import (
     ALWAYS_SPECS,
     is_structural,
@@ -55,6 +55,9 @@ EVERY_BUILD = {"static"}
 # it "pagefind", kept readable so the first build after an upgrade stays incremental.
 SEARCH_SOURCE = "search"
 SEARCH_SOURCES = {SEARCH_SOURCE, "pagefind"}
+# The build log's words for a search index that follows a live change (decision 0015 §4b); alerts and the
+# dashboard notice say "the pages are live, only search is behind" when a build's only problem starts so.
+SEARCH_PENDING = f"{SEARCH_BEHIND} (đang cập nhật sau khi các trang đã lên trang công khai)"
 # Failed builds a pending change takes part in before it is dropped (see build_pending).
 MAX_ATTEMPTS = 3
 # In ``schedule_build(routes=...)``: the page's own HTML and its listings, without its other routes.
@@ -312,7 +315,7 @@ def _build(trigger, page_ids, progress, fresh=False, narrow=None):
     if result.partial:
         alerts.build_problem(SiteBuild.objects.get(pk=record.pk))
     if result.follow_up is not None:
-        record.refresh_from_db(fields=["error"])
+        record.refresh_from_db(fields=["error", "status"])
         _search_follow_up(record, result)
     return result
 
@@ -329,17 +332,23 @@ def _search_follow_up(record, result):
     """
     follow, result.follow_up = result.follow_up, None
     started = time.monotonic()
+    # Until the follow-up is live the build log says so: a process killed meanwhile leaves this visible.
+    status = record.status
+    SiteBuild.objects.filter(pk=record.pk).update(
+        status=SiteBuild.Status.PARTIAL, error="\n".join(filter(None, [record.error, SEARCH_PENDING]))[:5000]
+    )
     try:
         done = _search_release(*follow)
     except Exception as exc:  # noqa: BLE001 - the pages are live; the next build re-indexes these shards
         logger.exception("Search index follow-up failed")
-        error = f"Chỉ mục tìm kiếm chưa cập nhật: {type(exc).__name__}: {exc}"
+        error = f"{SEARCH_BEHIND}: {type(exc).__name__}: {exc}"
         result.failures["search"] = error
         SiteBuild.objects.filter(pk=record.pk).update(
             status=SiteBuild.Status.PARTIAL, error="\n".join(filter(None, [record.error, error]))[:5000]
         )
         alerts.build_problem(SiteBuild.objects.get(pk=record.pk))
         return
+    SiteBuild.objects.filter(pk=record.pk).update(status=status, error=record.error)
     if done is None:
         return  # every shard was up to date: no second release
     search_ms = int((time.monotonic() - started) * 1000)
@@ -846,7 +855,9 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
     )
 
 
-def _finish_release(target, files, pages_map, old, stream, timings, s3_redirects, full=False):
+def _finish_release(
+    target, files, pages_map, old, stream, timings, s3_redirects, full=False, supersedes=None
+):
     """Write the manifest of the release being built (only its changed parts), store the approved copy,
     drop the files the live release had and this one has not, upload to S3 when configured, and swap the
     release in. Returns ``(manifest, manifest_sha256, paths written)``.
@@ -881,6 +892,8 @@ def _finish_release(target, files, pages_map, old, stream, timings, s3_redirects
         clock = time.monotonic()
         s3.publish(target.path, manifest, manifest_bytes, redirects=s3_redirects)
         timings["upload"] = time.monotonic() - clock
+    if supersedes:
+        release.mark_superseded(supersedes)  # before the swap, so the prune it starts drops it
     target.activate()
     remember_manifest(manifest, manifest_bytes)  # the next build here reads only the root
     return manifest, manifest_sha256, written
@@ -945,7 +958,7 @@ def _search_release(base, old, changed, s3_redirects):
             target.abandon()  # every shard was up to date (no searchable page changed, same pupils' names)
             return None
         manifest, manifest_sha256, written = _finish_release(
-            target, files, base.pages, base, stream, timings, s3_redirects
+            target, files, base.pages, base, stream, timings, s3_redirects, supersedes=base.release
         )
         search.mark_indexed(*indexed)
     except BaseException:

@@ -2,6 +2,9 @@
 
 from django.db import models
 
+# The start of a build-log line saying the search index is behind the live pages (decision 0015 §4b).
+SEARCH_BEHIND = "Chỉ mục tìm kiếm chưa cập nhật"
+
 
 class SiteBuild(models.Model):
     """One run of the static site builder: when, why, how long, what it wrote, and any error."""
@@ -41,6 +44,17 @@ class SiteBuild(models.Model):
 
     def __str__(self):
         return f"{self.started_at:%d/%m/%Y %H:%M} – {self.get_status_display()}"
+
+    @property
+    def only_search_behind(self):
+        """True when the pages of this partial build are all live and only its search index is behind (the
+        follow-up failed, or its process was killed): alerts and the dashboard say so, not "not published"."""
+        lines = [line for line in self.error.splitlines() if line.strip()]
+        return (
+            self.status == self.Status.PARTIAL
+            and bool(lines)
+            and all(line.startswith(SEARCH_BEHIND) for line in lines)
+        )
 
 
 class PendingChange(models.Model):

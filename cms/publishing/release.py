@@ -94,6 +94,20 @@ def switch_to(release_id):
     os.replace(tmp_link, current_dir())
 
 
+SUPERSEDED = ".superseded"  # marker beside a release folder: ``releases/<id>.superseded``
+
+
+def mark_superseded(release_id):
+    """Release ``release_id`` only made a build's pages live; the search follow-up that completes it is
+    live now (decision 0015 §4b). It is no rollback target (its search index is the older one) and does
+    not count among the SITE_KEEP_RELEASES kept: the next prune drops it."""
+    (releases_dir() / f"{release_id}{SUPERSEDED}").touch()
+
+
+def is_superseded(release_id):
+    return (releases_dir() / f"{release_id}{SUPERSEDED}").exists()
+
+
 def list_releases():
     """Finished releases, oldest first."""
     if not releases_dir().is_dir():
@@ -162,8 +176,12 @@ def prune(root=None, full=False):
             else []
         )
         newest = releases[-1] if releases else ""
-        dropped = [name for name in releases[:-keep] if name != live]
-        kept = [name for name in releases[-keep:]] + ([live] if live and live not in releases[-keep:] else [])
+        # A pages-only release whose search follow-up went live counts for nothing: dropped once not live.
+        superseded = {name for name in releases if (releases_path / f"{name}{SUPERSEDED}").exists()}
+        complete = [name for name in releases if name not in superseded]
+        dropped = [name for name in complete[:-keep] if name != live]
+        dropped += [name for name in sorted(superseded) if name != live]
+        kept = [name for name in complete[-keep:]] + ([live] if live and live not in complete[-keep:] else [])
         # A build left over from a killed process: older than every finished release. Its directory
         # versions are linked by no release, so only a full sweep finds them.
         stale = [p for p in releases_path.glob(".building-*") if p.name.removeprefix(".building-") < newest]
@@ -176,13 +194,16 @@ def prune(root=None, full=False):
                 full = True
         for name in dropped:
             shutil.rmtree(releases_path / name, ignore_errors=True)
+        for marker in releases_path.glob(f"*{SUPERSEDED}") if releases_path.is_dir() else ():
+            if not (releases_path / marker.name.removesuffix(SUPERSEDED)).is_dir():
+                marker.unlink(missing_ok=True)
         for folder in stale:
             shutil.rmtree(folder, ignore_errors=True)
         if full:
             _sweep(root, kept, newest, stats)
     from .integrity import prune_manifests
 
-    prune_manifests(set(list_releases()), full=full, stats=stats)
+    prune_manifests(set(list_releases()), full=full, stats=stats, just_dropped=set(dropped))
     last_prune = stats
     return stats
 

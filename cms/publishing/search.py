@@ -127,6 +127,13 @@ def forget_indexed(shards):
         (folder / f"{_SAFE.sub('-', shard)}.names").unlink(missing_ok=True)
 
 
+def forget_all_indexed():
+    """Mark every shard as not indexed: the live index is no longer the one the markers describe (a
+    rollback put another release's index live), so the next build re-indexes every shard."""
+    for marker in _records_dir().glob("*.names"):
+        marker.unlink(missing_ok=True)
+
+
 class RecordsCache:
     """The redacted search records (with their terms) of one shard's pages, by path and file sha256.
 

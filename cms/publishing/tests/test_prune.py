@@ -89,12 +89,14 @@ def test_publishes_edits_unpublish_and_rollback_keep_every_kept_release_whole(bu
     first.title = "Hội thi giáo viên dạy giỏi cấp trường"
     first.save_revision().publish()  # an edit
     edited = _build()
-    assert not edited.full and release.last_prune["removed"] and not release.last_prune["full"]
+    # (The last prune dropped the edit's superseded pages release, which shares every folder with the kept
+    # ones; the prune before it removed the dropped publish's folders. Nothing unreachable is left:)
+    assert not edited.full and not release.last_prune["full"]
     _assert_kept_releases_whole()
 
     second.unpublish()
     _build()
-    assert not release.last_prune["full"] and release.last_prune["parts_removed"]
+    assert not release.last_prune["full"]
     _assert_kept_releases_whole()
 
     before = release.live_release()

@@ -20,10 +20,12 @@ def _index_text(root):
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted((root / "chi-muc").glob("*/*/m*.json")))
 
 
-def test_pages_go_live_first_then_the_search_index_in_a_second_release(built_site):
+def test_pages_go_live_first_then_the_search_index_in_a_second_release(built_site, monkeypatch):
     before = read_tree(release.current_dir().resolve())
     publish(new_article(TITLE, SLUG))
+    monkeypatch.setattr(release, "prune_in_background", lambda: None)  # keep the pages release to look at
     result = build_pending()
+    assert release.is_superseded(result.live_release_id)  # the next prune drops it
 
     assert result.live_release_id and result.search_release_id
     assert result.live_release_id != result.search_release_id == release.live_release()
@@ -77,7 +79,9 @@ def test_a_failed_search_follow_up_keeps_the_pages_live_and_the_next_build_catch
     build = SiteBuild.objects.order_by("-pk").first()
     assert build.status == SiteBuild.Status.PARTIAL and "Chỉ mục tìm kiếm chưa cập nhật" in build.error
     assert result.partial and release.live_release() == result.live_release_id
-    assert any("chưa trọn vẹn" in m.subject for m in mailoutbox)
+    assert build.only_search_behind  # the pages are live: alerts and the dashboard say only search is behind
+    assert any("Chỉ mục tìm kiếm chưa cập nhật" in m.subject for m in mailoutbox)
+    assert not any("chưa trọn vẹn" in m.subject for m in mailoutbox)
 
     # The touched year stays marked as not indexed: the next build (another section, another year)
     # re-indexes it although none of its pages changed since.
@@ -88,3 +92,44 @@ def test_a_failed_search_follow_up_keeps_the_pages_live_and_the_next_build_catch
     build_pending()
     assert TITLE in search_index_text() and "Tin thư viện tháng ba" in search_index_text()
     assert SiteBuild.objects.order_by("-pk").first().status == SiteBuild.Status.SUCCESS
+
+
+def test_a_plain_rollback_undoes_the_whole_publish_and_history_counts_whole_publishes(built_site, settings):
+    """The pages-only release of a publish is superseded once its search release is live: it is no
+    rollback target (its index is the older one) and does not use up one of the kept releases."""
+    from django.core.management import call_command
+
+    settings.SITE_KEEP_RELEASES = 2
+    before = release.live_release()
+    publish(new_article(TITLE, SLUG))
+    result = build_pending()
+    release.wait_for_prune()
+    assert result.live_release_id not in release.list_releases()  # superseded: dropped by the prune
+    assert release.list_releases() == [before, result.search_release_id]  # two whole publishes kept
+
+    call_command("rollback_site")
+    assert release.live_release() == before
+    assert TITLE not in search_index_text()
+    assert not (release.current_dir() / "hoat-dong-chuyen-mon" / SLUG).exists()
+
+
+def test_after_a_rollback_the_next_build_indexes_every_shard_again(built_site, monkeypatch):
+    """A rollback puts another release's search index live; the names markers that said each shard was up
+    to date describe the index that was live before, so they go, and the next build re-indexes."""
+    from django.core.management import call_command
+
+    from cms.publishing.builder import build_site
+
+    article = publish(new_article(TITLE, SLUG))
+    build_pending()
+    article.title = "Hội giảng mùa xuân — Quokka"
+    article.save_revision().publish()
+    monkeypatch.setattr(release, "prune_in_background", lambda: None)  # keep the pages release
+    result = build_pending()
+    assert "Quokka" in search_index_text()
+
+    # Back onto the pages-only release of that edit (asked for by name): its index is the older one.
+    call_command("rollback_site", "--to", result.live_release_id)
+    assert "Quokka" not in search_index_text()
+    build_site(trigger="test: after the rollback")
+    assert "Quokka" in search_index_text()

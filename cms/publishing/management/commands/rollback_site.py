@@ -7,7 +7,7 @@ is refused when it cannot be brought back to its approved bytes.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.publishing import integrity, release
+from cms.publishing import integrity, release, search
 from cms.publishing.builder import build_lock
 from cms.publishing.models import PendingChange
 
@@ -23,7 +23,8 @@ class Command(BaseCommand):
         live = release.live_release()
         target = options.get("to")
         if not target:
-            older = [r for r in releases if live is None or r < live]
+            # Not the pages-only release of the live one's own build (its search index is the older one).
+            older = [r for r in releases if (live is None or r < live) and not release.is_superseded(r)]
             if not older:
                 raise CommandError("Không có bản phát hành nào cũ hơn bản đang dùng.")
             target = older[-1]
@@ -45,6 +46,9 @@ class Command(BaseCommand):
         if report.repaired:
             self.stdout.write(f"Đã khôi phục {len(report.repaired)} tệp của bản {target} theo bản đã duyệt.")
         release.switch_to(target)
+        # The live search index is now the target's, made with the pupils' names of its day: every shard
+        # is indexed again by the next build, even one whose pages did not change since.
+        search.forget_all_indexed()
         # The older release misses later changes: the next build (the next publish, or `build_site`)
         # must be a full one, not an increment on top of the rolled-back manifest.
         PendingChange.objects.create(page_id=None, trigger=f"Sau khi quay lại bản {target}")
