@@ -25,3 +25,30 @@ def test_home_links_to_section_and_article(chromium_browser, static_site_url):
         assert "Không tìm thấy trang" in page.content()
     finally:
         page.close()
+
+
+def test_a_search_page_left_open_keeps_working_after_a_publish(chromium_browser, static_site_url):
+    """A year's index lives in a folder named after its version: a publish replaces it while a visitor's
+    search page is open. The next search reads the new index instead of failing on the old folder."""
+    from cms.publishing.builder import build_pending
+    from cms.publishing.tests.helpers import new_article, publish
+
+    page = chromium_browser.new_page()
+    try:
+        page.goto(static_site_url + "/tim-kiem/")
+        box = page.get_by_role("searchbox")
+        box.fill("khai giảng quokka")
+        box.press("Enter")
+        page.wait_for_selector("#search-status[data-done]")
+        assert "Không tìm thấy" in page.locator("#search-status").inner_text()
+
+        publish(new_article("Khai giảng quokka năm học mới", "khai-giang-quokka"))
+        build_pending()
+
+        box.fill("quokka khai giảng")
+        box.press("Enter")
+        page.wait_for_selector('#search-status[data-done="quokka khai giảng"]')
+        assert "Tìm thấy 1 kết quả" in page.locator("#search-status").inner_text()
+        assert "Khai giảng quokka năm học mới" in page.locator("#search-results").inner_text()
+    finally:
+        page.close()

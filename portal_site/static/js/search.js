@@ -217,9 +217,25 @@
       return Promise.resolve();
     }
     status.textContent = "Đang tìm…";
-    return shards().then(function (indexes) {
-      return Promise.all(indexes.map(function (index) { return searchShard(index, q); }));
-    }).then(function (perShard) {
+    // A publish while this page is open replaces a year's index folder (its name is its version): each
+    // search asks again for the list of shards and their index.json (revalidated, usually "304 Not
+    // Modified"), so a new version is seen; the versioned files keep their cache. If a file of the old
+    // version still answers 404 (a search in flight during the publish), everything is read once more.
+    shardsPromise = null;
+    Object.keys(cache).forEach(function (url) {
+      if (url === ROOT + "shards.json" || /\/index\.json$/.test(url)) delete cache[url];
+    });
+    function hitsOf(retry) {
+      return shards().then(function (indexes) {
+        return Promise.all(indexes.map(function (index) { return searchShard(index, q); }));
+      }).catch(function (error) {
+        if (!retry) throw error;
+        cache = {};
+        shardsPromise = null;
+        return hitsOf(false);
+      });
+    }
+    return hitsOf(true).then(function (perShard) {
       if (gen !== generation) return;
       var hits = [].concat.apply([], perShard);
       current = { hits: hits, shown: 0, q: q };
