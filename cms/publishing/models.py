@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from cms.core.vietnamese import vn_datetime
+
 # The start of a build-log line saying the search index is behind the live pages (decision 0015 §4b).
 SEARCH_BEHIND = "Chỉ mục tìm kiếm chưa cập nhật"
 
@@ -43,7 +45,7 @@ class SiteBuild(models.Model):
         ordering = ["-started_at", "-pk"]
 
     def __str__(self):
-        return f"{self.started_at:%d/%m/%Y %H:%M} – {self.get_status_display()}"
+        return f"{vn_datetime(self.started_at):%d/%m/%Y %H:%M} – {self.get_status_display()}"
 
     @property
     def only_search_behind(self):
@@ -94,4 +96,6 @@ class SiteCheck(models.Model):
         ordering = ["-checked_at", "-pk"]
 
     def __str__(self):
-        return f"{self.checked_at:%d/%m/%Y %H:%M} – {'khớp' if self.clean else 'khác bản đã duyệt'}"
+        return (
+            f"{vn_datetime(self.checked_at):%d/%m/%Y %H:%M} – {'khớp' if self.clean else 'khác bản đã duyệt'}"
+        )

@@ -51,6 +51,7 @@ class SiteBuildAdmin(ModelAdmin):
         "files_deleted",
         "files_total",
         "duration_ms",
+        "search_ms",
         "error",
     )
     list_filter = ("status", "full")
