@@ -1,11 +1,14 @@
 """Admin: the list of the last static builds (when, why, pages, files written, time, errors)."""
 
+from datetime import timedelta
+
 from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from .builder import schedule_build
 from .integrity import daily_check
-from .models import SiteBuild, SiteCheck
+from .models import PendingChange, SiteBuild, SiteCheck
 from .panels import BuildProblemPanel, concerns, current_problem
 
 
@@ -57,6 +60,24 @@ class SiteBuildAdmin(ModelAdmin):
     list_filter = ("status", "full")
     search_fields = ("trigger", "error")
     list_per_page = 50
+
+
+# A search follow-up runs for seconds; one whose build finished longer ago than this failed or was killed.
+SEARCH_CATCH_UP_AFTER = timedelta(minutes=2)
+
+
+@hooks.register("register_periodic_jobs")
+def search_catch_up(now):
+    """The search index behind the live pages (a search follow-up that failed or whose process was
+    killed, decision 0015 §4b) is brought up to date by the next scheduler round: one full build, which
+    re-indexes the shards still marked "not indexed". Once: if that build fails too, its problem is no
+    longer "only search is behind" and the administrator, already told, decides."""
+    last = SiteBuild.objects.exclude(status=SiteBuild.Status.RUNNING).order_by("-pk").first()
+    if last is None or not last.only_search_behind or last.finished_at is None:
+        return
+    if now - last.finished_at < SEARCH_CATCH_UP_AFTER or PendingChange.objects.exists():
+        return
+    schedule_build("Lập lại chỉ mục tìm kiếm (lần cập nhật trước bị lỗi)")
 
 
 @hooks.register("register_periodic_jobs")

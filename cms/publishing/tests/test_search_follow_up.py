@@ -133,3 +133,32 @@ def test_after_a_rollback_the_next_build_indexes_every_shard_again(built_site, m
     assert "Quokka" not in search_index_text()
     build_site(trigger="test: after the rollback")
     assert "Quokka" in search_index_text()
+
+
+def test_the_scheduler_catches_up_a_search_follow_up_that_failed(built_site, monkeypatch):
+    """Nothing else may be published for a while: the next scheduler round after a failed follow-up
+    schedules one full build, which re-indexes the shards still marked "not indexed"."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cms.publishing.models import PendingChange
+    from cms.publishing.scheduler import tick
+
+    monkeypatch.setattr(search, "build_shard", lambda *a, **k: (_ for _ in ()).throw(OSError("Ổ đĩa đầy")))
+    publish(new_article(TITLE, SLUG))
+    build_pending()
+    monkeypatch.undo()
+    assert TITLE not in search_index_text()
+
+    catch_up = PendingChange.objects.filter(trigger__startswith="Lập lại chỉ mục tìm kiếm")
+    tick(timezone.now())  # the follow-up may still be running: nothing yet
+    assert not catch_up.exists()
+    PendingChange.objects.all().delete()  # (other periodic jobs' changes would re-index it just as well)
+    tick(timezone.now() + timedelta(minutes=3))
+    assert catch_up.filter(page_id=None).exists()
+    build_pending()
+    assert TITLE in search_index_text()
+    assert SiteBuild.objects.order_by("-pk").first().status == SiteBuild.Status.SUCCESS
+    tick(timezone.now() + timedelta(minutes=6))
+    assert not catch_up.exists()  # nothing more to catch up
