@@ -21,6 +21,7 @@ render serially, as forking costs more than it saves there.
 """
 
 import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -168,6 +169,12 @@ def run_chunks(chunk_list, job, consume, workers):
         mp_context=multiprocessing.get_context("fork"),
         initializer=_in_child,
     )
+    frozen = True
+    # Every object this process holds (the plan, the page index, the manifest entries so far) moves to
+    # the collector's permanent generation while the workers are forked (they are, all at once, by the
+    # first ``submit``): a worker's collections then never write into those objects' headers, so the
+    # pages holding them stay shared with this process instead of being copied into every worker.
+    gc.freeze()
     try:
         pending, queue = set(), list(enumerate(chunk_list))
         queue.reverse()
@@ -175,6 +182,9 @@ def run_chunks(chunk_list, job, consume, workers):
             while queue and len(pending) < 2 * workers:
                 index, chunk = queue.pop()
                 pending.add(pool.submit(_run, index, chunk))
+                if frozen:
+                    gc.unfreeze()  # the workers exist now; this process collects as before
+                    frozen = False
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in sorted(done, key=lambda f: f.result()[0]):
                 index, pid, result = future.result()
@@ -185,5 +195,7 @@ def run_chunks(chunk_list, job, consume, workers):
         raise
     finally:
         _job = None
+        if frozen:
+            gc.unfreeze()
     pool.shutdown(wait=True)
     return pids
