@@ -169,11 +169,10 @@ def run_chunks(chunk_list, job, consume, workers):
         mp_context=multiprocessing.get_context("fork"),
         initializer=_in_child,
     )
-    frozen = True
     # Every object this process holds (the plan, the page index, the manifest entries so far) moves to
-    # the collector's permanent generation while the workers are forked (they are, all at once, by the
-    # first ``submit``): a worker's collections then never write into those objects' headers, so the
-    # pages holding them stay shared with this process instead of being copied into every worker.
+    # the collector's permanent generation while the workers run (they are forked all at once, by the
+    # first ``submit``): no collection, in a worker or here, writes into those objects' headers, so the
+    # memory pages holding them stay shared by all the processes instead of being copied into each.
     gc.freeze()
     try:
         pending, queue = set(), list(enumerate(chunk_list))
@@ -182,9 +181,6 @@ def run_chunks(chunk_list, job, consume, workers):
             while queue and len(pending) < 2 * workers:
                 index, chunk = queue.pop()
                 pending.add(pool.submit(_run, index, chunk))
-                if frozen:
-                    gc.unfreeze()  # the workers exist now; this process collects as before
-                    frozen = False
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in sorted(done, key=lambda f: f.result()[0]):
                 index, pid, result = future.result()
@@ -193,9 +189,9 @@ def run_chunks(chunk_list, job, consume, workers):
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
+    else:
+        pool.shutdown(wait=True)
     finally:
         _job = None
-        if frozen:
-            gc.unfreeze()
-    pool.shutdown(wait=True)
+        gc.unfreeze()  # the workers are gone: this process collects its older objects again
     return pids

@@ -22,15 +22,19 @@ def _frozen_in_worker(_chunk):
 
 def test_workers_are_forked_with_the_build_process_objects_frozen():
     """Objects created before the fork (here 20,000 dicts, in a build the plan and the page index) are in
-    the collector's permanent generation in each worker; the build process collects them again after."""
+    the collector's permanent generation in each worker, and in the build process while the workers run
+    (its collections would otherwise copy every shared page into itself); it collects them again after."""
     plan = [{"deps": [f"page:{i}"]} for i in range(20_000)]
     seen = []
-    pids = parallel.run_chunks(
-        [[1], [2], [3], [4]], _frozen_in_worker, lambda _i, count: seen.append(count), 2
-    )
+
+    def consume(_index, frozen_in_worker):
+        seen.append((frozen_in_worker, gc.get_freeze_count()))
+
+    pids = parallel.run_chunks([[1], [2], [3], [4]], _frozen_in_worker, consume, 2)
 
     assert len(pids) == 2
-    assert len(seen) == 4 and min(seen) >= len(plan), seen
+    assert len(seen) == 4, seen
+    assert all(worker >= len(plan) and here >= len(plan) for worker, here in seen), seen
     assert gc.get_freeze_count() == 0  # this process's collector sees its objects again
 
 
