@@ -597,7 +597,7 @@ def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, worker
             ctx.site, failures, ctx.changed_models, ctx.skipped_hooks
         ).items():
             entries[path] = stream.put(path, data, _entry(path, data, source, ctx))
-    return entries, failures, len(pids)
+    return entries, failures, min(len(pids), workers)  # workers are replaced as they go (parallel)
 
 
 def _new_failed_pages(failures, old):

@@ -61,3 +61,26 @@ def test_a_full_build_keeps_one_string_per_distinct_path_and_source(warm_renditi
     assert len(deps) > len(set(deps))  # shared dependencies (the home page lists many pages)
     assert len({id(s) for s in deps}) == len(set(deps))
     assert all(dep is sys.intern(dep) for dep in deps)
+
+
+def _pid(chunk):
+    import os
+
+    return chunk[0], os.getpid()
+
+
+def test_workers_are_replaced_by_fresh_forks_every_few_chunks(monkeypatch):
+    """A worker's own memory grows as it renders (copied pages, caches): it renders at most
+    ``WORKER_CHUNKS`` chunks, then a fresh fork of the build process takes over; every chunk is still
+    consumed once under its own index."""
+    monkeypatch.setattr(parallel, "WORKER_CHUNKS", 1)
+    seen = {}
+    pids = parallel.run_chunks(
+        [[i] for i in range(6)], _pid, lambda index, result: seen.update({index: result}), 2
+    )
+
+    assert sorted(seen) == list(range(6)) and all(seen[i][0] == i for i in seen)
+    assert {pid for _, pid in seen.values()} == pids
+    # Three pools of two chunks (two workers each); no process of one pool renders for another.
+    pools = [{seen[i][1] for i in (k, k + 1)} for k in (0, 2, 4)]
+    assert not (pools[0] & pools[1]) and not (pools[1] & pools[2]) and not (pools[0] & pools[2]), pools
