@@ -9,6 +9,7 @@ touches the live release.
 import fcntl
 import logging
 import re
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -406,9 +407,12 @@ def _plan_full(site, ctx):
         ctx.use_index(index)
         sources, pages_map = set(ALWAYS_SPECS), {}
         for page in index.pages():
-            deps = page_deps(page, site, index)
-            sources |= own_specs(page) | deps
-            pages_map[str(page.pk)] = {"depth": page.depth, "deps": sorted(deps)}
+            # Interned: a listing's source ("page:<section>", "rss:<home>") is a dependency of thousands
+            # of pages; one string object each, shared with ``sources`` and the manifest entries.
+            deps = sorted(map(sys.intern, page_deps(page, site, index)))
+            sources.update(deps)
+            sources.update(map(sys.intern, own_specs(page)))
+            pages_map[str(page.pk)] = {"depth": page.depth, "deps": deps}
         return sources, pages_map, len(pages_map)
 
 
@@ -586,6 +590,20 @@ def _entry(path, data, source, ctx):
 _PAGE_KINDS = ("page", "route", "rss", "atom")
 
 
+def _shared_entry(entry):
+    """``entry`` with its strings interned: the paths an HTML file links to are mostly other outputs'
+    paths (kept once as keys of the file list), sources and shards repeat across files. A worker's entries
+    arrive unpickled, one new string per occurrence: without this the build process would hold every
+    link of every page as its own copy (issue 15, item 3: memory bounded at any size)."""
+    entry["source"] = sys.intern(entry["source"])
+    for key in ("links", "refs"):
+        if key in entry:
+            entry[key] = list(map(sys.intern, entry[key]))
+    if "shard" in entry:
+        entry["shard"] = sys.intern(entry["shard"])
+    return entry
+
+
 def _render_chunk(chunk, ctx):
     """Render the sources of ``chunk`` (in a worker or in the build process); returns
     ([(path, bytes, entry, source)], {source: error}). A failing source is isolated."""
@@ -632,7 +650,8 @@ def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, worker
         for path, data, entry, source in outputs:
             if path in entries and entries[path]["source"] > source:
                 continue  # chunks arrive in any order: the source that sorts last keeps the path
-            entries[path] = stream.put(path, data, entry)
+            path = sys.intern(path)  # the same string as the links to it (``_shared_entry``)
+            entries[path] = stream.put(path, data, _shared_entry(entry))
         done += len(chunk_list[_index])
         if progress:
             progress(done, total)
@@ -643,7 +662,7 @@ def _render_sources(sources, ctx, stream, progress=None, with_hooks=True, worker
             ctx.site, failures, ctx.changed_models, ctx.skipped_hooks
         ).items():
             entries[path] = stream.put(path, data, _entry(path, data, source, ctx))
-    return entries, failures, len(pids)
+    return entries, failures, min(len(pids), workers)  # workers are replaced as they go (parallel)
 
 
 def _new_failed_pages(failures, old):

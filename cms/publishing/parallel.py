@@ -21,6 +21,7 @@ render serially, as forking costs more than it saves there.
 """
 
 import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -38,6 +39,12 @@ MIN_SOURCES = 200
 # Sources per chunk: small enough to balance the cores and bound the bytes in flight, large enough that
 # the per-chunk page load (one query per page type) and the hand-over cost little.
 CHUNK_SIZE = 40
+# Chunks a worker renders before it is replaced by a fresh fork of the build process. A worker's memory
+# grows as it renders: it copies the pages of every inherited object it reads (the indexed pages of the
+# listings, sitemaps and feeds it renders; reference counts are writes) and fills its per-build caches
+# (page URLs). Replacing it bounds that growth whatever the size of the site, at the cost of warming a
+# new worker (templates, settings) every few thousand sources.
+WORKER_CHUNKS = 250
 
 # The chunk function of the running ``run_chunks`` (set before forking, so workers inherit it).
 _job = None
@@ -152,24 +159,43 @@ def run_chunks(chunk_list, job, consume, workers):
 
     ``workers`` ≤ 1: in this process, in order. Otherwise in ``workers`` forked processes; results come
     back in completion order (``consume`` must not depend on it), at most ``2 × workers`` chunks are
-    queued at once so finished results never pile up. ``job`` must catch its own per-source errors: an
-    exception escaping it, or a worker that dies, fails the build (the live release stays).
+    queued at once so finished results never pile up; every ``WORKER_CHUNKS × workers`` chunks the
+    workers are replaced by fresh forks (so more process ids than ``workers`` may be returned). ``job``
+    must catch its own per-source errors: an exception escaping it, or a worker that dies, fails the
+    build (the live release stays).
     """
     global _job
     if workers <= 1 or len(chunk_list) <= 1:
         for index, chunk in enumerate(chunk_list):
             consume(index, job(chunk))
         return {os.getpid()}
-    _before_fork()
     _job = job
     pids = set()
+    try:
+        # One pool per ``WORKER_CHUNKS × workers`` chunks: each starts from a fresh fork (see WORKER_CHUNKS).
+        numbered, step = list(enumerate(chunk_list)), WORKER_CHUNKS * workers
+        for start in range(0, len(numbered), step):
+            _run_pool(numbered[start : start + step], consume, workers, pids)
+    finally:
+        _job = None
+    return pids
+
+
+def _run_pool(numbered, consume, workers, pids):
+    """Run the ``(index, chunk)`` pairs ``numbered`` in a new pool of ``workers`` forked processes."""
+    _before_fork()
     pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(chunk_list)),
+        max_workers=min(workers, len(numbered)),
         mp_context=multiprocessing.get_context("fork"),
         initializer=_in_child,
     )
+    # Every object this process holds (the plan, the page index, the manifest entries so far) moves to
+    # the collector's permanent generation while the workers run (they are forked all at once, by the
+    # first ``submit``): no collection, in a worker or here, writes into those objects' headers, so the
+    # memory pages holding them stay shared by all the processes instead of being copied into each.
+    gc.freeze()
     try:
-        pending, queue = set(), list(enumerate(chunk_list))
+        pending, queue = set(), list(numbered)
         queue.reverse()
         while queue or pending:
             while queue and len(pending) < 2 * workers:
@@ -183,7 +209,7 @@ def run_chunks(chunk_list, job, consume, workers):
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
+    else:
+        pool.shutdown(wait=True)
     finally:
-        _job = None
-    pool.shutdown(wait=True)
-    return pids
+        gc.unfreeze()  # the workers are gone: this process collects its older objects again

@@ -68,6 +68,9 @@ def build_shard(locate, shard, paths, digests=None, names=None):
         names = pupil_full_names()  # the index shows pupils by given name only, as bylines do
     cache = RecordsCache(shard, names) if digests is not None else None
     records = []
+    # One string object per distinct term: a shard's records hold every page's terms at once (hundreds a
+    # page, most of them shared with other pages), which would otherwise be one copy per page.
+    canonical = {}
     for rel in paths:
         digest = (digests or {}).get(rel)
         found = cache.get(rel, digest) if cache is not None else None
@@ -76,11 +79,16 @@ def build_shard(locate, shard, paths, digests=None, names=None):
             found = []
             for record in search_index.extract_all(html, search_index.url_for_path(rel)):
                 record = {k: redact(v, names) if k != "url" else v for k, v in record.items()}
-                record["terms"] = sorted(search_index.terms_of(record["text"]))
+                # The index needs the terms, never the text again: it is not kept (nor cached).
+                record["terms"] = sorted(search_index.terms_of(record.pop("text")))
                 found.append(record)
             if cache is not None and digest:
                 cache.put(rel, digest, found)
+        for record in found:
+            record.pop("text", None)  # a record cached before the text was left out
+            record["terms"] = [canonical.setdefault(term, term) for term in record["terms"]]
         records.extend(found)
+    del canonical
     if cache is not None:
         cache.save(paths)
     return {f"{SEARCH_DIR}/{shard}/{name}": data for name, data in search_index.build_index(records).items()}
@@ -172,5 +180,7 @@ class RecordsCache:
         data = {"names": self.names, "pages": {p: e for p, e in self.pages.items() if p in keep}}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+        with open(tmp, "w", encoding="utf-8") as fh:
+            # Written as it is encoded: a shard's records are not held a second time as one string.
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
         os.replace(tmp, self.path)
