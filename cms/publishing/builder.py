@@ -891,7 +891,12 @@ def _finish_release(
     # Only the manifest parts whose content changed are written (the root always); the others are
     # carried over with their folders (decision record 0015).
     changed = None if full else stream.produced | gone
-    parts = manifest.parts(previous=old, changed=changed)
+
+    def write_part(path, data):
+        target.write(path, data)
+        written.append(path)
+
+    parts = manifest.parts(previous=old, changed=changed, write=write_part)
     if changed is not None:
         manifest.carry_indexes(old, changed)
         if settings.SITE_CHECK_MANIFEST_PARTS:

@@ -108,7 +108,7 @@ class Manifest:
                 todo.append((child, read(part_path(child), digest)))
         return manifest
 
-    def parts(self, previous=None, changed=None):
+    def parts(self, previous=None, changed=None, write=None):
         """The parts of this manifest, children before parents and the root last, as a list of
         ``(path, sha256, bytes)``. ``bytes`` is None for a part equal to ``previous``'s (the manifest
         it was built from): that part is carried over, not serialised again. Fills ``parts_sha``.
@@ -118,7 +118,11 @@ class Manifest:
         of their ancestors are computed and listed (O(changed), issue 15); the others are ``previous``'s,
         unchanged. Without it (or without a ``previous`` read from a format-3 tree) every part is
         computed. A page's entry sits in the folder of its own ``index.html`` (else of the first of its
-        files by folder), or in the root when it has none."""
+        files by folder), or in the root when it has none.
+
+        ``write(path, bytes)``: called for each part (not the root) whose bytes were computed and differ
+        from ``previous``'s, which is then listed with bytes None: a full build does not hold the bytes of
+        every part at once (about 50 MB at 50,000 pages)."""
         if changed is not None and previous is not None and previous._root is not None:
             return self._changed_parts(previous, changed)
         groups, homes = {"": {}}, {}
@@ -156,6 +160,9 @@ class Manifest:
             else:
                 data = _dumps(content)
                 digest = sha256(data)
+                if write is not None and old_sha.get(path) != digest:
+                    write(path, data)
+                    data = None
             self.parts_sha[path] = digest
             out.append((path, digest, data))
 
