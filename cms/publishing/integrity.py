@@ -154,7 +154,7 @@ def _stored_part(path, digest):
     return _part_file(digest).read_bytes()
 
 
-def prune_manifests(keep, full=False, stats=None, just_dropped=()):
+def prune_manifests(keep, full=False, stats=None):
     """Drop saved manifests of releases that no longer exist (``keep``: names of kept releases), and the
     stored parts that only they list (runs in the background prune, ``release.prune``).
 
@@ -171,8 +171,6 @@ def prune_manifests(keep, full=False, stats=None, just_dropped=()):
     (named after a release newer than the newest kept one) and the parts it lists, and the parts of the
     manifest this process saved last (a build storing them now may reuse a part only dropped releases
     listed). ``stats`` (``parts_read``, ``parts_removed``, ``full_parts``) counts the work.
-    ``just_dropped``: releases the caller has just removed (their roots go even if written in the last
-    second: a superseded pages release, decision 0015 §4b).
     """
     stats = stats if stats is not None else {}
     stats.setdefault("parts_read", 0)
@@ -186,10 +184,7 @@ def prune_manifests(keep, full=False, stats=None, just_dropped=()):
     newest = max(keep) if keep else ""
     held, dropped = [], []  # roots whose parts stay; roots to delete
     for path in folder.glob("*.json"):
-        # A root written in the last second may be a running build's; not one of a release this prune
-        # has just dropped (a superseded pages release, decision 0015 §4b).
-        recent = not _older(path, started) and path.stem not in just_dropped
-        if path.stem in keep or path.stem > newest or recent:
+        if path.stem in keep or path.stem > newest or not _older(path, started):
             held.append(path)
         else:
             dropped.append(path)

@@ -203,7 +203,7 @@ def prune(root=None, full=False):
             _sweep(root, kept, newest, stats)
     from .integrity import prune_manifests
 
-    prune_manifests(set(list_releases()), full=full, stats=stats, just_dropped=set(dropped))
+    prune_manifests(set(list_releases()), full=full, stats=stats)
     last_prune = stats
     return stats
 
