@@ -824,6 +824,8 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
             _add_media(files, stream, old, site, None if full else stream.produced.union(dropped_paths))
 
         timings["render"] = time.monotonic() - clock
+        if full:
+            ctx.release_memory()  # the search workers fork from a smaller process (peak memory, issue 15)
         # 3. Files kept from the live release must be there to share.
         if target.previous is None and set(files) - stream.produced:
             raise MissingFile(next(iter(set(files) - stream.produced)))

@@ -44,7 +44,7 @@ CHUNK_SIZE = 40
 # listings, sitemaps and feeds it renders; reference counts are writes) and fills its per-build caches
 # (page URLs). Replacing it bounds that growth whatever the size of the site, at the cost of warming a
 # new worker (templates, settings) every few thousand sources.
-WORKER_CHUNKS = 250
+WORKER_CHUNKS = 100
 
 # The chunk function of the running ``run_chunks`` (set before forking, so workers inherit it).
 _job = None

@@ -69,6 +69,17 @@ class RenderContext:
         """The ``PageIndex`` of every public page (full builds), else None."""
         return self.cache.index
 
+    def release_memory(self):
+        """Drop what rendering needed (the page index, the per-build caches, cached pages) once every
+        output is rendered: a full build's search indexing and manifest then run without it (about 125 MB
+        at 50,000 pages). Later lookups (redirect targets, a re-rendered linker) query as outside a
+        full build."""
+        import gc
+
+        self.cache = BuildCache(self.site)
+        self._cache.clear()
+        gc.collect()
+
     def load(self, page_ids):
         """Fetch the pages ``page_ids`` not cached yet in one query per page type (public ones; the others
         are cached as None). A build loads a chunk's pages before rendering it."""
