@@ -29,7 +29,7 @@
 
   function getJSON(url, revalidate) {
     if (!cache[url]) {
-      cache[url] = fetch(url, revalidate ? { cache: "no-cache" } : {}).then(function (r) {
+      cache[url] = fetch(url, revalidate ? { cache: "no-store" } : {}).then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
         return r.json();
       });
@@ -218,9 +218,10 @@
     }
     status.textContent = "Đang tìm…";
     // A publish while this page is open replaces a year's index folder (its name is its version): each
-    // search asks again for the list of shards and their index.json (revalidated, usually "304 Not
-    // Modified"), so a new version is seen; the versioned files keep their cache. If a file of the old
-    // version still answers 404 (a search in flight during the publish), everything is read once more.
+    // search reads the list of shards and their index.json again (a few KB, never from the HTTP cache: a
+    // file rewritten within the same second as the cached copy could pass a revalidation), so a new
+    // version is seen; the versioned files keep their cache. If a file of the old version still answers
+    // 404 (a search in flight during the publish), everything is read once more.
     shardsPromise = null;
     Object.keys(cache).forEach(function (url) {
       if (url === ROOT + "shards.json" || /\/index\.json$/.test(url)) delete cache[url];
