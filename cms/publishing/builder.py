@@ -15,6 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -84,12 +85,21 @@ class BuildResult:
     workers: int = 1  # processes that rendered the sources (see ``parallel``)
     live_release_id: str = ""  # the release that made the change live (before its search follow-up)
     search_release_id: str = ""  # the follow-up release that brought the search index up to date
-    follow_up: object = field(default=None, repr=False, compare=False)  # what the search follow-up needs
+    follow_up: "SearchFollowUp | None" = field(default=None, repr=False, compare=False)
 
     @property
     def partial(self):
         """True when some output failed: everything else is published, the failures kept their old files."""
         return bool(self.failures)
+
+
+class SearchFollowUp(NamedTuple):
+    """What an incremental build hands to its search follow-up (``_search_release``)."""
+
+    base: Manifest  # the manifest of the pages release that just went live
+    old: Manifest  # the manifest before the build (whose shards' members are compared)
+    changed: set  # the paths the build wrote
+    s3_redirects: object  # redirect locations for the S3 upload (``redirect_rules``)
 
 
 class MissingFile(Exception):
@@ -872,7 +882,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         hidden=sorted(hidden),
         manifest_sha256=manifest_sha256,
         workers=workers,
-        follow_up=(manifest, old, set(stream.written), s3_redirects) if defer_search else None,
+        follow_up=SearchFollowUp(manifest, old, set(stream.written), s3_redirects) if defer_search else None,
     )
 
 
@@ -902,7 +912,7 @@ def _finish_release(
     if changed is not None:
         manifest.carry_indexes(old, changed)
         if settings.SITE_CHECK_MANIFEST_PARTS:
-            _check_parts(manifest, parts)
+            manifest.check_against_whole(parts[-1][1])
     for path, digest, data in parts:
         if data is not None and (path == MANIFEST_PATH or old.parts_sha.get(path) != digest):
             target.write(path, data)
@@ -923,29 +933,6 @@ def _finish_release(
     target.activate()
     remember_manifest(manifest, manifest_bytes)  # the next build here reads only the root
     return manifest, manifest_sha256, written
-
-
-def _check_parts(manifest, parts):
-    """Test settings (``SITE_CHECK_MANIFEST_PARTS``): the parts computed for the changed folders only must
-    equal the whole tree computed from scratch; raises AssertionError naming the parts that differ."""
-    whole = Manifest(
-        release=manifest.release, built_at=manifest.built_at, files=manifest.files, pages=manifest.pages
-    )
-    expected = {path: digest for path, digest, _ in whole.parts()}
-    found = {**manifest.parts_sha, MANIFEST_PATH: parts[-1][1]}
-    if expected != found:
-        differ = sorted(p for p in set(expected) | set(found) if expected.get(p) != found.get(p))
-        raise AssertionError(f"Incremental manifest parts differ from the whole tree: {differ[:20]}")
-    # The indexes carried from the previous build equal those derived from scratch.
-    fresh = Manifest(files=manifest.files)
-    if manifest._by_source is not None:
-        carried = {source: sorted(paths) for source, paths in manifest._by_source.items()}
-        if carried != {source: sorted(paths) for source, paths in fresh.by_source().items()}:
-            raise AssertionError("The carried source index differs from the manifest's files")
-    if manifest._refs is not None and manifest._refs != fresh.ref_counts():
-        raise AssertionError("The carried reference counts differ from the manifest's files")
-    if manifest._groups is not None and manifest._groups != fresh.source_groups():
-        raise AssertionError("The carried source groups differ from the manifest's files")
 
 
 def _touched_shards(files, old, produced):

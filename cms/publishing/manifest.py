@@ -394,6 +394,26 @@ class Manifest:
         if previous._refs is not None:
             self._refs = previous.refs_after(self.files, changed)
 
+    def check_against_whole(self, root_sha):
+        """Test settings (``SITE_CHECK_MANIFEST_PARTS``): the parts computed for the changed folders only
+        (``root_sha``: the root's sha256) and the carried indexes must equal those derived from scratch;
+        raises AssertionError naming what differs."""
+        whole = Manifest(release=self.release, built_at=self.built_at, files=self.files, pages=self.pages)
+        expected = {path: digest for path, digest, _ in whole.parts()}
+        found = {**self.parts_sha, MANIFEST_PATH: root_sha}
+        if expected != found:
+            differ = sorted(p for p in set(expected) | set(found) if expected.get(p) != found.get(p))
+            raise AssertionError(f"Incremental manifest parts differ from the whole tree: {differ[:20]}")
+        fresh = Manifest(files=self.files)
+        if self._by_source is not None:
+            carried = {source: sorted(paths) for source, paths in self._by_source.items()}
+            if carried != {source: sorted(paths) for source, paths in fresh.by_source().items()}:
+                raise AssertionError("The carried source index differs from the manifest's files")
+        if self._refs is not None and self._refs != fresh.ref_counts():
+            raise AssertionError("The carried reference counts differ from the manifest's files")
+        if self._groups is not None and self._groups != fresh.source_groups():
+            raise AssertionError("The carried source groups differ from the manifest's files")
+
     def whole(self):
         """Everything in one dictionary (format-2 shape: ``files`` and ``pages``), for reports and backups."""
         return {

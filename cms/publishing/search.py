@@ -126,19 +126,17 @@ def mark_indexed(shards, digest):
         os.replace(tmp, path)
 
 
-def forget_indexed(shards):
-    """Mark ``shards`` as not indexed (``indexed_with`` answers False until ``mark_indexed``): done before
-    a release whose pages changed in them goes live, so a search follow-up that never runs is made up
-    for by the next build."""
+def forget_indexed(shards=None):
+    """Mark ``shards`` (None: every shard) as not indexed (``indexed_with`` answers False until
+    ``mark_indexed``). Done before a release whose pages changed in them goes live, so a search follow-up
+    that never runs is made up for by the next build; and for every shard after a rollback, which puts
+    another release's index live (made with the pupils' names of its day)."""
     folder = _records_dir()
-    for shard in shards:
-        (folder / f"{_SAFE.sub('-', shard)}.names").unlink(missing_ok=True)
-
-
-def forget_all_indexed():
-    """Mark every shard as not indexed: the live index is no longer the one the markers describe (a
-    rollback put another release's index live), so the next build re-indexes every shard."""
-    for marker in _records_dir().glob("*.names"):
+    if shards is None:
+        markers = folder.glob("*.names")
+    else:
+        markers = [folder / f"{_SAFE.sub('-', shard)}.names" for shard in shards]
+    for marker in markers:
         marker.unlink(missing_ok=True)
 
 

@@ -48,7 +48,7 @@ class Command(BaseCommand):
         release.switch_to(target)
         # The live search index is now the target's, made with the pupils' names of its day: every shard
         # is indexed again by the next build, even one whose pages did not change since.
-        search.forget_all_indexed()
+        search.forget_indexed()  # every shard
         # The older release misses later changes: the next build (the next publish, or `build_site`)
         # must be a full one, not an increment on top of the rolled-back manifest.
         PendingChange.objects.create(page_id=None, trigger=f"Sau khi quay lại bản {target}")
