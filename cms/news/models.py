@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -397,19 +398,25 @@ class ArticlePage(VietnamesePageMixin, Page):
     @classmethod
     def pupil_author_names(cls):
         """Names (as stored) of every article's author who is a pupil (``effective_author_kind``), drafts
-        included: two queries whatever the number of articles (the pupils' sections, then the articles)."""
+        included: two queries whatever the number of articles (the pupils' sections, then the articles).
+
+        The database returns each distinct (name, kind, position, parent section) once: every publish
+        asks (the search index and feeds name pupils by their given name), and at 50,000 pages turning
+        every article into a Python row cost 0.15–0.3 s; the distinct rows are as many as the authors."""
         corners = set(SectionPage.objects.filter(is_student_corner=True).values_list("path", flat=True))
+        step = cls.steplen
         rows = (
             cls.objects.exclude(author_name="")
             .filter(author_kind__in=[cls.AuthorKind.AUTO, cls.AuthorKind.STUDENT])
-            .values_list("author_name", "author_kind", "author_position", "path")
+            .annotate(parent_path=Substr("path", 1, Length("path") - step))
+            .values_list("author_name", "author_kind", "author_position", "parent_path")
             .order_by()
+            .distinct()
         )
-        step = cls.steplen
         return {
             name
-            for name, kind, position, path in rows
-            if cls.author_kind_of(kind, position, path[:-step] in corners) == cls.AuthorKind.STUDENT
+            for name, kind, position, parent in rows
+            if cls.author_kind_of(kind, position, parent in corners) == cls.AuthorKind.STUDENT
         }
 
     def student_class(self):

@@ -39,11 +39,16 @@ MIN_SOURCES = 200
 # Sources per chunk: small enough to balance the cores and bound the bytes in flight, large enough that
 # the per-chunk page load (one query per page type) and the hand-over cost little.
 CHUNK_SIZE = 40
-# Chunks a worker renders before it is replaced by a fresh fork of the build process. A worker's memory
-# grows as it renders: it copies the pages of every inherited object it reads (the indexed pages of the
-# listings, sitemaps and feeds it renders; reference counts are writes) and fills its per-build caches
-# (page URLs). Replacing it bounds that growth whatever the size of the site, at the cost of warming a
-# new worker (templates, settings) every few thousand sources.
+# A worker's own memory (MB, the pages it no longer shares with the build process: Private_Clean +
+# Private_Dirty of /proc/self/smaps_rollup) beyond which the workers are replaced by fresh forks of the
+# build process. A worker's memory grows as it renders: it copies the pages of every inherited object it
+# reads (the indexed pages of the listings, sitemaps and feeds it renders; reference counts are writes)
+# and fills its per-build caches (page URLs). Replacing the workers when one reaches this bounds that
+# growth whatever the size of the site, and costs nothing where a build never gets there: a new worker
+# warms up again (templates, settings, caches), which is why the bound is on memory, not on a number of
+# chunks (measured in decision 0015-parallel-streaming-builds, "third memory pass").
+WORKER_MEMORY_MB = 120
+# Where a worker cannot read its own memory (no /proc): replaced after this many chunks instead.
 WORKER_CHUNKS = 100
 
 # The chunk function of the running ``run_chunks`` (set before forking, so workers inherit it).
@@ -149,8 +154,19 @@ def _in_child():
             conn.connection = None
 
 
+def private_mb():
+    """This process's own memory in MB (``Private_Clean + Private_Dirty`` of ``/proc/self/smaps_rollup``:
+    what it no longer shares with the process it was forked from), or None where that is not readable."""
+    try:
+        with open("/proc/self/smaps_rollup", "rb") as rollup:
+            kilobytes = sum(int(line.split()[1]) for line in rollup if line.startswith(b"Private_"))
+    except (OSError, IndexError, ValueError):
+        return None
+    return kilobytes / 1024
+
+
 def _run(index, chunk):
-    return index, os.getpid(), _job(chunk)
+    return index, os.getpid(), _job(chunk), private_mb()
 
 
 def run_chunks(chunk_list, job, consume, workers):
@@ -159,10 +175,11 @@ def run_chunks(chunk_list, job, consume, workers):
 
     ``workers`` ≤ 1: in this process, in order. Otherwise in ``workers`` forked processes; results come
     back in completion order (``consume`` must not depend on it), at most ``2 × workers`` chunks are
-    queued at once so finished results never pile up; every ``WORKER_CHUNKS × workers`` chunks the
-    workers are replaced by fresh forks (so more process ids than ``workers`` may be returned). ``job``
-    must catch its own per-source errors: an exception escaping it, or a worker that dies, fails the
-    build (the live release stays).
+    queued at once so finished results never pile up; once a worker's own memory passes
+    ``WORKER_MEMORY_MB`` (or, where it cannot tell, after ``WORKER_CHUNKS × workers`` chunks) the
+    workers finish what they hold and are replaced by fresh forks (so more process ids than ``workers``
+    may be returned). ``job`` must catch its own per-source errors: an exception escaping it, or a
+    worker that dies, fails the build (the live release stays).
     """
     global _job
     if workers <= 1 or len(chunk_list) <= 1:
@@ -172,20 +189,21 @@ def run_chunks(chunk_list, job, consume, workers):
     _job = job
     pids = set()
     try:
-        # One pool per ``WORKER_CHUNKS × workers`` chunks: each starts from a fresh fork (see WORKER_CHUNKS).
-        numbered, step = list(enumerate(chunk_list)), WORKER_CHUNKS * workers
-        for start in range(0, len(numbered), step):
-            _run_pool(numbered[start : start + step], consume, workers, pids)
+        queue = list(enumerate(chunk_list))
+        queue.reverse()
+        while queue:  # one pool per round: each starts from a fresh fork (see WORKER_MEMORY_MB)
+            _run_pool(queue, consume, workers, pids)
     finally:
         _job = None
     return pids
 
 
-def _run_pool(numbered, consume, workers, pids):
-    """Run the ``(index, chunk)`` pairs ``numbered`` in a new pool of ``workers`` forked processes."""
+def _run_pool(queue, consume, workers, pids):
+    """Run ``(index, chunk)`` pairs popped from the end of ``queue`` in a new pool of ``workers`` forked
+    processes, until it is empty or a worker outgrows ``WORKER_MEMORY_MB`` (the rest stays queued)."""
     _before_fork()
     pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(numbered)),
+        max_workers=min(workers, len(queue)),
         mp_context=multiprocessing.get_context("fork"),
         initializer=_in_child,
     )
@@ -195,17 +213,21 @@ def _run_pool(numbered, consume, workers, pids):
     # memory pages holding them stay shared by all the processes instead of being copied into each.
     gc.freeze()
     try:
-        pending, queue = set(), list(numbered)
-        queue.reverse()
-        while queue or pending:
-            while queue and len(pending) < 2 * workers:
+        pending, handed, retire = set(), 0, False
+        while (queue and not retire) or pending:
+            while queue and not retire and len(pending) < 2 * workers:
                 index, chunk = queue.pop()
                 pending.add(pool.submit(_run, index, chunk))
+                handed += 1
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in sorted(done, key=lambda f: f.result()[0]):
-                index, pid, result = future.result()
+                index, pid, result, memory = future.result()
                 pids.add(pid)
                 consume(index, result)
+                if memory is None:
+                    retire = retire or handed >= WORKER_CHUNKS * workers
+                else:
+                    retire = retire or memory > WORKER_MEMORY_MB
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise

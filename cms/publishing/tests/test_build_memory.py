@@ -69,18 +69,43 @@ def _pid(chunk):
     return chunk[0], os.getpid()
 
 
-def test_workers_are_replaced_by_fresh_forks_every_few_chunks(monkeypatch):
-    """A worker's own memory grows as it renders (copied pages, caches): it renders at most
-    ``WORKER_CHUNKS`` chunks, then a fresh fork of the build process takes over; every chunk is still
-    consumed once under its own index."""
-    monkeypatch.setattr(parallel, "WORKER_CHUNKS", 1)
+def test_workers_are_replaced_by_fresh_forks_once_one_outgrows_its_memory_bound(monkeypatch):
+    """A worker's own memory grows as it renders (copied pages, caches): once one reports more than
+    ``WORKER_MEMORY_MB``, the workers finish the chunks they hold and fresh forks of the build process
+    take over; every chunk is still consumed once under its own index."""
+    monkeypatch.setattr(parallel, "WORKER_MEMORY_MB", 0)  # every worker is over it after its first chunk
     seen = {}
     pids = parallel.run_chunks(
-        [[i] for i in range(6)], _pid, lambda index, result: seen.update({index: result}), 2
+        [[i] for i in range(10)], _pid, lambda index, result: seen.update({index: result}), 2
     )
 
-    assert sorted(seen) == list(range(6)) and all(seen[i][0] == i for i in seen)
+    assert sorted(seen) == list(range(10)) and all(seen[i][0] == i for i in seen)
     assert {pid for _, pid in seen.values()} == pids
-    # Three pools of two chunks (two workers each); no process of one pool renders for another.
-    pools = [{seen[i][1] for i in (k, k + 1)} for k in (0, 2, 4)]
+    # Each pool is handed at most 2 × workers chunks before it retires, and no process of one pool
+    # renders for another: chunks 0–3, 4–7 and 8–9 (handed out in order) each come from their own pool.
+    pools = [{seen[i][1] for i in range(k, min(k + 4, 10))} for k in (0, 4, 8)]
     assert not (pools[0] & pools[1]) and not (pools[1] & pools[2]) and not (pools[0] & pools[2]), pools
+
+
+def test_workers_under_their_memory_bound_render_the_whole_build(monkeypatch):
+    """Below the bound nothing is replaced: a new worker would only warm up again (templates, caches)."""
+    monkeypatch.setattr(parallel, "WORKER_MEMORY_MB", 10**6)
+    seen = {}
+    pids = parallel.run_chunks(
+        [[i] for i in range(12)], _pid, lambda index, result: seen.update({index: result}), 2
+    )
+
+    assert sorted(seen) == list(range(12))
+    assert len(pids) == 2
+
+
+def test_a_process_reads_its_own_memory_and_sees_it_grow():
+    """The bound is checked against what the worker itself no longer shares (``private_mb``)."""
+    before = parallel.private_mb()
+    ballast = bytearray(64 * 2**20)  # 64 MB written (zero pages are still touched by bytearray)
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    after = parallel.private_mb()
+    del ballast
+
+    assert before is not None and before > 0
+    assert after - before >= 60, (before, after)
