@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from cms.core.listings import pages_under
 from cms.core.pages import VietnamesePageMixin
 from cms.core.school_years import school_year_for, school_year_name_for, school_years_recorded
 from cms.core.vietnamese import WEEKDAYS, nfc
@@ -89,7 +90,8 @@ class ScheduleIndexPage(VietnamesePageMixin, Page):
 
     def weeks(self):
         """Live public week pages, newest week first."""
-        return ScheduleWeekPage.objects.live().public().child_of(self).order_by("-week_start")
+        # The shared listing shape: a walk of the (unique) week_start index from the newest week.
+        return pages_under(ScheduleWeekPage, self, children_only=True).order_by("-week_start")
 
     def current_week(self, today=None):
         """The week page holding ``today`` (Vietnam), or None."""
