@@ -46,6 +46,17 @@ def search_follow_up_failed(built_site, monkeypatch):
     return indexed, behind
 
 
+def _in_sight(locator):
+    """True when ``locator``, scrolled into view, is what a person sees at its centre (not covered, e.g.
+    by the filter panel beside a wide table)."""
+    locator.scroll_into_view_if_needed()
+    return locator.evaluate(
+        """el => { const r = el.getBoundingClientRect();
+                   const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                   return r.width > 0 && el.contains(top); }"""
+    )
+
+
 def _vn(moment, fmt):
     return vn_datetime(moment).strftime(fmt)
 
@@ -83,6 +94,15 @@ def test_administrator_sees_search_behind_and_reads_search_times_in_vietnam_time
 
     indexed_cells = rows.nth(1).locator("td")
     assert indexed_cells.nth(search_column).inner_text().strip() == str(indexed.search_ms)
+    # Every heading and every value readable, none under the filter panel beside the wide table (it hid
+    # the file counts before the table scrolled in its own column).
+    hidden = [h for i, h in enumerate(headers) if not _in_sight(table.locator("thead th").nth(i))]
+    for row in (0, 1):
+        cells = rows.nth(row).locator("td")
+        hidden += [
+            f"{headers[i]} (dòng {row + 1})" for i in range(len(headers)) if not _in_sight(cells.nth(i))
+        ]
+    assert not hidden, hidden
     behind_row = rows.nth(0)
     expect(behind_row).to_contain_text("Thành công một phần")
     expect(behind_row).to_contain_text("Chỉ mục tìm kiếm chưa cập nhật")
