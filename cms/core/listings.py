@@ -8,7 +8,9 @@ index from the newest end. ``EXPLAIN QUERY PLAN`` of each one is checked in
 ``cms/core/tests/test_listing_queries.py`` once SQLite has statistics (``ANALYZE``).
 """
 
-from django.db import models
+from django.db import connections, models, router
+
+from cms.core import render_cache
 
 
 class NoIndex(models.Func):
@@ -35,7 +37,11 @@ def pages_under(model, page, children_only=False):
     instead of 0.1 ms per listing). What is left is a walk of the model's own date index from the wanted
     end, each row checked against its page by primary key, stopping after a listing's worth of rows.
     Paths only hold ``0-9A-Z``, so the case-insensitive ``LIKE`` selects exactly the subtree.
+
+    An empty table gives an empty queryset without asking the tree (:func:`_has_rows`).
     """
+    if not _has_rows(model):
+        return model.objects.none()
     depth = {"tree_depth": page.depth + 1} if children_only else {"tree_depth__gt": page.depth}
     return (
         model.objects.live()
@@ -43,3 +49,20 @@ def pages_under(model, page, children_only=False):
         .alias(tree_depth=NoIndex("depth", output_field=models.IntegerField()))
         .filter(path__startswith=page.path, **depth)
     )
+
+
+def _has_rows(model):
+    """True when ``model``'s own table holds a row (read once per static build, else every time).
+
+    Why: ``ANALYZE`` writes no statistics for an empty table, and SQLite then assumes a large one and
+    answers the listing by scanning the whole page table (9 ms at 50,000 pages for an empty "Thư viện ảnh"
+    or "Lịch công tác"). Asked of the table alone, not through the page join, for the same reason.
+    """
+
+    def compute():
+        connection = connections[router.db_for_read(model)]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(model._meta.db_table)} LIMIT 1")
+            return cursor.fetchone() is not None
+
+    return render_cache.cached(("listings.has_rows", model._meta.label), compute)
