@@ -61,8 +61,11 @@ def _has_rows(model):
 
     def compute():
         connection = connections[router.db_for_read(model)]
+        quote = connection.ops.quote_name
+        table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+        # The first row by primary key (ids are positive): one primary-key lookup, not a table scan.
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(model._meta.db_table)} LIMIT 1")
+            cursor.execute(f"SELECT 1 FROM {table} WHERE {pk} > 0 LIMIT 1")
             return cursor.fetchone() is not None
 
     return render_cache.cached(("listings.has_rows", model._meta.label), compute)
