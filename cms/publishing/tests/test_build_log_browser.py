@@ -106,6 +106,11 @@ def test_administrator_sees_search_behind_and_reads_search_times_in_vietnam_time
     behind_row = rows.nth(0)
     expect(behind_row).to_contain_text("Thành công một phần")
     expect(behind_row).to_contain_text("Chỉ mục tìm kiếm chưa cập nhật")
+    # No bare 0 that reads "indexed instantly": the failed follow-up says so, a full build had none.
+    assert behind_row.locator("td").nth(search_column).inner_text().strip() == "Chưa cập nhật"
+    full_row = rows.nth(2)
+    assert ordered[2].full and not ordered[2].search_release
+    assert full_row.locator("td").nth(search_column).inner_text().strip() == "-"
 
     # Times in Vietnam time (UTC+7, Django's Vietnamese date format), whatever the server clock's zone.
     local, utc = vn_datetime(behind.started_at), behind.started_at.astimezone(UTC)
