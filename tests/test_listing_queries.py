@@ -120,6 +120,7 @@ def _listings():
     disclosure = DisclosureIndexPage.objects.get()
     home = Site.objects.get(is_default_site=True).root_page.specific
     section = SectionPage.objects.live().order_by("path").first()
+    week = ScheduleWeekPage.objects.get(slug="tuan-so-10")
     now = timezone.now()
     return {
         "notices": lambda: list(notices.notices(now)),
@@ -131,6 +132,7 @@ def _listings():
         "albums": lambda: list(albums.albums()),
         "schedule": lambda: list(schedule.weeks()),
         "schedule feed": lambda: list(schedule.feed_items()[:20]),
+        "schedule neighbours": lambda: [week.previous_week(), week.next_week()],
         "disclosure": lambda: list(disclosure.years()),
         "home notices": lambda: current_notices({"page": home}),
         "section": lambda: list(section.articles()[:12]),
@@ -151,6 +153,13 @@ def _old_listings():
 
     def under(model, parent):
         return model.objects.live().public().child_of(parent)
+
+    week = ScheduleWeekPage.objects.get(slug="tuan-so-10")
+
+    def old_week(order, **lookup):
+        return (
+            ScheduleWeekPage.objects.live().public().sibling_of(week).filter(**lookup).order_by(order).first()
+        )
 
     def old_notices():
         return under(NoticePage, notices).exclude(valid_from__gt=now).order_by("-notice_date", "-pk")
@@ -173,6 +182,10 @@ def _old_listings():
         "schedule feed": lambda: list(
             under(ScheduleWeekPage, ScheduleIndexPage.objects.get()).order_by("-week_start")[:20]
         ),
+        "schedule neighbours": lambda: [
+            old_week("-week_start", week_start__lt=week.week_start),
+            old_week("week_start", week_start__gt=week.week_start),
+        ],
         "disclosure": lambda: list(
             under(DisclosureYearPage, DisclosureIndexPage.objects.get()).order_by("-school_year")
         ),

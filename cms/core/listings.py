@@ -40,14 +40,25 @@ def pages_under(model, page, children_only=False):
 
     An empty table gives an empty queryset without asking the tree (:func:`_has_rows`).
     """
+    depth = {"tree_depth": page.depth + 1} if children_only else {"tree_depth__gt": page.depth}
+    return _listing(model, page.path, depth)
+
+
+def pages_beside(model, page):
+    """Live public ``model`` pages that are siblings of ``page`` (``page`` included if it is one), unordered:
+    :func:`pages_under` its parent, without reading the parent. For "previous/next" links ordered by the
+    model's date index (``.filter(date__lt=d).order_by("-date").first()``: one step of that index)."""
+    return _listing(model, page.path[: -page.steplen], {"tree_depth": page.depth})
+
+
+def _listing(model, path, depth):
     if not _has_rows(model):
         return model.objects.none()
-    depth = {"tree_depth": page.depth + 1} if children_only else {"tree_depth__gt": page.depth}
     return (
         model.objects.live()
         .public()
         .alias(tree_depth=NoIndex("depth", output_field=models.IntegerField()))
-        .filter(path__startswith=page.path, **depth)
+        .filter(path__startswith=path, **depth)
     )
 
 

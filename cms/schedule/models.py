@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from cms.core.listings import pages_under
+from cms.core.listings import pages_beside, pages_under
 from cms.core.pages import VietnamesePageMixin
 from cms.core.school_years import school_year_for, school_year_name_for, school_years_recorded
 from cms.core.vietnamese import WEEKDAYS, nfc
@@ -200,9 +200,8 @@ class ScheduleWeekPage(VietnamesePageMixin, Page):
         return self._sibling(week_start__gt=self.week_start, order="week_start")
 
     def _sibling(self, order, **lookup):
-        return (
-            ScheduleWeekPage.objects.live().public().sibling_of(self).filter(**lookup).order_by(order).first()
-        )
+        # The shared listing shape: one step along the week_start index, not every week sorted.
+        return pages_beside(ScheduleWeekPage, self).filter(**lookup).order_by(order).first()
 
     def static_dependents(self, index=None):
         """The index, the home page (current week) and the neighbouring weeks (their previous/next links).
