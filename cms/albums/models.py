@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 
+from cms.core.listings import pages_under
 from cms.core.pages import VietnamesePageMixin
 from cms.core.school_years import current_school_year, school_year_name_for
 from cms.core.vietnamese import nfc
@@ -39,7 +40,8 @@ class AlbumIndexPage(VietnamesePageMixin, Page):
 
     def albums(self):
         """Live public albums, newest event first."""
-        return AlbumPage.objects.live().public().child_of(self).order_by("-event_date", "-pk")
+        # The shared listing shape: a walk of albums_event_date_idx from the newest end.
+        return pages_under(AlbumPage, self, children_only=True).order_by("-event_date", "-pk")
 
     def years(self):
         """[(school year, [albums])], newest school year first."""
@@ -81,6 +83,8 @@ class AlbumPage(VietnamesePageMixin, Page):
     class Meta:
         verbose_name = "Album ảnh"
         verbose_name_plural = "Album ảnh"
+        # "Thư viện ảnh" reads albums newest event first (cms.core.listings): a walk of this index.
+        indexes = [models.Index(fields=["event_date", "page_ptr"], name="albums_event_date_idx")]
 
     def save(self, *args, **kwargs):
         if self.event_date:

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from cms.core.forms import VietnamesePageForm
+from cms.core.listings import pages_under
 from cms.core.pages import VietnamesePageMixin
 from cms.core.school_years import current_school_year
 from cms.core.vietnamese import nfc
@@ -59,7 +60,8 @@ class DisclosureIndexPage(VietnamesePageMixin, Page):
 
     def years(self):
         """Live school-year pages, newest school year first (TT 09/2024: at least five years are kept)."""
-        return DisclosureYearPage.objects.live().public().child_of(self).order_by("-school_year")
+        # The shared listing shape: a walk of disclosure_school_year_idx from the newest year.
+        return pages_under(DisclosureYearPage, self, children_only=True).order_by("-school_year", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -110,6 +112,8 @@ class DisclosureYearPage(VietnamesePageMixin, Page):
     class Meta:
         verbose_name = "Công khai năm học"
         verbose_name_plural = "Công khai năm học"
+        # "Công khai" reads the years newest first (cms.core.listings): a walk of this index.
+        indexes = [models.Index(fields=["school_year", "page_ptr"], name="disclosure_school_year_idx")]
 
     def clean(self):
         super().clean()

@@ -15,6 +15,7 @@ from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, Work
 from wagtail.search import index
 
 from cms.core.attachments import OfficeFileAttachment
+from cms.core.listings import pages_under
 from cms.core.pages import VietnamesePageMixin
 from cms.core.vietnamese import fold, nfc, today_vn, vn_date
 
@@ -122,10 +123,9 @@ class DocumentIndexPage(VietnamesePageMixin, Page):
 
     def documents(self):
         """Live public documents, newest issue date first."""
+        # The shared listing shape: a walk of documents_issue_date_idx from the newest end.
         return (
-            OfficialDocumentPage.objects.live()
-            .public()
-            .child_of(self)
+            pages_under(OfficialDocumentPage, self, children_only=True)
             .select_related("issuer")
             .order_by("-issue_date", "-pk")
         )

@@ -8,7 +8,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .builder import schedule_build
 from .integrity import daily_check
-from .models import PendingChange, SiteBuild, SiteCheck
+from .models import SEARCH_BEHIND, PendingChange, SiteBuild, SiteCheck
 from .panels import BuildProblemPanel, concerns, current_problem
 
 
@@ -54,12 +54,23 @@ class SiteBuildAdmin(ModelAdmin):
         "files_deleted",
         "files_total",
         "duration_ms",
-        "search_ms",
+        "search_time",
         "error",
     )
     list_filter = ("status", "full")
     search_fields = ("trigger", "error")
     list_per_page = 50
+
+    def search_time(self, obj):
+        """The search follow-up's time (ms); "Chưa cập nhật" when it failed or is still running, "-" when
+        the build had none (a full build indexes as it goes; a change to no searchable page needs none).
+        A bare 0 read as "indexed instantly"."""
+        if SEARCH_BEHIND in obj.error:
+            return "Chưa cập nhật"
+        return obj.search_ms if obj.search_release else "-"
+
+    search_time.short_description = SiteBuild._meta.get_field("search_ms").verbose_name
+    search_time.admin_order_field = "search_ms"
 
 
 # A search follow-up runs for seconds; one whose build finished longer ago than this failed or was killed.

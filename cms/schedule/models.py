@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from cms.core.listings import pages_beside, pages_under
 from cms.core.pages import VietnamesePageMixin
 from cms.core.school_years import school_year_for, school_year_name_for, school_years_recorded
 from cms.core.vietnamese import WEEKDAYS, nfc
@@ -89,7 +90,8 @@ class ScheduleIndexPage(VietnamesePageMixin, Page):
 
     def weeks(self):
         """Live public week pages, newest week first."""
-        return ScheduleWeekPage.objects.live().public().child_of(self).order_by("-week_start")
+        # The shared listing shape: a walk of the (unique) week_start index from the newest week.
+        return pages_under(ScheduleWeekPage, self, children_only=True).order_by("-week_start")
 
     def current_week(self, today=None):
         """The week page holding ``today`` (Vietnam), or None."""
@@ -198,9 +200,8 @@ class ScheduleWeekPage(VietnamesePageMixin, Page):
         return self._sibling(week_start__gt=self.week_start, order="week_start")
 
     def _sibling(self, order, **lookup):
-        return (
-            ScheduleWeekPage.objects.live().public().sibling_of(self).filter(**lookup).order_by(order).first()
-        )
+        # The shared listing shape: one step along the week_start index, not every week sorted.
+        return pages_beside(ScheduleWeekPage, self).filter(**lookup).order_by(order).first()
 
     def static_dependents(self, index=None):
         """The index, the home page (current week) and the neighbouring weeks (their previous/next links).

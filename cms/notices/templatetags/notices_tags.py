@@ -4,6 +4,7 @@ from django import template
 from django.db.models import Q
 from django.utils import timezone
 
+from cms.core.listings import pages_under
 from cms.notices.models import NoticePage, Priority, current_filter
 
 register = template.Library()
@@ -12,20 +13,19 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def current_notices(context, limit=5):
     """Live public notices valid now that are pinned or urgent: urgent first, then pinned, newest first."""
-    site_root = None
     page = context.get("page")
     site = page.get_site() if page is not None else None
-    if site is not None:
-        site_root = site.root_page
+    now = timezone.now()
+    # Below the site's root in the shared listing shape (cms.core.listings): the notices table is read,
+    # never the whole page tree of the site through its path range.
     queryset = (
-        NoticePage.objects.live()
-        .public()
-        .filter(current_filter(timezone.now()))
+        pages_under(NoticePage, site.root_page) if site is not None else NoticePage.objects.live().public()
+    )
+    queryset = (
+        queryset.filter(current_filter(now))
         .filter(Q(pinned=True) | Q(priority=Priority.URGENT))
         .order_by("priority", "-pinned", "-notice_date", "-pk")
     )
-    if site_root is not None:
-        queryset = queryset.descendant_of(site_root)
     return list(queryset[:limit])
 
 
