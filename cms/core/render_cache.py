@@ -94,3 +94,109 @@ def install():
     get_url_parts._render_cached = True
     get_url_parts.__doc__ = original.__doc__
     Page.get_url_parts = get_url_parts
+
+    # ``page.url`` (no request) reads the sites' root paths from Django's cache (unpickled at each read)
+    # for every page object: once per build instead, the value each render request already carries.
+    original_root_paths = Page._get_site_root_paths
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        if _store.get() is None or kwargs:
+            return original_root_paths(self, cache_object, **kwargs)
+        from wagtail.models import Site
+
+        return cached("site_root_paths", Site.get_site_root_paths)
+
+    _get_site_root_paths.__doc__ = original_root_paths.__doc__
+    Page._get_site_root_paths = _get_site_root_paths
+
+
+def install_renditions():
+    """Read each image's renditions once per build: Wagtail looks renditions up for every ``{% image %}``
+    and ``{% srcset_image %}`` (cover images, cards of every listing, the logo: about three lookups per
+    rendered page). Its rendition cache (``CACHES["renditions"]``, per process and bounded) kept missing
+    at the size of a school, so each lookup was a query. While a store is active an image that has no
+    prefetched renditions gets them from the store: every rendition of that image, read in one query the
+    first time the build (the process) needs it, then given to each instance of the image as Wagtail's
+    own ``prefetched_renditions``, so Wagtail's lookup is unchanged. Each instance gets its own copies
+    (a rendition's ``alt`` reads its image, which may carry a block's contextual alt text). A rendition the
+    build creates joins the store. Outside a build Wagtail's methods run unchanged. Called once from the
+    publishing app's ``ready()``.
+    """
+    from wagtail.images.models import AbstractImage
+
+    original = AbstractImage._get_prefetched_renditions
+    if getattr(original, "_render_cached", False):
+        return
+    original_add = AbstractImage._add_to_prefetched_renditions
+
+    def _get_prefetched_renditions(self):
+        found = original(self)
+        store = _store.get()
+        if found is not None or store is None or self.pk is None:
+            return found
+        key = ("renditions", type(self), self.pk)
+        shared = store.get(key)
+        if shared is None:
+            shared = store[key] = list(self.get_rendition_model().objects.filter(image_id=self.pk))
+        own = [_own_copy(rendition, self) for rendition in shared]
+        self.prefetched_renditions = own
+        return own
+
+    def _add_to_prefetched_renditions(self, rendition):
+        original_add(self, rendition)
+        own = getattr(self, "prefetched_renditions", None)
+        store = _store.get()
+        if own is None or store is None:
+            return
+        own.append(rendition)
+        shared = store.get(("renditions", type(self), self.pk))
+        if shared is not None:
+            shared.append(_own_copy(rendition, None))
+
+    _get_prefetched_renditions._render_cached = True
+    AbstractImage._get_prefetched_renditions = _get_prefetched_renditions
+    AbstractImage._add_to_prefetched_renditions = _add_to_prefetched_renditions
+
+    # The store replaces Wagtail's rendition cache during a build: writing each rendition found into it
+    # (pickled, at every ``{% image %}``) is skipped.
+    from django.core.cache.backends.dummy import DummyCache
+    from django.utils.functional import cached_property, classproperty
+    from wagtail.images.models import AbstractRendition, Filter
+
+    original_backend = AbstractRendition.__dict__["cache_backend"].fget
+    no_cache = DummyCache("portal-build", {})
+    AbstractRendition.cache_backend = classproperty(
+        lambda cls: no_cache if _store.get() is not None else original_backend(cls)
+    )
+
+    # A filter's operations are parsed from its spec (with a signature check per operation) for every
+    # ``Filter`` object, and the image tags make one per use: once per spec and build instead.
+    original_operations = Filter.__dict__["operations"].func
+
+    def operations(self):
+        store = _store.get()
+        if store is None:
+            return original_operations(self)
+        key = ("filter_operations", self.spec)
+        found = store.get(key)
+        if found is None:
+            found = store[key] = original_operations(self)
+        return found
+
+    operations = cached_property(operations)
+    operations.__set_name__(Filter, "operations")
+    Filter.operations = operations
+
+
+def _own_copy(rendition, image):
+    """A copy of ``rendition`` (same row) whose ``image`` is ``image`` (None: not loaded), as a rendition
+    prefetched for that image instance would be."""
+    from django.db.models.base import ModelState
+
+    clone = rendition.__class__.__new__(rendition.__class__)
+    clone.__dict__.update(rendition.__dict__)
+    clone._state = ModelState()
+    clone._state.db, clone._state.adding = rendition._state.db, False
+    if image is not None:
+        clone._state.fields_cache = {"image": image}
+    return clone
