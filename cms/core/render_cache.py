@@ -115,12 +115,13 @@ def install_renditions():
     and ``{% srcset_image %}`` (cover images, cards of every listing, the logo: about three lookups per
     rendered page). Its rendition cache (``CACHES["renditions"]``, per process and bounded) kept missing
     at the size of a school, so each lookup was a query. While a store is active an image that has no
-    prefetched renditions gets them from the store: every rendition of that image, read in one query the
-    first time the build (the process) needs it, then given to each instance of the image as Wagtail's
-    own ``prefetched_renditions``, so Wagtail's lookup is unchanged. Each instance gets its own copies
-    (a rendition's ``alt`` reads its image, which may carry a block's contextual alt text). A rendition the
-    build creates joins the store. Outside a build Wagtail's methods run unchanged. Called once from the
-    publishing app's ``ready()``.
+    prefetched renditions gets them from the store as Wagtail's own ``prefetched_renditions``, so Wagtail's
+    lookup is unchanged: the rows of every rendition of that image, read in one query the first time the
+    build (the process) needs them, kept as tuples (small at any size), and made into fresh rendition
+    objects at each lookup (a rendition's ``alt`` reads its image, which may carry a block's contextual
+    alt text, so no two image objects share one). A rendition the build creates makes the image's rows be
+    read again. Outside a build Wagtail's methods run unchanged. Called once from the publishing app's
+    ``ready()``.
     """
     from wagtail.images.models import AbstractImage
 
@@ -134,24 +135,25 @@ def install_renditions():
         store = _store.get()
         if found is not None or store is None or self.pk is None:
             return found
-        key = ("renditions", type(self), self.pk)
-        shared = store.get(key)
-        if shared is None:
-            shared = store[key] = list(self.get_rendition_model().objects.filter(image_id=self.pk))
-        own = [_own_copy(rendition, self) for rendition in shared]
-        self.prefetched_renditions = own
-        return own
+        model = self.get_rendition_model()
+        columns = [field.attname for field in model._meta.concrete_fields]
+        key = ("renditions", model, self.pk)
+        rows = store.get(key)
+        if rows is None:
+            rows = store[key] = list(model.objects.filter(image_id=self.pk).values_list(*columns))
+        db = model.objects.db
+        renditions = []
+        for row in rows:
+            rendition = model.from_db(db, columns, row)
+            rendition._state.fields_cache = {"image": self}
+            renditions.append(rendition)
+        return renditions
 
     def _add_to_prefetched_renditions(self, rendition):
         original_add(self, rendition)
-        own = getattr(self, "prefetched_renditions", None)
         store = _store.get()
-        if own is None or store is None:
-            return
-        own.append(rendition)
-        shared = store.get(("renditions", type(self), self.pk))
-        if shared is not None:
-            shared.append(_own_copy(rendition, None))
+        if store is not None:
+            store.pop(("renditions", self.get_rendition_model(), self.pk), None)
 
     _get_prefetched_renditions._render_cached = True
     AbstractImage._get_prefetched_renditions = _get_prefetched_renditions
@@ -186,17 +188,3 @@ def install_renditions():
     operations = cached_property(operations)
     operations.__set_name__(Filter, "operations")
     Filter.operations = operations
-
-
-def _own_copy(rendition, image):
-    """A copy of ``rendition`` (same row) whose ``image`` is ``image`` (None: not loaded), as a rendition
-    prefetched for that image instance would be."""
-    from django.db.models.base import ModelState
-
-    clone = rendition.__class__.__new__(rendition.__class__)
-    clone.__dict__.update(rendition.__dict__)
-    clone._state = ModelState()
-    clone._state.db, clone._state.adding = rendition._state.db, False
-    if image is not None:
-        clone._state.fields_cache = {"image": image}
-    return clone
