@@ -114,40 +114,50 @@ def install_renditions():
     """Read each image's renditions once per build: Wagtail looks renditions up for every ``{% image %}``
     and ``{% srcset_image %}`` (cover images, cards of every listing, the logo: about three lookups per
     rendered page). Its rendition cache (``CACHES["renditions"]``, per process and bounded) kept missing
-    at the size of a school, so each lookup was a query. While a store is active an image that has no
-    prefetched renditions gets them from the store as Wagtail's own ``prefetched_renditions``, so Wagtail's
-    lookup is unchanged: the rows of every rendition of that image, read in one query the first time the
-    build (the process) needs them, kept as tuples (small at any size), and made into fresh rendition
-    objects at each lookup (a rendition's ``alt`` reads its image, which may carry a block's contextual
-    alt text, so no two image objects share one). A rendition the build creates makes the image's rows be
-    read again. Outside a build Wagtail's methods run unchanged. Called once from the publishing app's
+    at the size of a school, so each lookup was a query. While a store is active, an image that has no
+    prefetched renditions of its own finds them in the store: the rows of every rendition of that image,
+    read in one query the first time the build (the process) needs them and kept as tuples by filter spec
+    and focal point key (small at any size). A lookup matches as Wagtail matches prefetched renditions
+    (same spec, same focal point key, the image's first such row) and makes a fresh rendition object for
+    each filter asked only (a rendition's ``alt`` reads its image, which may carry a block's contextual alt
+    text, so no two image objects share one). A rendition the build creates makes the image's rows be read
+    again. Outside a build Wagtail's methods run unchanged. Called once from the publishing app's
     ``ready()``.
     """
     from wagtail.images.models import AbstractImage
 
-    original = AbstractImage._get_prefetched_renditions
-    if getattr(original, "_render_cached", False):
+    original_find = AbstractImage.find_existing_renditions
+    if getattr(original_find, "_render_cached", False):
         return
+    own_prefetched = AbstractImage._get_prefetched_renditions
     original_add = AbstractImage._add_to_prefetched_renditions
 
-    def _get_prefetched_renditions(self):
-        found = original(self)
+    def find_existing_renditions(self, *filters):
         store = _store.get()
-        if found is not None or store is None or self.pk is None:
-            return found
+        if store is None or self.pk is None or own_prefetched(self) is not None:
+            return original_find(self, *filters)
         model = self.get_rendition_model()
-        columns = [field.attname for field in model._meta.concrete_fields]
         key = ("renditions", model, self.pk)
-        rows = store.get(key)
-        if rows is None:
-            rows = store[key] = list(model.objects.filter(image_id=self.pk).values_list(*columns))
+        entry = store.get(key)
+        if entry is None:
+            columns = [field.attname for field in model._meta.concrete_fields]
+            rows = {}
+            for row in model.objects.filter(image_id=self.pk).values_list(
+                "filter_spec", "focal_point_key", *columns
+            ):
+                rows.setdefault((row[0], row[1]), row[2:])
+            entry = store[key] = (columns, rows)
+        columns, rows = entry
         db = model.objects.db
-        renditions = []
-        for row in rows:
-            rendition = model.from_db(db, columns, row)
-            rendition._state.fields_cache = {"image": self}
-            renditions.append(rendition)
-        return renditions
+        found = {}
+        for filter in filters:
+            row = rows.get((filter.spec, filter.get_cache_key(self)))
+            if row is not None:
+                rendition = model.from_db(db, columns, row)
+                rendition._state.fields_cache = {"image": self}
+                rendition._from_cache = True  # as Wagtail marks prefetched ones: not written to its cache
+                found[filter] = rendition
+        return found
 
     def _add_to_prefetched_renditions(self, rendition):
         original_add(self, rendition)
@@ -155,8 +165,9 @@ def install_renditions():
         if store is not None:
             store.pop(("renditions", self.get_rendition_model(), self.pk), None)
 
-    _get_prefetched_renditions._render_cached = True
-    AbstractImage._get_prefetched_renditions = _get_prefetched_renditions
+    find_existing_renditions._render_cached = True
+    find_existing_renditions.__doc__ = original_find.__doc__
+    AbstractImage.find_existing_renditions = find_existing_renditions
     AbstractImage._add_to_prefetched_renditions = _add_to_prefetched_renditions
 
     # The store replaces Wagtail's rendition cache during a build: writing each rendition found into it
