@@ -155,3 +155,23 @@ def test_the_layout_is_rendered_once_per_build(warm_renditions, client):
     urls = ["/", ArticlePage.objects.live().first().url]
     dynamic = _template_renders(lambda: [client.get(url) for url in urls])
     assert dynamic["includes/footer.html"] == dynamic["includes/main_nav.html"] == len(urls)
+
+
+def test_a_builds_renditions_belong_to_the_image_object_that_asked(warm_renditions):
+    """Two objects of one image (a block's contextual alt text on each) get their own renditions, and the
+    rows are read once for both; outside a build Wagtail's lookup is used."""
+    from cms.core import render_cache
+
+    image_id = ArticlePage.objects.exclude(cover_image=None).values_list("cover_image", flat=True).first()
+    first, second = get_image_model().objects.get(pk=image_id), get_image_model().objects.get(pk=image_id)
+    first.contextual_alt_text, second.contextual_alt_text = "Lễ khai giảng", "Học sinh trồng cây"
+    spec = "fill-224x126|format-webp"
+    with render_cache.active({"site": Site.objects.get(is_default_site=True)}):
+        with CaptureQueriesContext(connection) as captured:
+            one, two = first.get_rendition(spec), second.get_rendition(spec)
+    assert len(_rendition_reads(captured.captured_queries)) == 1
+    assert (one.alt, two.alt) == ("Lễ khai giảng", "Học sinh trồng cây")
+    assert one.pk == two.pk and one is not two
+    with CaptureQueriesContext(connection) as outside:
+        assert first.get_rendition(spec).pk == one.pk
+    assert len(_rendition_reads(outside.captured_queries)) == 1
