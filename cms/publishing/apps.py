@@ -27,3 +27,4 @@ class PublishingConfig(AppConfig):
 
         install_private_q()
         render_cache.install()  # page URLs computed once per build (only while a build renders)
+        render_cache.install_renditions()  # each image's renditions read once per build

@@ -171,3 +171,36 @@ def page_ancestors(page, min_depth=1):
     if found is None:
         found = list(page.get_ancestors().filter(depth__gte=min_depth))
     return found
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, name, vary, nodelist):
+        self.name, self.vary, self.nodelist = name, vary, nodelist
+
+    def render(self, context):
+        if render_cache.current("site") is None:  # not in a static build: rendered at every request
+            return self.nodelist.render(context)
+        key = ("fragment", self.name, *(value.resolve(context) for value in self.vary))
+        return render_cache.cached(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """``{% shared_fragment "name" value… %}…{% endshared_fragment %}``: HTML rendered once per static build
+    and reused by every page of the build for which the ``value``s (resolved in the page's context) are
+    equal (the header and footer of the layout, the same on every page; the main menu, the same for every
+    page of one depth in one section). Outside a build (dynamic views, previews) it is rendered every
+    time.
+
+    Only wrap markup whose bytes are determined by the name, the ``value``s and what cannot change while
+    one build runs (the school's settings, the menu and footer pages of ``cms.core.render_cache``): the
+    first page of the build that renders it decides the bytes for all the others.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    name = bits[1].strip("\"'")
+    vary = [parser.compile_filter(bit) for bit in bits[2:]]
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(name, vary, nodelist)
