@@ -47,7 +47,7 @@ CHUNK_SIZE = 40
 # growth whatever the size of the site, and costs nothing where a build never gets there: a new worker
 # warms up again (templates, settings, caches), which is why the bound is on memory, not on a number of
 # chunks (measured in decision 0015-parallel-streaming-builds, "third memory pass").
-WORKER_MEMORY_MB = 100
+WORKER_MEMORY_MB = 90
 # Where a worker cannot read its own memory (no /proc): replaced after this many chunks instead.
 WORKER_CHUNKS = 100
 

@@ -67,8 +67,11 @@ def nginx_rules(redirects):
 
 
 def s3_redirect_locations(redirects):
-    """``{object key: target}`` for the redirect pages (``old/path/index.html``) of ``redirects``."""
-    return {old_path.strip("/") + "/index.html": safe_target(target) for old_path, target in redirects}
+    """``{object key: target}`` for the redirect pages (``old/path/index.html``, or the file itself for a
+    feed's old address: ``renderers.redirects.redirect_page_path``) of ``redirects``."""
+    from .renderers.redirects import redirect_page_path
+
+    return {redirect_page_path(old_path): safe_target(target) for old_path, target in redirects}
 
 
 def nginx_redirects_path():

@@ -11,6 +11,7 @@ rules (nginx ``return 301``, S3 ``x-amz-website-redirect-location``) can be gene
 from django.utils.html import escape
 from wagtail.contrib.redirects.models import Redirect
 
+from ..outputs import has_feed
 from ..public import public_pages
 
 PAGE = """<!DOCTYPE html>
@@ -42,11 +43,41 @@ def _target(redirect, site, ctx):
     return link if link.startswith(("http://", "https://", "/")) else None
 
 
+# Old addresses ending like these are files (a feed), not folders: their redirect page is the file itself.
+FILE_SUFFIXES = (".xml", ".json")
+
+
+def redirect_page_path(old_path):
+    """The release path of the redirect page for ``old_path``: ``<old>/index.html``, or ``<old>`` itself for
+    a file address (``/goc-hoc-sinh/rss.xml``), where nginx and S3 answer 301 and a folder would never be
+    asked for."""
+    name = old_path.strip("/")
+    return name if name.endswith(FILE_SUFFIXES) else name + "/index.html"
+
+
+def _own_addresses(page):
+    """The addresses a page publishes below its own, relative to it: its routes (a section's archives
+    ``luu-tru/2026/``) and its feeds (``rss.xml``, ``atom.xml``)."""
+    addresses = []
+    routes = getattr(page, "static_routes", None)
+    if callable(routes):
+        addresses += list(routes())
+    if has_feed(page):
+        addresses += ["rss.xml", "atom.xml"]
+    return addresses
+
+
 def static_redirects(site, ctx):
-    """``[(old_path, target)]`` for every redirect of ``site`` (or of all sites) the static site can serve.
+    """``[(old_path, target)]`` for every redirect of ``site`` (or of all sites) the static site can serve,
+    sorted by old path.
+
+    A redirect to a page also moves what that page publishes below its address: a renamed section's feeds
+    and archives (``/old/rss.xml`` → ``/new/rss.xml``), which Wagtail does not record, so subscribers keep
+    their feed. A redirect made for such an address in the admin wins over the derived one.
 
     Skipped: paths with a query string (a static file cannot match them), targets that are not public, and
-    old paths where a public page lives now (the page wins, as in Wagtail's middleware).
+    old paths where a public page lives now (the page wins, as in Wagtail's middleware; with its own feeds
+    and archives).
     """
     redirects = list(
         (Redirect.objects.filter(site__isnull=True) | Redirect.objects.filter(site=site)).order_by("old_path")
@@ -60,7 +91,7 @@ def static_redirects(site, ctx):
     for start in range(0, len(wanted), 500):  # bounded parameter lists, whatever the number of redirects
         batch = wanted[start : start + 500]
         live_paths.update(pages.filter(url_path__in=batch).values_list("url_path", flat=True))
-    result = []
+    found, derived = {}, {}
     for redirect in redirects:
         old_path = redirect.old_path.rstrip("/")
         if not old_path or "?" in old_path or ".." in old_path.split("/"):
@@ -69,8 +100,14 @@ def static_redirects(site, ctx):
             continue
         target = _target(redirect, site, ctx)
         if target and target.rstrip("/") != old_path:
-            result.append((old_path, target))
-    return result
+            found[old_path] = target
+            if redirect.redirect_page_id and not (redirect.redirect_page_route_path or "").strip("/"):
+                page = ctx.page(redirect.redirect_page_id)
+                for address in _own_addresses(page):
+                    derived.setdefault(f"{old_path}/{address.strip('/')}", target + address)
+    for old_path, target in derived.items():
+        found.setdefault(old_path, target)
+    return sorted(found.items())
 
 
 def render_redirects(site, ctx, base_url):
@@ -79,5 +116,5 @@ def render_redirects(site, ctx, base_url):
     for old_path, target in static_redirects(site, ctx):
         absolute = target if target.startswith(("http://", "https://")) else base_url + target
         html = PAGE.format(target=escape(target), absolute=escape(absolute))
-        files[old_path.strip("/") + "/index.html"] = html.encode()
+        files[redirect_page_path(old_path)] = html.encode()
     return files

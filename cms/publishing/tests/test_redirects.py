@@ -43,3 +43,37 @@ def test_admin_redirects_come_and_go_with_the_redirect(built_site, django_captur
     build_pending()
     assert not (release.current_dir() / "tuyen-sinh-2025/index.html").exists()
     assert "url=/thong-bao/" not in text("hoat-dong-chuyen-mon/index.html")
+
+
+def test_a_renamed_section_keeps_its_feeds_and_archives_at_the_old_address(
+    built_site, django_capture_on_commit_callbacks
+):
+    """Wagtail records redirects for a renamed section and its articles, not for what the section publishes
+    below its address: its feeds and archives followed from the old address too, or a parent's feed reader
+    silently stopped getting news (newcomer's report). A feed's redirect is the file itself (nginx and S3
+    answer 301 there); an admin-made redirect for such an address wins over the derived one."""
+    from cms.news.models import SectionPage
+    from cms.publishing import redirect_rules
+
+    publish(new_article("Chuyên đề đổi mới sinh hoạt tổ", "chuyen-de-sinh-hoat-to"))
+    build_site(trigger="test")
+    section = SectionPage.objects.live().get(slug="hoat-dong-chuyen-mon")
+    archive = next(route for route in section.static_routes() if route.count("/") == 2)  # luu-tru/<year>/
+    with django_capture_on_commit_callbacks(execute=True):
+        Redirect.objects.create(old_path="/hoat-dong-chuyen-mon/atom.xml", redirect_link="/atom.xml")
+        section.slug = "chuyen-mon"
+        section.save_revision().publish()
+    build_pending()
+
+    for old, new in (("rss.xml", "/chuyen-mon/rss.xml"), (f"{archive}index.html", f"/chuyen-mon/{archive}")):
+        assert f'<meta http-equiv="refresh" content="0; url={new}">' in text(f"hoat-dong-chuyen-mon/{old}")
+    assert "url=/atom.xml" in text("hoat-dong-chuyen-mon/atom.xml")  # the admin's redirect
+    assert text("chuyen-mon/rss.xml").startswith("<?xml")
+
+    redirects = dict(redirect_rules.current_redirects())
+    assert redirects["/hoat-dong-chuyen-mon/rss.xml"] == "/chuyen-mon/rss.xml"
+    rules = redirect_rules.nginx_rules(redirect_rules.current_redirects())
+    assert 'location = "/hoat-dong-chuyen-mon/rss.xml" { return 301 "/chuyen-mon/rss.xml"; }' in rules
+    keys = redirect_rules.s3_redirect_locations(redirect_rules.current_redirects())
+    assert keys["hoat-dong-chuyen-mon/rss.xml"] == "/chuyen-mon/rss.xml"
+    assert keys[f"hoat-dong-chuyen-mon/{archive}index.html"] == f"/chuyen-mon/{archive}"
