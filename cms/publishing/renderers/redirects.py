@@ -67,13 +67,22 @@ def _own_addresses(page):
     return addresses
 
 
+def _moved_page(redirect):
+    """True for a redirect Wagtail recorded when a page was renamed or moved: what that page published
+    below its old address existed too. A redirect made in the admin to a page points one address only
+    (deriving the page's routes would invent addresses that never existed, thousands for a catalogue)."""
+    route = (redirect.redirect_page_route_path or "").strip("/")
+    return bool(redirect.redirect_page_id and redirect.automatically_created and not route)
+
+
 def static_redirects(site, ctx):
     """``[(old_path, target)]`` for every redirect of ``site`` (or of all sites) the static site can serve,
     sorted by old path.
 
-    A redirect to a page also moves what that page publishes below its address: a renamed section's feeds
-    and archives (``/old/rss.xml`` → ``/new/rss.xml``), which Wagtail does not record, so subscribers keep
-    their feed. A redirect made for such an address in the admin wins over the derived one.
+    A redirect Wagtail recorded for a renamed or moved page also moves what that page publishes below its
+    address: a renamed section's feeds and archives (``/old/rss.xml`` → ``/new/rss.xml``), which Wagtail
+    does not record, so subscribers keep their feed (``_moved_page``). A redirect made for such an address
+    in the admin wins over the derived one.
 
     Skipped: paths with a query string (a static file cannot match them), targets that are not public, and
     old paths where a public page lives now (the page wins, as in Wagtail's middleware; with its own feeds
@@ -91,6 +100,8 @@ def static_redirects(site, ctx):
     for start in range(0, len(wanted), 500):  # bounded parameter lists, whatever the number of redirects
         batch = wanted[start : start + 500]
         live_paths.update(pages.filter(url_path__in=batch).values_list("url_path", flat=True))
+    # Every target page in one query per page type, not one per redirect (every publish renders this).
+    ctx.load({redirect.redirect_page_id for redirect in redirects if redirect.redirect_page_id})
     found, derived = {}, {}
     for redirect in redirects:
         old_path = redirect.old_path.rstrip("/")
@@ -101,7 +112,7 @@ def static_redirects(site, ctx):
         target = _target(redirect, site, ctx)
         if target and target.rstrip("/") != old_path:
             found[old_path] = target
-            if redirect.redirect_page_id and not (redirect.redirect_page_route_path or "").strip("/"):
+            if _moved_page(redirect):
                 page = ctx.page(redirect.redirect_page_id)
                 for address in _own_addresses(page):
                     derived.setdefault(f"{old_path}/{address.strip('/')}", target + address)

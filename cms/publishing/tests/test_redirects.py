@@ -77,3 +77,21 @@ def test_a_renamed_section_keeps_its_feeds_and_archives_at_the_old_address(
     keys = redirect_rules.s3_redirect_locations(redirect_rules.current_redirects())
     assert keys["hoat-dong-chuyen-mon/rss.xml"] == "/chuyen-mon/rss.xml"
     assert keys[f"hoat-dong-chuyen-mon/{archive}index.html"] == f"/chuyen-mon/{archive}"
+
+
+def test_an_admin_redirect_to_a_page_points_one_address_only(built_site, django_capture_on_commit_callbacks):
+    """Only a redirect Wagtail recorded for a renamed or moved page carries the page's feeds and archives;
+    one made in the admin ("/tuyen-sinh" → a section) never invents "/tuyen-sinh/rss.xml"."""
+    from cms.news.models import SectionPage
+    from cms.publishing import redirect_rules
+
+    section = SectionPage.objects.live().get(slug="hoat-dong-chuyen-mon")
+    with django_capture_on_commit_callbacks(execute=True):
+        Redirect.objects.create(old_path="/tuyen-sinh", redirect_page=section)
+    build_pending()
+
+    assert "url=/hoat-dong-chuyen-mon/" in text("tuyen-sinh/index.html")
+    assert not (release.current_dir() / "tuyen-sinh/rss.xml").exists()
+    assert [old for old, _ in redirect_rules.current_redirects() if old.startswith("/tuyen-sinh")] == [
+        "/tuyen-sinh"
+    ]
