@@ -74,14 +74,16 @@ def live_release():
     return Path(os.readlink(link)).name
 
 
-def activate(release_id, building_path):
-    """Move the finished build into place and swap `current` to it with one rename(2)."""
+def activate(release_id, building_path, spares=()):
+    """Move the finished build into place and swap `current` to it with one rename(2). ``spares``: the
+    (folder, version) pairs of large folder versions to copy for the next build (``cms.publishing.spares``),
+    in the clean-up thread."""
     final = releases_dir() / release_id
     os.replace(building_path, final)
     tmp_link = site_root() / f".current-{release_id}"
     os.symlink(Path("releases") / release_id, tmp_link)
     os.replace(tmp_link, current_dir())  # atomic: readers see the old release or the new one, never a mix
-    prune_in_background()
+    prune_in_background(spares=spares)
     return final
 
 
@@ -122,24 +124,34 @@ def abandon(building_path):
 
 logger = logging.getLogger(__name__)
 _prune_lock = threading.Lock()
-_prune_thread = None
+_prune_threads = []  # the clean-up threads started by this process and maybe still running
 
 
-def prune_in_background():
-    """Start ``prune`` in a daemon thread (one at a time) and return at once."""
-    global _prune_thread
-    thread = threading.Thread(target=_prune_safely, args=(site_root(),), name="prune-releases", daemon=True)
-    _prune_thread = thread
+def prune_in_background(spares=()):
+    """Start ``prune`` in a daemon thread (one at a time) and return at once; before it, the thread makes
+    the spare copies of ``spares`` ((folder, version) pairs) for the next build (``spares.refresh``)."""
+    thread = threading.Thread(
+        target=_prune_safely, args=(site_root(), tuple(spares)), name="prune-releases", daemon=True
+    )
+    _prune_threads[:] = [t for t in _prune_threads if t.is_alive()] + [thread]
     thread.start()
 
 
 def wait_for_prune(timeout=60):
-    """Wait for the background prune started by the last swap (tests, management commands)."""
-    if _prune_thread is not None:
-        _prune_thread.join(timeout)
+    """Wait for the background clean-ups (spares and prune) started by the swaps of this process (tests,
+    management commands, the benchmark): a publish swaps twice (pages, then search), so two may run."""
+    for thread in list(_prune_threads):
+        thread.join(timeout)
 
 
-def _prune_safely(root):
+def _prune_safely(root, spare_candidates=()):
+    from . import spares
+
+    try:
+        # Spares first: they make the next publish cheaper; the prune only frees space.
+        spares.refresh(root, spare_candidates)
+    except Exception:  # noqa: BLE001 - without a spare the next publish copies the folder itself
+        logger.exception("Making spare folder copies failed")
     try:
         prune(root)
     except Exception:  # noqa: BLE001 - a failed clean-up is retried after the next swap

@@ -243,6 +243,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Where the static portal is written: releases/<id>/ plus a `current` symlink swapped atomically.
 SITE_OUTPUT_DIR = Path(os.environ.get("PORTAL_SITE_DIR", BASE_DIR / "var" / "site"))
 SITE_KEEP_RELEASES = env_int("PORTAL_SITE_KEEP_RELEASES", 5, minimum=1)
+# A folder version with at least this many entries (a section with one sub-folder per article) is copied
+# into ``spares/`` after the swap, so the next publish renames the copy instead of re-linking every entry
+# on the path to "live" (cms.publishing.spares). 0 turns spares off.
+SITE_SPARE_MIN_ENTRIES = env_int("PORTAL_SITE_SPARE_MIN_ENTRIES", 256, minimum=0)
 # Processes that render a large (full) build, each with its own database connection (cms.publishing.parallel);
 # default: the CPUs the process may use. 1 renders in the build process only. Publishes always render there.
 _CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

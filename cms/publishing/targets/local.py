@@ -18,7 +18,9 @@ import os
 import shutil
 from pathlib import PurePosixPath
 
-from .. import release
+from django.conf import settings
+
+from .. import release, spares
 from ..manifest import MANIFEST_PATH, Manifest, sha256
 
 # The manifest this process last made live, by the sha256 of its root: the next build in the same process
@@ -48,6 +50,10 @@ def live_manifest():
         return Manifest()
 
 
+# A folder that loses more entries than this in one build is made afresh, not from its spare copy.
+SPARE_MAX_EDITS = 64
+
+
 def _parent(rel):
     parent = PurePosixPath(rel).parent.as_posix()
     return "" if parent == "." else parent
@@ -66,21 +72,45 @@ class LocalRelease:
         self.previous = live.resolve() if live.exists() else None
         self._versions = {"": self.path}  # directory (release-relative) -> its new version folder
         self._removed = set()
+        self._written = set()
         self._count = 0
-        self.ops = {"write": 0, "link": 0, "symlink": 0, "mkdir": 0}
+        self.ops = {"write": 0, "link": 0, "symlink": 0, "mkdir": 0, "spare": 0}
         self._finished = False
+        # Complete copies of large live folder versions (``spares``): a new version of such a folder is
+        # the copy, renamed into place, with only its changed entries edited (decision record 0015).
+        self._spares = spares.available(release.site_root()) if self.previous is not None else set()
+        self._spared = set()  # folders whose new version started as a spare
+        self._large = []  # (folder, version) of the new versions worth a spare after the swap
 
     # --- building --------------------------------------------------------------------------------------
-    def _version(self, rel_dir):
-        """The new version folder of directory ``rel_dir`` (created on first use)."""
+    def _version(self, rel_dir, spare=True):
+        """The new version folder of directory ``rel_dir`` (created on first use; from the live version's
+        spare copy when there is one and ``spare``)."""
         folder = self._versions.get(rel_dir)
         if folder is None:
             self._count += 1
             folder = release.dirs_dir() / f"{self.release_id}.{self._count}"
-            folder.mkdir(parents=True)
-            self.ops["mkdir"] += 1
+            if spare and self._claim_spare(rel_dir, folder):
+                self.ops["spare"] += 1
+                self._spared.add(rel_dir)
+            else:
+                folder.mkdir(parents=True)
+                self.ops["mkdir"] += 1
             self._versions[rel_dir] = folder
         return folder
+
+    def _claim_spare(self, rel_dir, folder):
+        """Take the spare copy of the live version of ``rel_dir`` as ``folder`` (False: there is none)."""
+        if not rel_dir or not self._spares:
+            return False
+        try:
+            version = PurePosixPath(os.readlink(self.previous / rel_dir)).name
+        except OSError:
+            return False  # new folder, or a real folder of an old-layout release
+        if spares.spare_name(rel_dir, version) not in self._spares:
+            return False
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        return spares.claim(release.site_root(), rel_dir, version, folder)
 
     def write(self, rel, data):
         """Create file ``rel`` with ``data`` in the new release."""
@@ -89,6 +119,7 @@ class LocalRelease:
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)
+        self._written.add(rel)
         self.ops["write"] += 1
 
     def keep(self, rel):
@@ -157,9 +188,27 @@ class LocalRelease:
             if rel_dir:
                 children.setdefault(_parent(rel_dir), []).append(rel_dir)
         empty = set()
+        minimum = settings.SITE_SPARE_MIN_ENTRIES
+        removed_in = {}
+        for rel in self._removed:
+            removed_in[_parent(rel)] = removed_in.get(_parent(rel), 0) + 1
         for rel_dir in sorted(dirty, key=lambda d: (-d.count("/") - (1 if d else 0), d)):
-            folder = self._version(rel_dir)
+            # A folder that only loses entries takes its spare only when it loses few of them: a search
+            # shard's content-addressed folder goes away whole, and emptying a copy would cost more.
+            gone = removed_in.get(rel_dir, 0) + sum(1 for c in children.get(rel_dir, ()) if c in empty)
+            folder = self._version(rel_dir, spare=gone <= SPARE_MAX_EDITS)
+            if rel_dir in self._spared:
+                self._edit_spared(rel_dir, folder, children.get(rel_dir, ()), empty)
+                with os.scandir(folder) as entries:
+                    emptied = next(entries, None) is None
+                if emptied:
+                    folder.rmdir()
+                    empty.add(rel_dir)
+                else:
+                    self._large.append((rel_dir, folder.name))
+                continue
             present = set(os.listdir(folder))
+            count = len(present)
             old = self._old_dir(rel_dir)
             if old is not None:
                 for entry in os.scandir(old):
@@ -167,29 +216,63 @@ class LocalRelease:
                     rel = f"{rel_dir}/{name}" if rel_dir else name
                     if name in present or rel in dirty or name.endswith(".tmp"):
                         continue
-                    if entry.is_symlink() and entry.is_dir():
+                    # A link in a directory version is always a folder link (no file links are made);
+                    # d_type answers is_symlink() without a system call, is_dir() would stat the target.
+                    if entry.is_symlink():
                         version = PurePosixPath(os.readlink(entry.path)).name
                         os.symlink(self._link_target(rel_dir, version), folder / name)
                         self.ops["symlink"] += 1
+                        count += 1
                     elif entry.is_dir():
                         os.symlink(self._link_target(rel_dir, self._adopt(entry.path)), folder / name)
                         self.ops["symlink"] += 1
+                        count += 1
                     elif rel not in self._removed:
                         os.link(entry.path, folder / name)
                         self.ops["link"] += 1
+                        count += 1
             for child in children.get(rel_dir, ()):
                 name = PurePosixPath(child).name
                 if child in empty:
                     continue
                 os.symlink(self._link_target(rel_dir, self._versions[child].name), folder / name)
                 self.ops["symlink"] += 1
-            if rel_dir and not os.listdir(folder):
+                count += 1
+            if rel_dir and not count:
                 folder.rmdir()  # every file of this directory went away: it is left out
                 empty.add(rel_dir)
+            elif rel_dir and old is not None and minimum > 0 and count >= minimum:
+                # Worth a spare: large, and a folder that lives on from build to build (a new
+                # content-addressed folder, such as a search shard's, is never edited, only replaced).
+                self._large.append((rel_dir, folder.name))
+
+    def _edit_spared(self, rel_dir, folder, children, empty):
+        """Make ``folder``, a copy of the live version of ``rel_dir``, into its new version: remove the
+        files this build dropped, and point the changed sub-folders at their new versions (or remove
+        them when they went away). The files this build wrote are in place already (``write``)."""
+        prefix = f"{rel_dir}/"
+        for rel in self._removed:
+            if rel.startswith(prefix) and "/" not in rel[len(prefix) :] and rel not in self._written:
+                try:
+                    os.unlink(folder / rel[len(prefix) :])
+                    self.ops["unlink"] = self.ops.get("unlink", 0) + 1
+                except FileNotFoundError:
+                    pass
+        for child in children:
+            path = folder / PurePosixPath(child).name
+            if child in empty:
+                if path.is_symlink():  # not a file of the same name written by this build
+                    path.unlink()
+                    self.ops["unlink"] = self.ops.get("unlink", 0) + 1
+                continue
+            tmp = path.with_name(path.name + ".tmp")
+            os.symlink(self._link_target(rel_dir, self._versions[child].name), tmp)
+            os.replace(tmp, path)  # replaces the old link itself (rename does not follow it)
+            self.ops["symlink"] += 1
 
     def activate(self):
         self.finish()
-        return release.activate(self.release_id, self.path)
+        return release.activate(self.release_id, self.path, spares=self._large)
 
     def abandon(self):
         release.abandon(self.path)

@@ -33,7 +33,7 @@ def _broken_shard(*args, **kwargs):
 def search_follow_up_failed(built_site, monkeypatch):
     """Two incremental publishes: the first indexed for search in its follow-up, the second's follow-up
     failing. Returns (indexed build, build whose search is behind)."""
-    monkeypatch.setattr(release, "prune_in_background", lambda: None)  # no thread on the shared connection
+    monkeypatch.setattr(release, "prune_in_background", lambda **_: None)  # no thread on the shared DB
     publish(new_article("Hội giảng mùa xuân của tổ Ngữ văn", "hoi-giang-mua-xuan"))
     build_pending()
     indexed = SiteBuild.objects.order_by("-pk").first()

@@ -166,7 +166,7 @@ def test_a_build_running_during_the_prune_keeps_its_new_folders_and_parts(built_
     settings.SITE_KEEP_RELEASES = 1
     article = publish(new_article("Thông báo nghỉ lễ", "thong-bao-nghi-le", day=date(2026, 11, 25)))
     with monkeypatch.context() as patched:
-        patched.setattr(release, "prune_in_background", lambda: None)
+        patched.setattr(release, "prune_in_background", lambda **_: None)
         _build()  # two releases: the full build (to drop) and this publish
     releases = release.list_releases()  # the full build, the publish's pages and its search index
     dropped, kept = releases[0], releases[-1]

@@ -23,7 +23,7 @@ def _index_text(root):
 def test_pages_go_live_first_then_the_search_index_in_a_second_release(built_site, monkeypatch):
     before = read_tree(release.current_dir().resolve())
     publish(new_article(TITLE, SLUG))
-    monkeypatch.setattr(release, "prune_in_background", lambda: None)  # keep the pages release to look at
+    monkeypatch.setattr(release, "prune_in_background", lambda **_: None)  # keep the pages release to look at
     result = build_pending()
     assert release.is_superseded(result.live_release_id)  # the next prune drops it
 
@@ -124,7 +124,7 @@ def test_after_a_rollback_the_next_build_indexes_every_shard_again(built_site, m
     build_pending()
     article.title = "Hội giảng mùa xuân — Quokka"
     article.save_revision().publish()
-    monkeypatch.setattr(release, "prune_in_background", lambda: None)  # keep the pages release
+    monkeypatch.setattr(release, "prune_in_background", lambda **_: None)  # keep the pages release
     result = build_pending()
     assert "Quokka" in search_index_text()
 
