@@ -570,10 +570,16 @@ def repair_local(report, manifest, manifest_bytes, root=None, rebuild=True):
     file behind it is written into a real folder of this release. A file changed in place changed every
     release sharing it (the same shared folder, or hard links between versions of a folder): each of them
     gets the approved bytes back too, by rename, so a later ``rollback_site`` cannot bring the defacement
-    back. What cannot be restored is rebuilt by a fresh full build (``rebuild``; otherwise it stays in
-    ``report.unrepaired``).
+    back; the spare folder copies (``spares.forget``) are dropped for the same reason. What cannot be
+    restored is rebuilt by a fresh full build (``rebuild``; otherwise it stays in ``report.unrepaired``).
     """
     root = Path(root or release.current_dir()).resolve()
+    if not report.clean:
+        # Spare folder copies hard-link the same files and copy the same links: one made before this
+        # repair may hold what was defaced, and would bring it back at the next publish.
+        from . import spares
+
+        spares.forget(release.site_root())
     for rel in report.added:
         _remove(root, rel)
         report.repaired.append(rel)

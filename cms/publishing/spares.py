@@ -11,8 +11,9 @@ work as before, moved off the path to "live".
 
 Layout::
 
-    spares/<quoted folder>@<version>/     a complete copy of dirs/<version> (the folder's live version)
-    spares/.tmp-<pid>-<hex>/              a copy being made (renamed into place when complete)
+    spares/<quoted folder>@<version>@<epoch>/   a complete copy of dirs/<version> (the folder's live version)
+    spares/.tmp-<pid>-<hex>/                    a copy being made (renamed into place when complete)
+    spares/.epoch                               the current epoch: a repair of the site starts a new one
 
 Rules that keep it safe across threads and processes:
 
@@ -23,11 +24,16 @@ Rules that keep it safe across threads and processes:
   that folder, so the copy equals exactly what it replaces.
 - Spares hold relative links (``../<child version>``) that resolve once renamed into ``dirs/``; nothing
   serves or reads ``spares/``.
+- A spare hard-links the folder's files, so a file defaced in place is defaced in its spares too. An
+  integrity repair (``integrity.repair_local``) therefore starts a new *epoch* (``forget``): spares of an
+  older epoch, including one a thread was still copying during the repair, are never used again.
+- A claimed spare must be a real folder (not a link planted in ``spares/``), or it is refused.
 """
 
 import logging
 import os
 import shutil
+import stat
 import time
 import uuid
 from pathlib import Path
@@ -48,36 +54,79 @@ def spares_dir(root):
     return Path(root) / SPARES
 
 
-def spare_name(rel_dir, version):
-    """The spare's folder name for folder ``rel_dir`` (release-relative) at directory version ``version``."""
-    return f"{quote(rel_dir, safe='')}@{version}"
+def spare_name(rel_dir, version, epoch):
+    """The spare's folder name for folder ``rel_dir`` (release-relative) at directory version ``version``,
+    made in ``epoch``."""
+    return f"{quote(rel_dir, safe='')}@{version}@{epoch}"
 
 
 def _parse(name):
-    """(rel_dir, version) of a spare's folder name, or None for a temporary or foreign name."""
-    if name.startswith(".") or "@" not in name:
+    """(rel_dir, version, epoch) of a spare's folder name, or None for a temporary or foreign name."""
+    if name.startswith(".") or name.count("@") != 2:
         return None
-    quoted, version = name.rsplit("@", 1)
-    return unquote(quoted), version
+    quoted, version, epoch = name.split("@")
+    return unquote(quoted), version, epoch
 
 
-def available(root):
-    """Names of the complete spares under ``root`` (one listing; an empty set when there are none)."""
+def epoch(root):
+    """The current epoch of the spares under ``root`` ("0" before the first repair)."""
     try:
-        return {name for name in os.listdir(spares_dir(root)) if _parse(name)}
-    except FileNotFoundError:
-        return set()
+        return (spares_dir(root) / ".epoch").read_text().strip() or "0"
+    except (OSError, UnicodeDecodeError):
+        return "0"
 
 
-def claim(root, rel_dir, version, dest):
-    """Move the spare of ``rel_dir`` at ``version`` to ``dest`` (a new directory version's path, which must
-    not exist). Returns True when the spare was taken, False when there is none (or another process took
-    it first): the caller then makes the folder the usual way."""
+def _names(root):
     try:
-        os.rename(spares_dir(root) / spare_name(rel_dir, version), dest)
-    except FileNotFoundError:
-        return False
-    return True
+        return [name for name in os.listdir(spares_dir(root)) if _parse(name)]
+    except OSError:  # no folder yet, or something else in its place: no spares, only slower builds
+        return []
+
+
+class Available:
+    """The complete spares of the current epoch under ``root``, listed once for one build."""
+
+    def __init__(self, root):
+        self.root = root
+        self.epoch = epoch(root) if settings.SITE_SPARE_MIN_ENTRIES > 0 else None
+        self.names = set(_names(root)) if self.epoch is not None else set()
+
+    def __bool__(self):
+        return bool(self.names)
+
+    def claim(self, rel_dir, version, dest):
+        """Move the spare of ``rel_dir`` at ``version`` to ``dest`` (a new directory version's path, which
+        must not exist). True when taken; False when there is none, another process took it first, or it
+        is not a real folder: the caller then makes the folder the usual way."""
+        name = spare_name(rel_dir, version, self.epoch)
+        if name not in self.names:
+            return False
+        source = spares_dir(self.root) / name
+        try:
+            if not stat.S_ISDIR(os.lstat(source).st_mode):
+                return False  # a link or a file planted in spares/ is never moved into dirs/
+            os.rename(source, dest)
+        except FileNotFoundError:
+            return False
+        if os.path.islink(dest) or not dest.is_dir():  # swapped between the check and the rename
+            os.unlink(dest)
+            return False
+        return True
+
+
+def forget(root):
+    """Start a new epoch and remove every spare (after a repair of the site: a spare may hold a hard link
+    to a file that was defaced in place, or a link that was tampered with)."""
+    folder = spares_dir(root)
+    try:
+        folder.mkdir(exist_ok=True)
+        tmp = folder / f"{_TMP}epoch-{uuid.uuid4().hex}"
+        tmp.write_text(uuid.uuid4().hex)
+        os.replace(tmp, folder / ".epoch")
+    except OSError:
+        logger.exception("Không ghi được kỷ nguyên mới của bản sao dự phòng (%s)", folder)
+    for name in _names(root):
+        _discard(root, name)
 
 
 def _copy(source, dest):
@@ -101,7 +150,10 @@ def _discard(root, name):
         os.rename(spares_dir(root) / name, trash)
     except FileNotFoundError:
         return
-    shutil.rmtree(trash, ignore_errors=True)
+    if os.path.isdir(trash) and not os.path.islink(trash):
+        shutil.rmtree(trash, ignore_errors=True)
+    else:
+        os.unlink(trash)  # a file or a link someone put there
 
 
 def _live_version(root, rel_dir):
@@ -123,9 +175,10 @@ def refresh(root, candidates):
     stats = {"made": 0, "removed": 0}
     minimum = settings.SITE_SPARE_MIN_ENTRIES
     folder = spares_dir(root)
-    have = available(root)
+    now = epoch(root)  # read before copying: a repair meanwhile makes these copies void
+    have = set(_names(root))
     for rel_dir, version in candidates:
-        name = spare_name(rel_dir, version)
+        name = spare_name(rel_dir, version, now)
         if minimum <= 0 or name in have or len(name) > 200 or _live_version(root, rel_dir) != version:
             continue
         source = Path(root) / "dirs" / version
@@ -140,9 +193,10 @@ def refresh(root, candidates):
         except OSError:
             # The version went away meanwhile (pruned after a newer swap), or the copy exists already.
             shutil.rmtree(tmp, ignore_errors=True)
-    for name in available(root):
-        rel_dir, version = _parse(name)
-        if _live_version(root, rel_dir) != version:
+    current = epoch(root)
+    for name in _names(root):
+        rel_dir, version, made_in = _parse(name)
+        if made_in != current or _live_version(root, rel_dir) != version:
             _discard(root, name)
             stats["removed"] += 1
     try:

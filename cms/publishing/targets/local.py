@@ -78,7 +78,7 @@ class LocalRelease:
         self._finished = False
         # Complete copies of large live folder versions (``spares``): a new version of such a folder is
         # the copy, renamed into place, with only its changed entries edited (decision record 0015).
-        self._spares = spares.available(release.site_root()) if self.previous is not None else set()
+        self._spares = spares.Available(release.site_root()) if self.previous is not None else None
         self._spared = set()  # folders whose new version started as a spare
         self._large = []  # (folder, version) of the new versions worth a spare after the swap
 
@@ -107,10 +107,8 @@ class LocalRelease:
             version = PurePosixPath(os.readlink(self.previous / rel_dir)).name
         except OSError:
             return False  # new folder, or a real folder of an old-layout release
-        if spares.spare_name(rel_dir, version) not in self._spares:
-            return False
         folder.parent.mkdir(parents=True, exist_ok=True)
-        return spares.claim(release.site_root(), rel_dir, version, folder)
+        return self._spares.claim(rel_dir, version, folder)
 
     def write(self, rel, data):
         """Create file ``rel`` with ``data`` in the new release."""

@@ -8,11 +8,13 @@ spares (the control). Every release stays whole, and a spare made for a version 
 """
 
 import os
+import shutil
 import time
 from datetime import date
 
 import pytest
 from django.core.management import call_command
+from wagtail.rich_text import RichText
 
 from cms.news.factories import bulk_articles
 from cms.news.models import ArticlePage
@@ -39,6 +41,14 @@ def _section_version():
     return os.path.basename(os.readlink(release.current_dir().resolve() / SECTION))
 
 
+def _spare_of(version):
+    return spares.spare_name(SECTION, version, spares.epoch(release.site_root()))
+
+
+def _spares():
+    return spares.Available(release.site_root()).names
+
+
 def _symlinks_of_a_publish_before_and_after_growth(n):
     before = _publish(f"Tin trước {n}", f"tin-truoc-{n}", date(2026, 11, 20))
     bulk_articles(section(SECTION), 40, date(2025, 1, 1), name=f"Bài cũ {n}")
@@ -59,7 +69,7 @@ def test_a_publish_in_a_grown_section_makes_as_many_links_as_before(built_site, 
     assert (root / SECTION / "tin-sau-1" / "index.html").is_file()
     assert (root / SECTION / "tin-truoc-1" / "index.html").is_file()
     # A fresh spare of the new live version waits for the next publish; the used one is gone.
-    assert spares.spare_name(SECTION, _section_version()) in spares.available(release.site_root())
+    assert _spare_of(_section_version()) in _spares()
 
 
 def test_without_spares_the_same_publish_links_every_article(built_site, settings):
@@ -98,9 +108,9 @@ def test_a_spare_of_a_version_that_is_no_longer_live_is_never_used(built_site, s
     call_command("rollback_site", "--to", older, stdout=open(os.devnull, "w"))
     release.wait_for_prune()
     assert not (release.current_dir().resolve() / SECTION / "tin-bi-lui").exists()
-    stale = spares.spare_name(SECTION, newer)
+    stale = _spare_of(newer)
     folder = spares.spares_dir(release.site_root())
-    if stale not in spares.available(release.site_root()):
+    if stale not in _spares():
         folder.mkdir(exist_ok=True)
         spares._copy(release.dirs_dir() / newer, folder / stale)
     assert "tin-bi-lui" in os.listdir(folder / stale)
@@ -113,7 +123,7 @@ def test_a_spare_of_a_version_that_is_no_longer_live_is_never_used(built_site, s
     assert (root / SECTION / "tin-sau-khi-lui" / "index.html").is_file()
     assert not (root / SECTION / "tin-bi-lui").exists()
     _intact(root)
-    assert stale not in spares.available(release.site_root())  # removed by the clean-up, never used
+    assert stale not in _spares()  # removed by the clean-up, never used
 
 
 def test_copies_left_by_a_killed_process_are_removed(built_site, settings, tmp_path):
@@ -130,3 +140,71 @@ def test_copies_left_by_a_killed_process_are_removed(built_site, settings, tmp_p
     _publish("Tin dọn dẹp", "tin-don-dep", date(2026, 11, 20))
     assert not leftover.exists()
     assert recent.exists()
+
+
+def _edit_body(slug):
+    """An editor changes only the body of an existing article: its section's listing stays the same."""
+    page = ArticlePage.objects.get(slug=slug).get_latest_revision_as_object()
+    page.body = [("paragraph", RichText("<p>Nội dung đã bổ sung.</p>"))]
+    page.save_revision().publish()
+    result = build_pending()
+    release.wait_for_prune()
+    return result
+
+
+def test_a_file_defaced_and_repaired_does_not_come_back_through_a_spare(built_site, settings):
+    """A spare hard-links the folder's files: an in-place defacement reaches it too. The repair starts a
+    new epoch, so the next publish that touches the folder does not take the defaced copy."""
+    settings.SITE_SPARE_MIN_ENTRIES = 3
+    _publish("Tin trước khi bị phá", "tin-truoc-khi-bi-pha", date(2026, 11, 20))
+    assert _spare_of(_section_version()) in _spares()
+    page = release.current_dir() / SECTION / "index.html"
+    approved = page.read_bytes()
+    with open(page, "wb") as defaced:  # in place, as a web shell writes: the spare shares the inode
+        defaced.write("<h1>Trang web đã bị xâm nhập</h1>".encode())
+    call_command("verify_site", "--repair", stdout=open(os.devnull, "w"))
+    assert page.read_bytes() == approved
+    assert not _spares()  # every spare of the old epoch is void
+
+    result = _edit_body("tin-truoc-khi-bi-pha")
+    assert SECTION + "/index.html" not in result.written  # the listing did not change: the file is carried
+    assert page.read_bytes() == approved
+    call_command("verify_site", stdout=open(os.devnull, "w"))  # raises if anything differs
+
+
+def test_a_link_planted_in_spares_is_never_moved_into_the_site(built_site, settings):
+    """Someone who can write ``spares/`` replaces a spare with a link to the live folder version: the
+    build must not write through it into the release readers are in."""
+    settings.SITE_SPARE_MIN_ENTRIES = 3
+    _publish("Tin có bản dự phòng", "tin-co-ban-du-phong", date(2026, 11, 20))
+    live_version = _section_version()
+    name = _spare_of(live_version)
+    planted = spares.spares_dir(release.site_root()) / name
+    shutil.rmtree(planted)
+    os.symlink(release.dirs_dir() / live_version, planted)
+    previous = release.current_dir().resolve()
+
+    result = _publish("Tin sau khi cài liên kết", "tin-sau-khi-cai-lien-ket", date(2026, 11, 21))
+    assert (release.current_dir() / SECTION / "tin-sau-khi-cai-lien-ket" / "index.html").is_file()
+    assert result is not None
+    assert not [p for p in release.dirs_dir().iterdir() if p.is_symlink()]  # no link became a "version"
+    _intact(previous)  # the release a reader may still be in is untouched
+    _intact(release.current_dir().resolve())
+
+
+def test_spares_off_means_none_is_used(built_site, settings):
+    settings.SITE_SPARE_MIN_ENTRIES = 3
+    _publish("Tin khi bật", "tin-khi-bat", date(2026, 11, 20))
+    assert _spare_of(_section_version()) in _spares()
+    settings.SITE_SPARE_MIN_ENTRIES = 0
+    result = _publish("Tin khi tắt", "tin-khi-tat", date(2026, 11, 21))
+    assert result.file_ops["spare"] == 0
+    _intact(release.current_dir().resolve())
+
+
+def test_junk_in_place_of_the_spares_folder_does_not_stop_publishing(built_site, settings):
+    settings.SITE_SPARE_MIN_ENTRIES = 3
+    spares.spares_dir(release.site_root()).write_text("rác")
+    result = _publish("Tin vẫn lên", "tin-van-len", date(2026, 11, 20))
+    assert (release.current_dir() / SECTION / "tin-van-len" / "index.html").is_file()
+    assert result.file_ops["spare"] == 0
