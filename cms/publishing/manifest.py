@@ -67,6 +67,12 @@ class Manifest:
     _by_source: dict = field(default=None, compare=False, repr=False)  # source -> [paths]
     _refs: dict = field(default=None, compare=False, repr=False)  # object reference -> files listing it
     _groups: dict = field(default=None, compare=False, repr=False)  # "route:<id>" / "hook" -> {sources}
+    _digests: dict = field(default=None, compare=False, repr=False)  # part sha256 -> folders listing it
+    _shared: set = field(default=None, compare=False, repr=False)  # the sha256 listed at two folders or more
+    _parts_gone: list = field(default=None, compare=False, repr=False)  # parts of ``previous`` dropped
+    # What the builder computed the media files from (``media.MediaState``), kept in memory only: the next
+    # build in this process updates the media for what changed instead of listing every file again.
+    media_state: object = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_bytes(cls, data, read_part=None):
@@ -108,7 +114,7 @@ class Manifest:
                 todo.append((child, read(part_path(child), digest)))
         return manifest
 
-    def parts(self, previous=None, changed=None, write=None):
+    def parts(self, previous=None, changed=None, write=None, pages_changed=None):
         """The parts of this manifest, children before parents and the root last, as a list of
         ``(path, sha256, bytes)``. ``bytes`` is None for a part equal to ``previous``'s (the manifest
         it was built from): that part is carried over, not serialised again. Fills ``parts_sha``.
@@ -120,11 +126,16 @@ class Manifest:
         computed. A page's entry sits in the folder of its own ``index.html`` (else of the first of its
         files by folder), or in the root when it has none.
 
+        ``pages_changed``: with ``changed``, the page ids whose ``pages`` entry may differ from
+        ``previous``'s (added, changed or removed); every other entry must be ``previous``'s own object.
+        Without it every entry is compared (O(pages)).
+
         ``write(path, bytes)``: called for each part (not the root) whose bytes were computed and differ
         from ``previous``'s, which is then listed with bytes None: a full build does not hold the bytes of
         every part at once (about 50 MB at 50,000 pages)."""
         if changed is not None and previous is not None and previous._root is not None:
-            return self._changed_parts(previous, changed)
+            return self._changed_parts(previous, changed, pages_changed)
+        self._digests = self._shared = self._parts_gone = None
         groups, homes = {"": {}}, {}
         for path, entry in self.files.items():
             folder, _, name = path.rpartition("/")
@@ -191,7 +202,7 @@ class Manifest:
                     self._homes[pk] = folder
         return self._homes
 
-    def _changed_parts(self, previous, changed):
+    def _changed_parts(self, previous, changed, pages_changed=None):
         """``parts()`` for the folders ``changed`` touches, everything else carried over (see ``parts``)."""
         prev_contents, prev_sha = previous._contents, previous.parts_sha
 
@@ -230,8 +241,11 @@ class Manifest:
         homes = dict(previous.homes())
         prev_pages = previous.pages
         candidates = set(page_ranks) | lost
-        candidates |= {pk for pk, entry in self.pages.items() if prev_pages.get(pk) is not entry}
-        candidates |= set(prev_pages) - set(self.pages)
+        if pages_changed is not None:
+            candidates |= set(pages_changed)
+        else:
+            candidates |= {pk for pk, entry in self.pages.items() if prev_pages.get(pk) is not entry}
+            candidates |= set(prev_pages) - set(self.pages)
         page_edits = {}  # folder -> {pk: entry or None}
         for pk in candidates:
             old_home = homes.get(pk)
@@ -259,6 +273,7 @@ class Manifest:
                 folder = folder.rpartition("/")[0]
                 touched.add(folder)
         self._contents, self.parts_sha = dict(prev_contents), dict(prev_sha)
+        self._parts_gone = []
         out, results = [], {}  # results: folder -> sha256 of its new part, or None when it went away
 
         def content_of(folder):
@@ -290,7 +305,8 @@ class Manifest:
             if not content["files"] and not content["dirs"]:
                 # Emptied: the folder goes (its pages, if any, have moved with their files).
                 self._contents.pop(path, None)
-                self.parts_sha.pop(path, None)
+                if self.parts_sha.pop(path, None) is not None:
+                    self._parts_gone.append(path)
                 results[folder] = None
                 continue
             if path in prev_sha and content == base:
@@ -302,8 +318,56 @@ class Manifest:
             self.parts_sha[path] = digest
             results[folder] = digest
             out.append((path, digest, data))
+        self._carry_digests(previous, [(part_path(f), prev_sha.get(part_path(f))) for f in touched if f])
         out.append(self._root_part())
         return out
+
+    def _carry_digests(self, previous, touched):
+        """This manifest's part-hash counts from ``previous``'s, for the parts ``touched`` (``[(path, its
+        sha256 in previous or None)]``) only: O(changed parts); nothing when ``previous`` never derived
+        them (``digest_counts`` derives them on use)."""
+        if previous._digests is None:
+            self._digests = self._shared = None
+            return
+        counts, shared = dict(previous._digests), set(previous._shared)
+        for path, before in touched:
+            after = self.parts_sha.get(path)
+            if before == after:
+                continue
+            if before is not None:
+                counts[before] -= 1
+                if counts[before] == 1:
+                    shared.discard(before)
+                elif not counts[before]:
+                    del counts[before]
+            if after is not None:
+                counts[after] = counts.get(after, 0) + 1
+                if counts[after] == 2:
+                    shared.add(after)
+        self._digests, self._shared = counts, shared
+
+    def digest_counts(self):
+        """{part sha256: number of folders whose part it is} (content-addressed parts: two identical
+        folders share one), derived once per manifest, then carried from build to build."""
+        if self._digests is None:
+            counts = {}
+            for digest in self.parts_sha.values():
+                counts[digest] = counts.get(digest, 0) + 1
+            self._digests = counts
+            self._shared = {digest for digest, count in counts.items() if count > 1}
+        return self._digests
+
+    def shared_digests(self):
+        """The part hashes listed at more than one folder (for the prune of stored parts)."""
+        self.digest_counts()
+        return self._shared
+
+    def parts_gone(self, previous):
+        """The part paths of ``previous`` this manifest no longer has (emptied folders): known from an
+        incremental ``parts()``, else every path of both is compared."""
+        if self._parts_gone is not None:
+            return set(self._parts_gone)
+        return set(previous.parts_sha) - set(self.parts_sha)
 
     # --- indexes for O(changed) builds: derived once per manifest, then carried from build to build ------
 
@@ -413,6 +477,10 @@ class Manifest:
             raise AssertionError("The carried reference counts differ from the manifest's files")
         if self._groups is not None and self._groups != fresh.source_groups():
             raise AssertionError("The carried source groups differ from the manifest's files")
+        if self._digests is not None:
+            whole_counts = Manifest(parts_sha=dict(self.parts_sha))
+            if (self._digests, self._shared) != (whole_counts.digest_counts(), whole_counts.shared_digests()):
+                raise AssertionError("The carried part-hash counts differ from the manifest's parts")
 
     def whole(self):
         """Everything in one dictionary (format-2 shape: ``files`` and ``pages``), for reports and backups."""
