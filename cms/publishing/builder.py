@@ -736,16 +736,32 @@ def _links(data):
 def _stale_linkers(files, old, produced, dropped=None):
     """Sources of kept files that link a page whose file is gone from the release (unpublished, deleted,
     moved): they must be rendered again so no public link answers 404. ``dropped``: the only paths of
-    ``old`` that may be missing from ``files`` (an incremental build), else every path is compared."""
+    ``old`` that may be missing from ``files`` (an incremental build), else every path is compared.
+
+    An incremental build finds the linking files through ``old``'s link index (``linked_from``, derived
+    once per process and carried from build to build): a kept file is ``old``'s own entry, so it links
+    what ``old`` says; a full build reads every file's links."""
     candidates = old.files if dropped is None else dropped
     vanished = {p for p in candidates if p.endswith(".html") and p not in files}
     if not vanished:
         return set()
-    return {
-        e["source"]
-        for p, e in files.items()
-        if p not in produced and vanished.intersection(e.get("links", ()))
-    }
+    if dropped is None or settings.SITE_CHECK_MANIFEST_PARTS:
+        scanned = {
+            e["source"]
+            for p, e in files.items()
+            if p not in produced and vanished.intersection(e.get("links", ()))
+        }
+        if dropped is None:
+            return scanned
+    index, sources = old.linked_from(), set()
+    for gone in vanished:
+        for path in index.get(gone, ()):
+            entry = files.get(path)
+            if entry is not None and path not in produced:
+                sources.add(entry["source"])
+    if settings.SITE_CHECK_MANIFEST_PARTS and sources != scanned:
+        raise AssertionError(f"Linkers from the link index differ from a scan: {sources ^ scanned}")
+    return sources
 
 
 def _changed_models(page_ids):

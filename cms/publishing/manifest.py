@@ -67,6 +67,7 @@ class Manifest:
     _by_source: dict = field(default=None, compare=False, repr=False)  # source -> [paths]
     _refs: dict = field(default=None, compare=False, repr=False)  # object reference -> files listing it
     _groups: dict = field(default=None, compare=False, repr=False)  # "route:<id>" / "hook" -> {sources}
+    _links: dict = field(default=None, compare=False, repr=False)  # linked path -> {files linking it}
     _digests: dict = field(default=None, compare=False, repr=False)  # part sha256 -> folders listing it
     _shared: set = field(default=None, compare=False, repr=False)  # the sha256 listed at two folders or more
     _parts_gone: list = field(default=None, compare=False, repr=False)  # parts of ``previous`` dropped
@@ -401,6 +402,16 @@ class Manifest:
             self._groups = groups
         return self._groups
 
+    def linked_from(self):
+        """{path: {paths of the files whose entry ``links`` it}}: who links a page that goes away."""
+        if self._links is None:
+            index = {}
+            for path, entry in self.files.items():
+                for link in entry.get("links", ()):
+                    index.setdefault(link, set()).add(path)
+            self._links = index
+        return self._links
+
     def refs_after(self, files, changed):
         """The reference counts of ``files``, which differs from this manifest's only at ``changed``."""
         counts = dict(self.ref_counts())
@@ -418,7 +429,7 @@ class Manifest:
 
     def carry_indexes(self, previous, changed):
         """Derive this manifest's indexes from ``previous``'s, which differs only at the paths ``changed``
-        (O(changed)); nothing is done when ``previous`` never computed them (they are derived on use)."""
+        (O(changed)); an index ``previous`` never computed is not carried (it is derived on use)."""
         if previous._by_source is None:
             return
         index, touched = dict(previous._by_source), {}
@@ -457,6 +468,8 @@ class Manifest:
         self._by_source, self._groups = index, groups
         if previous._refs is not None:
             self._refs = previous.refs_after(self.files, changed)
+        if previous._links is not None:
+            self._links = _links_after(previous, self.files, changed)
 
     def check_against_whole(self, root_sha):
         """Test settings (``SITE_CHECK_MANIFEST_PARTS``): the parts computed for the changed folders only
@@ -477,6 +490,8 @@ class Manifest:
             raise AssertionError("The carried reference counts differ from the manifest's files")
         if self._groups is not None and self._groups != fresh.source_groups():
             raise AssertionError("The carried source groups differ from the manifest's files")
+        if self._links is not None and self._links != fresh.linked_from():
+            raise AssertionError("The carried link index differs from the manifest's files")
         if self._digests is not None:
             whole_counts = Manifest(parts_sha=dict(self.parts_sha))
             if (self._digests, self._shared) != (whole_counts.digest_counts(), whole_counts.shared_digests()):
@@ -491,6 +506,26 @@ class Manifest:
             "files": self.files,
             "pages": self.pages,
         }
+
+
+def _links_after(previous, files, changed):
+    """``previous.linked_from()`` for ``files``, which differs from ``previous.files`` only at ``changed``
+    (the sets of the touched links are copied, the others shared)."""
+    links, copied = dict(previous._links), set()
+    for path in changed:
+        old, new = previous.files.get(path), files.get(path)
+        if old is new:
+            continue
+        for entry, add in ((old, False), (new, True)):
+            for link in entry.get("links", ()) if entry else ():
+                if link not in copied:
+                    copied.add(link)
+                    links[link] = set(links.get(link, ()))
+                (links[link].add if add else links[link].discard)(path)
+    for link in copied:
+        if not links[link]:
+            del links[link]
+    return links
 
 
 def _group_of(source):
