@@ -183,3 +183,44 @@ def test_the_media_state_is_kept_only_in_this_process(built_site):
     assert not build_pending().full
     assert local.live_manifest().media_state is not None
     assert builder.live_manifest is local.live_manifest
+
+
+def test_a_big_folder_part_is_serialised_from_its_previous_bytes(built_site, monkeypatch):
+    """A section's part lists one hash per article folder; a publish changes one or two of them, and only
+    those members are serialised again (``manifest._encode_map``). The bytes equal a whole serialisation:
+    the test settings recompute every part from scratch on each build and compare the hashes."""
+    from cms.news.factories import bulk_articles
+    from cms.publishing import manifest as manifest_module
+    from cms.publishing.builder import build_site
+
+    from .helpers import section
+
+    bulk_articles(section("hoat-dong-chuyen-mon"), 80, start=date(2024, 1, 1), name="Bài lưu trữ")
+    build_site(trigger="test: grown")
+    monkeypatch.setattr(manifest_module, "BIG_MAP", 10)
+    encoded = []
+    original = manifest_module._encode_item
+
+    def counting(key, value):
+        encoded.append(key)
+        return original(key, value)
+
+    monkeypatch.setattr(manifest_module, "_encode_item", counting)
+    publish(new_article("Bài khởi động", "bai-khoi-dong", day=date(2026, 11, 16)))
+    assert not build_pending().full  # first time in the process: the big maps are serialised whole
+    assert len(encoded) > 80
+
+    for change in ("publish", "edit", "unpublish"):
+        encoded.clear()
+        if change == "publish":
+            article = publish(new_article("Bài mới đăng", "bai-moi-dang", day=date(2026, 11, 17)))
+        elif change == "edit":
+            article.lead = "Tóm tắt đã sửa."
+            publish(article)
+        else:
+            article.unpublish()
+        result = build_pending()
+        assert not result.full
+        assert 0 < len(encoded) < 20, (change, len(encoded))
+    part = local.live_manifest()._contents["hoat-dong-chuyen-mon/.manifest.json"]
+    assert len(part["dirs"]) > 80
