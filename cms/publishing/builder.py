@@ -739,19 +739,20 @@ def _stale_linkers(files, old, produced, dropped=None):
     ``old`` that may be missing from ``files`` (an incremental build), else every path is compared.
 
     An incremental build finds the linking files through ``old``'s link index (``linked_from``, derived
-    once per process and carried from build to build): a kept file is ``old``'s own entry, so it links
-    what ``old`` says; a full build reads every file's links."""
+    once per process after a swap, ``_build_release``, and carried from build to build): a kept file is
+    ``old``'s own entry, so it links what ``old`` says. A full build, or one whose ``old`` has no index
+    yet, reads every kept file's links."""
     candidates = old.files if dropped is None else dropped
     vanished = {p for p in candidates if p.endswith(".html") and p not in files}
     if not vanished:
         return set()
-    if dropped is None or settings.SITE_CHECK_MANIFEST_PARTS:
+    if dropped is None or old._links is None or settings.SITE_CHECK_MANIFEST_PARTS:
         scanned = {
             e["source"]
             for p, e in files.items()
             if p not in produced and vanished.intersection(e.get("links", ()))
         }
-        if dropped is None:
+        if dropped is None or old._links is None:
             return scanned
     index, sources = old.linked_from(), set()
     for gone in vanished:
@@ -900,6 +901,10 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
     except BaseException:
         target.abandon()
         raise
+    if not full and manifest._links is None:
+        # The link index of the pages release, once per process and after the swap (about 1 s at 50,000
+        # pages): the next builds carry it, and find the pages linking a removed page from it.
+        manifest.linked_from()
     try:
         redirect_rules.write_nginx_redirects(redirects)
     except OSError:
