@@ -427,6 +427,7 @@ def _plan_full(site, ctx):
 
 
 def _plan_incremental(site, ctx, page_ids, old, narrow=None):
+    """``(sources, pages map, page count, ids whose pages-map entry changed)`` of an incremental build."""
     with ctx.cache.activate():  # values read once per build (restricted pages, settings) shared with renders
         return _plan_changed(site, ctx, page_ids, old, narrow)
 
@@ -467,7 +468,8 @@ def _plan_changed(site, ctx, page_ids, old, narrow=None):
     groups = old.source_groups()
     for pk in ids:
         sources |= groups.get(f"route:{pk}", set())
-    return sources, pages_map, len(ids) + len(set(narrow) - ids)
+    # Only these pages' entries can differ from the live manifest's (the manifest parts look at no other).
+    return sources, pages_map, len(ids) + len(set(narrow) - ids), {str(pk) for pk in ids}
 
 
 def _safe_relative(path):
@@ -734,16 +736,33 @@ def _links(data):
 def _stale_linkers(files, old, produced, dropped=None):
     """Sources of kept files that link a page whose file is gone from the release (unpublished, deleted,
     moved): they must be rendered again so no public link answers 404. ``dropped``: the only paths of
-    ``old`` that may be missing from ``files`` (an incremental build), else every path is compared."""
+    ``old`` that may be missing from ``files`` (an incremental build), else every path is compared.
+
+    An incremental build finds the linking files through ``old``'s link index (``linked_from``, derived
+    once per process after a swap, ``_build_release``, and carried from build to build): a kept file is
+    ``old``'s own entry, so it links what ``old`` says. A full build, or one whose ``old`` has no index
+    yet, reads every kept file's links."""
     candidates = old.files if dropped is None else dropped
     vanished = {p for p in candidates if p.endswith(".html") and p not in files}
     if not vanished:
         return set()
-    return {
-        e["source"]
-        for p, e in files.items()
-        if p not in produced and vanished.intersection(e.get("links", ()))
-    }
+    if dropped is None or old._links is None or settings.SITE_CHECK_MANIFEST_PARTS:
+        scanned = {
+            e["source"]
+            for p, e in files.items()
+            if p not in produced and vanished.intersection(e.get("links", ()))
+        }
+        if dropped is None or old._links is None:
+            return scanned
+    index, sources = old.linked_from(), set()
+    for gone in vanished:
+        for path in index.get(gone, ()):
+            entry = files.get(path)
+            if entry is not None and path not in produced:
+                sources.add(entry["source"])
+    if settings.SITE_CHECK_MANIFEST_PARTS and sources != scanned:
+        raise AssertionError(f"Linkers from the link index differ from a scan: {sources ^ scanned}")
+    return sources
 
 
 def _changed_models(page_ids):
@@ -767,8 +786,9 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
     ctx.changed_models = None if full else _changed_models(page_ids)
     if full:
         sources, pages_map, page_count = _plan_full(site, ctx)
+        pages_changed = None
     else:
-        sources, pages_map, page_count = _plan_incremental(site, ctx, page_ids, old, narrow)
+        sources, pages_map, page_count, pages_changed = _plan_incremental(site, ctx, page_ids, old, narrow)
     ctx.sources = None if full else frozenset(sources)  # the sitemap index recomputes only these parts
 
     clock = time.monotonic()
@@ -796,6 +816,8 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
                 failures.update(more)
                 for pk in hidden:
                     pages_map.pop(str(pk), None)
+                    if pages_changed is not None:
+                        pages_changed.add(str(pk))
             for path, data in _static_files().items():
                 rendered[path] = stream.put(path, data, entry_for(data, "static"))
 
@@ -803,22 +825,22 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
             # source that failed keeps its previous files (same bytes, shared with the live release).
             produced = {e["source"] for e in rendered.values()}
             replaced = (sources | produced | EVERY_BUILD) - set(failures)
+            # Media: carried from the live release and updated for the references that changed, when this
+            # process built it (``old.media_state``); else every file is listed again (``_add_media``).
+            media_state = None if full else old.media_state
             if full:
                 files = {p: e for p, e in old.files.items() if e.get("source") in failures}
                 dropped_paths = None
             else:
                 # The live release's files, less those of every source rendered again (and of the hooks
-                # that ran, and the media, added back below): found through the manifest's source index,
-                # so this costs what changed, not the size of the site. The search files stay as they
-                # are: the follow-up release re-indexes (_search_follow_up).
+                # that ran, and the media when they are listed again): found through the manifest's source
+                # index, so this costs what changed, not the size of the site. The search files stay as
+                # they are: the follow-up release re-indexes (_search_follow_up).
                 keep_hooks = set(failures) | ctx.skipped_hooks
                 hooks_ran = old.source_groups().get("hook", set()) - keep_hooks
-                by_source = old.by_source()
                 files, dropped_paths = dict(old.files), []
-                for source in replaced | {"media"} | hooks_ran:
-                    for path in by_source.get(source, ()):
-                        if files.pop(path, None) is not None:
-                            dropped_paths.append(path)
+                media_again = {"media"} if media_state is None else set()
+                _drop_sources(files, old, replaced | hooks_ran | media_again, dropped_paths)
             files.update(rendered)
             del rendered
             # Outputs that link a page that went away (listed from the linking side) are rendered again.
@@ -826,12 +848,19 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
                 linkers = _stale_linkers(files, old, stream.produced, dropped_paths) - set(failures)
                 if not linkers:
                     break
-                for path in [p for p, e in files.items() if e["source"] in linkers]:
-                    del files[path]
+                if full:
+                    for path in [p for p, e in files.items() if e["source"] in linkers]:
+                        del files[path]
+                else:
+                    _drop_sources(files, old, linkers, dropped_paths)
                 more_rendered, more, _ = _render_sources(linkers, ctx, stream, with_hooks=False, workers=1)
                 failures.update(more)
                 files.update(more_rendered)
-            _add_media(files, stream, old, site, None if full else stream.produced.union(dropped_paths))
+            changed = None if full else stream.produced.union(dropped_paths)
+            media_state = _add_media(files, stream, old, site, changed, media_state, dropped_paths)
+            # The live release's paths this one no longer holds (found from the paths dropped above, not by
+            # comparing every path of the two releases).
+            gone = None if full else {p for p in dropped_paths if p not in files}
 
         timings["render"] = time.monotonic() - clock
         if full:
@@ -843,7 +872,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         if defer_search:
             # The shards this change touches are marked "not indexed" before the pages go live: if the
             # follow-up never runs (killed process), the next build re-indexes them.
-            touched = _touched_shards(files, old, stream.produced)
+            touched = _touched_shards(files, old, stream.produced, gone)
             search.forget_indexed(touched)
             indexed = None
         else:
@@ -854,7 +883,17 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         redirects = static_redirects(ctx.site, ctx)
         s3_redirects = redirect_rules.s3_redirect_locations(redirects)
         manifest, manifest_sha256, written = _finish_release(
-            target, files, pages_map, old, stream, timings, s3_redirects, full=full
+            target,
+            files,
+            pages_map,
+            old,
+            stream,
+            timings,
+            s3_redirects,
+            full=full,
+            gone=gone,
+            pages_changed=pages_changed,
+            media_state=media_state,
         )
         if indexed is not None:
             # Only a live index counts as made with this list of pupils' names (a failed build's does not).
@@ -862,6 +901,10 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
     except BaseException:
         target.abandon()
         raise
+    if not full and manifest._links is None:
+        # The link index of the pages release, once per process and after the swap (about 1 s at 50,000
+        # pages): the next builds carry it, and find the pages linking a removed page from it.
+        manifest.linked_from()
     try:
         redirect_rules.write_nginx_redirects(redirects)
     except OSError:
@@ -874,7 +917,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         file_ops=dict(target.ops),
         files=[*files, *manifest.parts_sha, MANIFEST_PATH],
         written=sorted(written),
-        deleted=sorted(set(old.files) - set(files)),
+        deleted=sorted(set(old.files) - set(files) if gone is None else gone),
         pages=page_count,
         full=full,
         timings=timings,
@@ -887,19 +930,36 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
 
 
 def _finish_release(
-    target, files, pages_map, old, stream, timings, s3_redirects, full=False, supersedes=None
+    target,
+    files,
+    pages_map,
+    old,
+    stream,
+    timings,
+    s3_redirects,
+    full=False,
+    supersedes=None,
+    gone=None,
+    pages_changed=None,
+    media_state=None,
 ):
     """Write the manifest of the release being built (only its changed parts), store the approved copy,
     drop the files the live release had and this one has not, upload to S3 when configured, and swap the
     release in. Returns ``(manifest, manifest_sha256, paths written)``.
 
     Only what this build rendered (``stream.produced``) or dropped can differ from ``old``'s entries, so
-    an incremental build computes only the parts of those folders (``Manifest.parts(changed=…)``)."""
+    an incremental build computes only the parts of those folders (``Manifest.parts(changed=…)``).
+    ``gone``: the paths of ``old`` that ``files`` lacks, when the caller knows them (else every path of
+    both is compared); ``pages_changed``: the ids whose ``pages_map`` entry may differ from ``old``'s
+    (None: every entry is compared); ``media_state``: kept with the manifest for the next build
+    (``_add_media``)."""
     written = list(stream.written)
     manifest = Manifest(
         release=target.release_id, built_at=timezone.now().isoformat(), files=files, pages=pages_map
     )
-    gone = set(old.files) - set(files)
+    manifest.media_state = media_state
+    if gone is None:
+        gone = set(old.files) - set(files)
     # Only the manifest parts whose content changed are written (the root always); the others are
     # carried over with their folders (decision record 0015).
     changed = None if full else stream.produced | gone
@@ -908,7 +968,7 @@ def _finish_release(
         target.write(path, data)
         written.append(path)
 
-    parts = manifest.parts(previous=old, changed=changed, write=write_part)
+    parts = manifest.parts(previous=old, changed=changed, write=write_part, pages_changed=pages_changed)
     if changed is not None:
         manifest.carry_indexes(old, changed)
         if settings.SITE_CHECK_MANIFEST_PARTS:
@@ -920,9 +980,15 @@ def _finish_release(
     manifest_bytes = parts[-1][2]
     # The approved copy, outside the served folder, for the integrity check (verify_site).
     manifest_sha256 = integrity.save_approved_manifest(
-        target.release_id, manifest_bytes, parts, target.locate, parts_sha=manifest.parts_sha
+        target.release_id,
+        manifest_bytes,
+        parts,
+        target.locate,
+        parts_sha=manifest.parts_sha,
+        digest_counts=manifest.digest_counts(),
+        shared=manifest.shared_digests(),
     )
-    target.remove(gone | (set(old.parts_sha) - set(manifest.parts_sha)))
+    target.remove(gone | manifest.parts_gone(old))
     target.finish()
     if s3.s3_configured():
         clock = time.monotonic()
@@ -935,9 +1001,10 @@ def _finish_release(
     return manifest, manifest_sha256, written
 
 
-def _touched_shards(files, old, produced):
+def _touched_shards(files, old, produced, gone):
     """Search shards whose pages an incremental build added, changed or removed (from the manifest
-    entries of the outputs it rendered and of the files it dropped)."""
+    entries of the outputs it rendered and of the files it dropped: ``gone``, the paths of ``old`` that
+    ``files`` lacks)."""
     shards = set()
     for path in produced:
         new, previous = files.get(path), old.files.get(path)
@@ -946,7 +1013,7 @@ def _touched_shards(files, old, produced):
         for entry in (new, previous):
             if entry and entry.get("shard"):
                 shards.add(entry["shard"])
-    for path in set(old.files) - set(files):
+    for path in gone:
         if old.files[path].get("shard"):
             shards.add(old.files[path]["shard"])
     return shards
@@ -961,17 +1028,26 @@ def _search_release(base, old, changed, s3_redirects):
         stream = _Stream(target, base)
         timings = {}
         clock = time.monotonic()
-        files, by_source = dict(base.files), base.by_source()
-        for source in SEARCH_SOURCES:
-            for path in by_source.get(source, ()):
-                del files[path]
+        files, dropped = dict(base.files), []
+        _drop_sources(files, base, SEARCH_SOURCES, dropped)
         indexed = _search_index(target, files, old, stream, changed=changed)
         timings["search"] = time.monotonic() - clock
         if not indexed[0] and not stream.written:
             target.abandon()  # every shard was up to date (no searchable page changed, same pupils' names)
             return None
+        gone = {path for path in dropped if path not in files}
         manifest, manifest_sha256, written = _finish_release(
-            target, files, base.pages, base, stream, timings, s3_redirects, supersedes=base.release
+            target,
+            files,
+            base.pages,
+            base,
+            stream,
+            timings,
+            s3_redirects,
+            supersedes=base.release,
+            gone=gone,
+            pages_changed=set(),
+            media_state=base.media_state,
         )
         search.mark_indexed(*indexed)
     except BaseException:
@@ -982,25 +1058,61 @@ def _search_release(base, old, changed, s3_redirects):
         file_ops=dict(target.ops),
         files=[*files, *manifest.parts_sha, MANIFEST_PATH],
         written=sorted(written),
-        deleted=sorted(set(base.files) - set(files)),
+        deleted=sorted(gone),
         full=False,
         timings=timings,
         manifest_sha256=manifest_sha256,
     )
 
 
-def _add_media(files, stream, old, site, changed=None):
+def _drop_sources(files, old, sources, dropped):
+    """Remove from ``files`` (a copy of ``old.files`` being updated) the live release's files of
+    ``sources``, found through ``old``'s source index; appends each removed path to ``dropped``. A path
+    another source has produced since keeps its new entry."""
+    by_source = old.by_source()
+    for source in sources:
+        for path in by_source.get(source, ()):
+            entry = files.get(path)
+            if entry is not None and entry.get("source") == source:
+                del files[path]
+                dropped.append(path)
+
+
+def _add_media(files, stream, old, site, changed=None, state=None, dropped=None):
     """Add the media files of every public object the release's outputs use (see ``media``); new ones
-    are written right away. ``changed``: the only paths whose entries differ from ``old``'s (an
-    incremental build): the references are then counted from ``old``'s counts, not from every file."""
+    are written right away. Returns the ``media.MediaState`` to keep with the new manifest.
+
+    ``changed``: the only paths whose entries differ from ``old``'s (an incremental build): the references
+    are then counted from ``old``'s counts, not from every file. ``state``: ``old``'s media state when
+    ``files`` still holds ``old``'s media files: only the files of references that came or went, and
+    renditions made since, are added or removed (removed paths are appended to ``dropped``), unless a
+    rendition or document went away meanwhile; then, or without ``state``, every media file is listed
+    again (``files`` holds none of them on entry then, as in a full build)."""
     refs = media.site_refs(site)
     if changed is None:
         for entry in files.values():
             refs.update(entry.get("refs", ()))
     else:
         refs.update(old.refs_after(files, changed))
-    for name in media.storage_names(refs):
+    refs = frozenset(refs)
+    delta = media.changes_since(state, refs) if state is not None else None
+    if delta is None:
+        if state is not None:  # files holds the live release's media: list them all again
+            _drop_sources(files, old, {"media"}, dropped)
+        mark, wanted, remove = media.table_mark(), media.storage_owners(refs), ()
+    else:
+        remove, wanted, mark = delta
+    for name in remove:
         path = f"media/{name}"
+        entry = files.get(path)
+        if entry is not None and entry.get("source") == "media":
+            del files[path]
+            dropped.append(path)
+    missing = {}
+    for name in sorted(wanted):
+        path = f"media/{name}"
+        if path in files and delta is not None:
+            continue
         if path in old.files:
             files[path] = old.files[path]
             continue
@@ -1010,8 +1122,23 @@ def _add_media(files, stream, old, site, changed=None):
         except OSError:
             # A file missing from storage is left out (logged); it never fails the build.
             logger.warning("Media file %s is missing from storage", name)
+            missing[name] = wanted[name]
             continue
         files[path] = stream.put(path, data, entry_for(data, "media"))
+    new_state = media.MediaState(refs, mark, missing)
+    if delta is not None and settings.SITE_CHECK_MANIFEST_PARTS:
+        _check_media(files, refs, missing)
+    return new_state
+
+
+def _check_media(files, refs, missing):
+    """Test settings (``SITE_CHECK_MANIFEST_PARTS``): the media files found from the changes equal those
+    listed from every reference; raises AssertionError naming the difference."""
+    expected = {f"media/{name}" for name in media.storage_owners(refs) if name not in missing}
+    found = {path for path, entry in files.items() if entry.get("source") == "media"}
+    if expected != found:
+        lacking, extra = sorted(expected - found)[:10], sorted(found - expected)[:10]
+        raise AssertionError(f"Incremental media differ: missing {lacking}, extra {extra}")
 
 
 def _search_index(target, files, old, stream, changed=None):

@@ -108,7 +108,9 @@ _parts_lock = threading.Lock()
 _pinned = {}  # parts folder -> the parts of the manifest this process stored last (see save)
 
 
-def save_approved_manifest(release_id, data, parts=(), locate=None, parts_sha=None):
+def save_approved_manifest(
+    release_id, data, parts=(), locate=None, parts_sha=None, digest_counts=None, shared=None
+):
     """Keep the manifest of a finished build outside the served folder; returns the sha256 of its root
     ``data`` (which lists the sha256 of every part, so it covers them all).
 
@@ -116,18 +118,26 @@ def save_approved_manifest(release_id, data, parts=(), locate=None, parts_sha=No
     carried over from the previous build (bytes None) is normally stored already; if not, it is read
     with ``locate(path)`` (the release being built) and checked against its sha256. ``parts_sha``: every
     part of the manifest ({path: sha256}, ``Manifest.parts_sha``) when ``parts`` lists only the changed
-    ones (an incremental build).
+    ones (an incremental build). ``digest_counts`` ({sha256: folders}, never changed afterwards) and
+    ``shared`` (the sha256 listed at two folders or more), when the caller carries them from build to build
+    (``Manifest.digest_counts``): then nothing here costs the number of parts (issue 15).
     """
     folder = parts_dir()
     known = _known_parts.setdefault(str(folder), set())
-    if parts_sha is not None:
-        digests = list(parts_sha.values())
-    else:
-        digests = [digest for path, digest, _part in parts if path != MANIFEST_PATH]
+    if digest_counts is None:
+        if parts_sha is not None:
+            digests = list(parts_sha.values())
+        else:
+            digests = [digest for path, digest, _part in parts if path != MANIFEST_PATH]
+        digest_counts = Counter(digests)
+        shared = None
+    if shared is None:
+        shared = {digest for digest, count in digest_counts.items() if count > 1}
     with _parts_lock:
         # Until its release is kept, this build's parts are held against a prune running meanwhile: it
-        # may reuse a stored part that only dropped releases listed (``prune_manifests``).
-        _pinned[str(folder)] = set(digests)
+        # may reuse a stored part that only dropped releases listed (``prune_manifests``). Any container
+        # of the hashes does (membership only).
+        _pinned[str(folder)] = digest_counts
     for path, digest, part in parts:
         if path == MANIFEST_PATH or digest in known:
             continue
@@ -144,8 +154,7 @@ def save_approved_manifest(release_id, data, parts=(), locate=None, parts_sha=No
             known.add(digest)
     # The parts listed at more than one folder (identical folders), for the prune's tree comparison;
     # written before the root, so a root is never without it.
-    shared = sorted(digest for digest, count in Counter(digests).items() if count > 1)
-    _store(manifests_dir() / f"{release_id}{SHARED_SUFFIX}", json.dumps(shared).encode())
+    _store(manifests_dir() / f"{release_id}{SHARED_SUFFIX}", json.dumps(sorted(shared)).encode())
     _store(manifests_dir() / f"{release_id}.json", data)
     return sha256(data)
 

@@ -21,7 +21,9 @@ still read, so the first build after an upgrade stays incremental.
 
 import hashlib
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 
 MANIFEST_PATH = "manifest.json"
 PART_NAME = ".manifest.json"  # a folder's part, inside the folder
@@ -50,6 +52,49 @@ def _dumps(raw):
     return json.dumps(raw, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
+def _dumps_str(raw):
+    return json.dumps(raw, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# A map of a part ("dirs", "files" or "pages") with more entries than this is serialised from its previous
+# serialisation, entry by entry (``_encode_map``): a section's folder lists one sub-folder per article
+# (about 8,700 at 50,000 pages, 730 KB), and a publish changes one or two of them.
+BIG_MAP = 256
+
+
+def _encode_item(key, value):
+    """One ``"key":value`` member exactly as ``_dumps`` writes it inside its map."""
+    return (
+        encode_basestring(key)
+        + ":"
+        + (encode_basestring(value) if isinstance(value, str) else _dumps_str(value))
+    )
+
+
+def _encode_map(cache, current, changed):
+    """``(sorted keys, their members)`` of the map ``current``: from ``cache`` (the same for the map
+    before the change) updating only the keys ``changed`` (O(changed) encodings; the lists are copied, not
+    changed in place), or from scratch without a cache."""
+    if cache is None:
+        keys = sorted(current)
+        return keys, [_encode_item(key, current[key]) for key in keys]
+    keys, members = list(cache[0]), list(cache[1])
+    for key in changed:
+        at = bisect_left(keys, key)
+        present = at < len(keys) and keys[at] == key
+        if key in current:
+            member = _encode_item(key, current[key])
+            if present:
+                members[at] = member
+            else:
+                keys.insert(at, key)
+                members.insert(at, member)
+        elif present:
+            del keys[at]
+            del members[at]
+    return keys, members
+
+
 @dataclass
 class Manifest:
     """In-memory form of the manifest: ``files`` and ``pages`` as one dictionary each, whatever the
@@ -67,6 +112,15 @@ class Manifest:
     _by_source: dict = field(default=None, compare=False, repr=False)  # source -> [paths]
     _refs: dict = field(default=None, compare=False, repr=False)  # object reference -> files listing it
     _groups: dict = field(default=None, compare=False, repr=False)  # "route:<id>" / "hook" -> {sources}
+    _links: dict = field(default=None, compare=False, repr=False)  # linked path -> {files linking it}
+    _digests: dict = field(default=None, compare=False, repr=False)  # part sha256 -> folders listing it
+    _shared: set = field(default=None, compare=False, repr=False)  # the sha256 listed at two folders or more
+    _parts_gone: list = field(default=None, compare=False, repr=False)  # parts of ``previous`` dropped
+    # part path -> {map name: (sorted keys, serialised members)} of its big maps (``BIG_MAP``)
+    _encoded: dict = field(default=None, compare=False, repr=False)
+    # What the builder computed the media files from (``media.MediaState``), kept in memory only: the next
+    # build in this process updates the media for what changed instead of listing every file again.
+    media_state: object = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_bytes(cls, data, read_part=None):
@@ -108,7 +162,7 @@ class Manifest:
                 todo.append((child, read(part_path(child), digest)))
         return manifest
 
-    def parts(self, previous=None, changed=None, write=None):
+    def parts(self, previous=None, changed=None, write=None, pages_changed=None):
         """The parts of this manifest, children before parents and the root last, as a list of
         ``(path, sha256, bytes)``. ``bytes`` is None for a part equal to ``previous``'s (the manifest
         it was built from): that part is carried over, not serialised again. Fills ``parts_sha``.
@@ -120,11 +174,16 @@ class Manifest:
         computed. A page's entry sits in the folder of its own ``index.html`` (else of the first of its
         files by folder), or in the root when it has none.
 
+        ``pages_changed``: with ``changed``, the page ids whose ``pages`` entry may differ from
+        ``previous``'s (added, changed or removed); every other entry must be ``previous``'s own object.
+        Without it every entry is compared (O(pages)).
+
         ``write(path, bytes)``: called for each part (not the root) whose bytes were computed and differ
         from ``previous``'s, which is then listed with bytes None: a full build does not hold the bytes of
         every part at once (about 50 MB at 50,000 pages)."""
         if changed is not None and previous is not None and previous._root is not None:
-            return self._changed_parts(previous, changed)
+            return self._changed_parts(previous, changed, pages_changed)
+        self._digests = self._shared = self._parts_gone = self._encoded = None
         groups, homes = {"": {}}, {}
         for path, entry in self.files.items():
             folder, _, name = path.rpartition("/")
@@ -191,7 +250,7 @@ class Manifest:
                     self._homes[pk] = folder
         return self._homes
 
-    def _changed_parts(self, previous, changed):
+    def _changed_parts(self, previous, changed, pages_changed=None):
         """``parts()`` for the folders ``changed`` touches, everything else carried over (see ``parts``)."""
         prev_contents, prev_sha = previous._contents, previous.parts_sha
 
@@ -230,8 +289,11 @@ class Manifest:
         homes = dict(previous.homes())
         prev_pages = previous.pages
         candidates = set(page_ranks) | lost
-        candidates |= {pk for pk, entry in self.pages.items() if prev_pages.get(pk) is not entry}
-        candidates |= set(prev_pages) - set(self.pages)
+        if pages_changed is not None:
+            candidates |= set(pages_changed)
+        else:
+            candidates |= {pk for pk, entry in self.pages.items() if prev_pages.get(pk) is not entry}
+            candidates |= set(prev_pages) - set(self.pages)
         page_edits = {}  # folder -> {pk: entry or None}
         for pk in candidates:
             old_home = homes.get(pk)
@@ -259,14 +321,18 @@ class Manifest:
                 folder = folder.rpartition("/")[0]
                 touched.add(folder)
         self._contents, self.parts_sha = dict(prev_contents), dict(prev_sha)
+        self._parts_gone = []
+        self._encoded = dict(previous._encoded or {})
         out, results = [], {}  # results: folder -> sha256 of its new part, or None when it went away
+        edited = {}  # folder -> {map name: keys that may differ from the previous part}
 
         def content_of(folder):
             base = prev_content(folder) or {"files": {}, "dirs": {}, "pages": {}}
-            dirs = dict(base["dirs"])
+            dirs, names = dict(base["dirs"]), []
             for child, digest in results.items():
                 parent, _, name = child.rpartition("/")
                 if parent == folder and child:
+                    names.append(name)
                     if digest is None:
                         dirs.pop(name, None)
                     else:
@@ -279,6 +345,11 @@ class Manifest:
                         pages.pop(pk, None)
                     else:
                         pages[pk] = entry
+            edited[folder] = {
+                "dirs": names,
+                "files": deltas.get(folder, ()),
+                "pages": page_edits.get(folder, ()),
+            }
             return {"files": files_of(folder), "dirs": dirs, "pages": pages}, base
 
         for folder in sorted(touched, key=lambda f: (-f.count("/") - (1 if f else 0), f)):
@@ -290,20 +361,87 @@ class Manifest:
             if not content["files"] and not content["dirs"]:
                 # Emptied: the folder goes (its pages, if any, have moved with their files).
                 self._contents.pop(path, None)
-                self.parts_sha.pop(path, None)
+                self._encoded.pop(path, None)
+                if self.parts_sha.pop(path, None) is not None:
+                    self._parts_gone.append(path)
                 results[folder] = None
                 continue
             if path in prev_sha and content == base:
                 digest, data = prev_sha[path], None
             else:
-                data = _dumps(content)
+                data = self._serialise(path, content, edited[folder])
                 digest = sha256(data)
             self._contents[path] = content
             self.parts_sha[path] = digest
             results[folder] = digest
             out.append((path, digest, data))
+        self._carry_digests(previous, [(part_path(f), prev_sha.get(part_path(f))) for f in touched if f])
         out.append(self._root_part())
         return out
+
+    def _serialise(self, path, content, edited):
+        """``_dumps(content)`` for the part ``path``, its big maps from their previous serialisation
+        (``_encode_map``; ``edited``: {map name: keys that may differ from the previous part})."""
+        cached, kept, blocks = self._encoded.get(path) or {}, {}, []
+        for name in ("dirs", "files", "pages"):  # the order of ``sort_keys``
+            current = content[name]
+            if len(current) > BIG_MAP:
+                kept[name] = _encode_map(cached.get(name), current, edited[name])
+                blocks.append(f'"{name}":{{{",".join(kept[name][1])}}}')
+            else:
+                blocks.append(f'"{name}":{_dumps_str(current)}')
+        if kept:
+            self._encoded[path] = kept
+        else:
+            self._encoded.pop(path, None)
+        return ("{" + ",".join(blocks) + "}").encode()
+
+    def _carry_digests(self, previous, touched):
+        """This manifest's part-hash counts from ``previous``'s, for the parts ``touched`` (``[(path, its
+        sha256 in previous or None)]``) only: O(changed parts); nothing when ``previous`` never derived
+        them (``digest_counts`` derives them on use)."""
+        if previous._digests is None:
+            self._digests = self._shared = None
+            return
+        counts, shared = dict(previous._digests), set(previous._shared)
+        for path, before in touched:
+            after = self.parts_sha.get(path)
+            if before == after:
+                continue
+            if before is not None:
+                counts[before] -= 1
+                if counts[before] == 1:
+                    shared.discard(before)
+                elif not counts[before]:
+                    del counts[before]
+            if after is not None:
+                counts[after] = counts.get(after, 0) + 1
+                if counts[after] == 2:
+                    shared.add(after)
+        self._digests, self._shared = counts, shared
+
+    def digest_counts(self):
+        """{part sha256: number of folders whose part it is} (content-addressed parts: two identical
+        folders share one), derived once per manifest, then carried from build to build."""
+        if self._digests is None:
+            counts = {}
+            for digest in self.parts_sha.values():
+                counts[digest] = counts.get(digest, 0) + 1
+            self._digests = counts
+            self._shared = {digest for digest, count in counts.items() if count > 1}
+        return self._digests
+
+    def shared_digests(self):
+        """The part hashes listed at more than one folder (for the prune of stored parts)."""
+        self.digest_counts()
+        return self._shared
+
+    def parts_gone(self, previous):
+        """The part paths of ``previous`` this manifest no longer has (emptied folders): known from an
+        incremental ``parts()``, else every path of both is compared."""
+        if self._parts_gone is not None:
+            return set(self._parts_gone)
+        return set(previous.parts_sha) - set(self.parts_sha)
 
     # --- indexes for O(changed) builds: derived once per manifest, then carried from build to build ------
 
@@ -337,6 +475,16 @@ class Manifest:
             self._groups = groups
         return self._groups
 
+    def linked_from(self):
+        """{path: {paths of the files whose entry ``links`` it}}: who links a page that goes away."""
+        if self._links is None:
+            index = {}
+            for path, entry in self.files.items():
+                for link in entry.get("links", ()):
+                    index.setdefault(link, set()).add(path)
+            self._links = index
+        return self._links
+
     def refs_after(self, files, changed):
         """The reference counts of ``files``, which differs from this manifest's only at ``changed``."""
         counts = dict(self.ref_counts())
@@ -354,7 +502,7 @@ class Manifest:
 
     def carry_indexes(self, previous, changed):
         """Derive this manifest's indexes from ``previous``'s, which differs only at the paths ``changed``
-        (O(changed)); nothing is done when ``previous`` never computed them (they are derived on use)."""
+        (O(changed)); an index ``previous`` never computed is not carried (it is derived on use)."""
         if previous._by_source is None:
             return
         index, touched = dict(previous._by_source), {}
@@ -393,6 +541,8 @@ class Manifest:
         self._by_source, self._groups = index, groups
         if previous._refs is not None:
             self._refs = previous.refs_after(self.files, changed)
+        if previous._links is not None:
+            self._links = _links_after(previous, self.files, changed)
 
     def check_against_whole(self, root_sha):
         """Test settings (``SITE_CHECK_MANIFEST_PARTS``): the parts computed for the changed folders only
@@ -413,6 +563,12 @@ class Manifest:
             raise AssertionError("The carried reference counts differ from the manifest's files")
         if self._groups is not None and self._groups != fresh.source_groups():
             raise AssertionError("The carried source groups differ from the manifest's files")
+        if self._links is not None and self._links != fresh.linked_from():
+            raise AssertionError("The carried link index differs from the manifest's files")
+        if self._digests is not None:
+            whole_counts = Manifest(parts_sha=dict(self.parts_sha))
+            if (self._digests, self._shared) != (whole_counts.digest_counts(), whole_counts.shared_digests()):
+                raise AssertionError("The carried part-hash counts differ from the manifest's parts")
 
     def whole(self):
         """Everything in one dictionary (format-2 shape: ``files`` and ``pages``), for reports and backups."""
@@ -423,6 +579,26 @@ class Manifest:
             "files": self.files,
             "pages": self.pages,
         }
+
+
+def _links_after(previous, files, changed):
+    """``previous.linked_from()`` for ``files``, which differs from ``previous.files`` only at ``changed``
+    (the sets of the touched links are copied, the others shared)."""
+    links, copied = dict(previous._links), set()
+    for path in changed:
+        old, new = previous.files.get(path), files.get(path)
+        if old is new:
+            continue
+        for entry, add in ((old, False), (new, True)):
+            for link in entry.get("links", ()) if entry else ():
+                if link not in copied:
+                    copied.add(link)
+                    links[link] = set(links.get(link, ()))
+                (links[link].add if add else links[link].discard)(path)
+    for link in copied:
+        if not links[link]:
+            del links[link]
+    return links
 
 
 def _group_of(source):

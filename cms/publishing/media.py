@@ -16,6 +16,7 @@ every rendition of an image (originals are never published: they may carry EXIF)
 """
 
 import logging
+from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model
@@ -99,23 +100,111 @@ def storage_names(refs):
     this is called); documents give their file. Unknown ids are skipped (a deleted object publishes
     nothing).
     """
+    return sorted(storage_owners(refs))
+
+
+def storage_owners(refs):
+    """``{storage name: the references in ``refs`` it stands for}`` (see ``storage_names``): usually one
+    reference per name; two documents may share a file."""
     image_ids, document_ids = set(), set()
-    names = set()
+    owners = {}
     for ref in refs:
         kind, _, pk = ref.partition(":")
         if kind == FILE:
-            names.add(pk)
+            if pk:
+                owners.setdefault(pk, set()).add(ref)
             continue
         if not pk.isdigit():
             continue
         (image_ids if kind == IMAGE else document_ids if kind == DOCUMENT else set()).add(int(pk))
     if image_ids:
         renditions = get_image_model().get_rendition_model().objects.filter(image_id__in=image_ids)
-        names |= {name for name in renditions.values_list("file", flat=True) if name}
+        for image_id, name in renditions.values_list("image_id", "file"):
+            if name:
+                owners.setdefault(name, set()).add(f"{IMAGE}:{image_id}")
     if document_ids:
         documents = get_document_model().objects.filter(pk__in=document_ids)
-        names |= {name for name in documents.values_list("file", flat=True) if name}
-    return sorted(name for name in names if _safe_name(name))
+        for pk, name in documents.values_list("pk", "file"):
+            if name:
+                owners.setdefault(name, set()).add(f"{DOCUMENT}:{pk}")
+    return {name: refs for name, refs in owners.items() if _safe_name(name)}
+
+
+class MediaState(NamedTuple):
+    """What a build's media files were computed from, kept with its in-memory manifest so the next
+    build in the process recomputes only what changed (``changes_since``; issue 15, O(changed) publishes).
+
+    ``refs``: the references whose files the release holds (the outputs' and the site's); ``mark``: the
+    rendition and document tables then (``table_mark``); ``missing``: {storage name: its references} of
+    the files that were missing from storage (left out, tried again by every build)."""
+
+    refs: frozenset
+    mark: tuple
+    missing: dict
+
+
+def table_mark():
+    """``(largest rendition id, renditions, largest document id, documents)``: two aggregate queries.
+
+    Ids of Django's ``AutoField`` are never reused (SQLite ``AUTOINCREMENT``, PostgreSQL sequences), so
+    renditions made since a mark are those with a larger id; a deleted row (an image or document deleted,
+    renditions purged) shows as a count lower than the mark's plus the rows added since."""
+    from django.db.models import Count, Max
+
+    rows = get_image_model().get_rendition_model().objects.aggregate(top=Max("pk"), count=Count("pk"))
+    docs = get_document_model().objects.aggregate(top=Max("pk"), count=Count("pk"))
+    return (rows["top"] or 0, rows["count"], docs["top"] or 0, docs["count"])
+
+
+def changes_since(state, refs):
+    """The media files to remove and to add when the release's references go from ``state.refs`` to
+    ``refs``, or None when a row of the rendition or document table went away since ``state.mark`` (the
+    caller then computes every file: ``storage_owners``).
+
+    Returns ``(remove, add, mark)``: storage names no reference of ``refs`` stands for any more,
+    ``{name: references}`` of the files ``refs`` stands for that ``state`` did not hold (those of new
+    references, renditions made since the mark, and files missing last time) and the new mark. Costs the
+    changed references and the rows added since the mark, not the site's media (issue 15)."""
+    top, count, doc_top, doc_count = state.mark
+    renditions = get_image_model().get_rendition_model().objects
+    new_rows = list(renditions.filter(pk__gt=top).values_list("pk", "image_id", "file"))
+    mark = table_mark()
+    if mark[1] != count + len(new_rows):
+        return None  # a rendition went away (or one with a smaller id appeared): recompute everything
+    new_docs = get_document_model().objects.filter(pk__gt=doc_top).count() if mark[2] > doc_top else 0
+    if mark[3] != doc_count + new_docs:
+        return None
+    mark = (max([top, *(pk for pk, _, _ in new_rows)]), count + len(new_rows), mark[2], mark[3])
+    added, removed = refs - state.refs, state.refs - refs
+    add = storage_owners(added)
+    for _pk, image_id, name in new_rows:
+        ref = f"{IMAGE}:{image_id}"
+        if name and ref in refs and _safe_name(name):
+            add.setdefault(name, set()).add(ref)
+    for name, owners in state.missing.items():
+        kept = owners & refs
+        if kept:
+            add.setdefault(name, set()).update(kept)
+    remove = set()
+    gone = storage_owners(removed)
+    if gone:
+        # A file stays while another reference still stands for it (two documents sharing one file).
+        still = _owners_of(set(gone))
+        remove = {name for name in gone if not (still.get(name, set()) & refs)}
+    return remove, add, mark
+
+
+def _owners_of(names):
+    """{storage name: every reference standing for it} for ``names`` (by file name, O(names))."""
+    owners = {}
+    for name in names:
+        owners.setdefault(name, set()).add(f"{FILE}:{name}")
+    renditions = get_image_model().get_rendition_model().objects.filter(file__in=names)
+    for image_id, name in renditions.values_list("image_id", "file"):
+        owners.setdefault(name, set()).add(f"{IMAGE}:{image_id}")
+    for pk, name in get_document_model().objects.filter(file__in=names).values_list("pk", "file"):
+        owners.setdefault(name, set()).add(f"{DOCUMENT}:{pk}")
+    return owners
 
 
 def _safe_name(name):
