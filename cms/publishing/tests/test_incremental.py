@@ -221,3 +221,26 @@ def test_renaming_a_section_rebuilds_every_page_menu(pro_article, built_site):
     article = section().articles().first()
     assert "Chuyên môn – Nghiệp vụ" in text(article.url.strip("/") + "/index.html")
     assert "Chuyên môn – Nghiệp vụ" in text("404.html")
+
+
+def test_an_old_articles_title_edit_updates_its_month_page_and_a_new_article_the_years_count(built_site):
+    """The year's page counts articles per month and the month's page lists their titles
+    (``SectionPage.static_routes_for``): an edit of an old article rewrites its month's page and leaves the
+    year's page the same bytes; one more article in that month rewrites the year's count."""
+    old = publish(new_article(TITLE, SLUG, day=date(2024, 5, 10)))
+    build_pending()
+    month, year = f"{SECTION}/luu-tru/2024/05/index.html", f"{SECTION}/luu-tru/2024/index.html"
+    assert TITLE in text(month) and "(1 bài)" in text(year)
+
+    before = live_dir()
+    old.title = "Tổ 2 dạy thử chuyên đề (đã sửa tiêu đề)"
+    publish(old)
+    build_pending()
+    changed = rewritten(before, live_dir())
+    assert "Tổ 2 dạy thử chuyên đề (đã sửa tiêu đề)" in text(month) and TITLE not in text(month)
+    assert month in changed and year not in changed
+
+    before = live_dir()
+    publish(new_article("Bài thứ hai của tháng 5", "bai-thu-hai-thang-5-2024", day=date(2024, 5, 20)))
+    build_pending()
+    assert "(2 bài)" in text(year) and year in rewritten(before, live_dir())
