@@ -1,11 +1,12 @@
 """``sitemap.xml`` (a sitemap index) and its parts, per sitemaps.org 0.9.
 
-One part per top-level section and month (``sitemaps/tin-tuc-su-kien-2026-11.xml``), one for pages with no
-date (``sitemaps/<section>.xml``, rare) and one for the other pages (``sitemaps/trang-khac.xml``: home and
-top-level leaf pages). The parts per section and year of before (``sitemaps/tin-tuc-su-kien-2026.xml``)
-render empty, so the builder removes each when one of its pages is next published (decision record 0015,
-section 3b). Which part lists a page is ``outputs.sitemap_group``; the queries here select the
-same pages in SQL, so rendering one part reads that part's pages only.
+One part per top-level section and month (group ``tin-tuc-su-kien-2026-11``, file
+``sitemaps/tin-tuc-su-kien/2026/11.xml``), one for pages with no date (``sitemaps/<section>.xml``, rare) and
+one for the other pages (``sitemaps/trang-khac.xml``: home and top-level leaf pages). The parts per section
+and year of before (``sitemaps/tin-tuc-su-kien-2026.xml``) render empty, so the builder removes each when one
+of its pages is next published (decision record 0015, section 3b). Which part lists a page is
+``outputs.sitemap_group``; the queries here select the same pages in SQL, so rendering one part reads that
+part's pages only.
 
 The index lists every part with its last modification. A full build computes them all with a handful of
 grouped queries (``groups``); an incremental build recomputes only the parts it re-renders (one indexed
@@ -33,7 +34,28 @@ NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def group_path(group):
+    """The file of the part ``group``: ``sitemaps/<section>/<yyyy>/<mm>.xml`` for a month's part, else
+    ``sitemaps/<group>.xml``. Folders per section and year because a publish makes a new version of every
+    folder on the path to the file it writes, linking each of its entries (decision 0015, section 1): in one
+    flat folder that would be every part of the site (about 740 at 50,000 pages), here at most a section's
+    years and a year's 12 months."""
+    slug, year, month = split_group(group)
+    if month is not None:
+        return f"sitemaps/{slug}/{year}/{month:02d}.xml"
     return f"sitemaps/{group}.xml"
+
+
+def path_group(name):
+    """The part a file under ``sitemaps/`` belongs to, from its name without the folder and ``.xml``
+    (``"tin-tuc-su-kien/2026/11"`` → ``"tin-tuc-su-kien-2026-11"``); None if no part has that file."""
+    pieces = name.split("/")
+    if len(pieces) == 1:
+        return name or None
+    if len(pieces) == 3 and len(pieces[1]) == 4 and pieces[1].isdigit() and len(pieces[2]) == 2:
+        group = f"{pieces[0]}-{pieces[1]}-{pieces[2]}"
+        if pieces[0] and split_group(group)[2] is not None and group_path(group) == f"sitemaps/{name}.xml":
+            return group
+    return None
 
 
 def split_group(group):
@@ -264,7 +286,10 @@ def previous_index(base_url):
         loc = unescape(match.group(1))
         if not (loc.startswith(prefix) and loc.endswith(".xml")):
             return None
-        parts[loc[len(prefix) : -len(".xml")]] = match.group(2)
+        group = path_group(loc[len(prefix) : -len(".xml")])
+        if group is None:
+            return None
+        parts[group] = match.group(2)
     return parts
 
 

@@ -29,7 +29,7 @@ def _expected_for_article(section_slug, slug, year, month):
         f"{section_slug}/luu-tru/{year}/index.html",
         f"{section_slug}/rss.xml",
         f"{section_slug}/atom.xml",
-        f"sitemaps/{section_slug}-{year}-{month:02d}.xml",  # the part of the article's month only
+        f"sitemaps/{section_slug}/{year}/{month:02d}.xml",  # the part of the article's month only
         "index.html",
         "rss.xml",
         "atom.xml",
@@ -105,7 +105,7 @@ def test_unpublishing_removes_the_article_everywhere(pro_article, built_site):
         "api/v1/tin-moi.json",
     ]
     # The archive and sitemap part of its month go with their only article, or no longer list it.
-    sitemap = f"sitemaps/{SECTION}-{day.year}-{day.month:02d}.xml"
+    sitemap = f"sitemaps/{SECTION}/{day.year}/{day.month:02d}.xml"
     for rel in (f"{SECTION}/luu-tru/{day.year}/{day.month:02d}/index.html", sitemap):
         if (release.current_dir() / rel).exists():
             everything.append(rel)

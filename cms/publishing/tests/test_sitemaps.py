@@ -46,16 +46,20 @@ def two_years():
 def test_each_part_lists_its_months_pages_and_the_index_lists_each_part(two_years, site_dir):
     build_site(trigger="test: sitemaps")
     base = settings.SITE_PUBLIC_URL.rstrip("/")
-    march, november = _urls(f"sitemaps/{SECTION}-2024-03.xml"), _urls(f"sitemaps/{SECTION}-2024-11.xml")
-    new = _urls(f"sitemaps/{SECTION}-2026-11.xml")
+    march, november = _urls(f"sitemaps/{SECTION}/2024/03.xml"), _urls(f"sitemaps/{SECTION}/2024/11.xml")
+    new = _urls(f"sitemaps/{SECTION}/2026/11.xml")
     assert base + two_years["old"].url in march and base + two_years["old2"].url not in march
     assert base + two_years["old2"].url in november
     assert base + two_years["new"].url in new and base + two_years["new"].url not in march | november
     assert not (live_dir() / f"sitemaps/{SECTION}.xml").exists()  # no whole-section sitemap any more
     assert not (live_dir() / f"sitemaps/{SECTION}-2024.xml").exists()  # nor one per year
     index = text("sitemap.xml")
-    for part in ("2024-03", "2024-11", "2026-11"):
-        assert f"<loc>{base}/sitemaps/{SECTION}-{part}.xml</loc>" in index
+    for part in ("2024/03", "2024/11", "2026/11"):
+        assert f"<loc>{base}/sitemaps/{SECTION}/{part}.xml</loc>" in index
+    # A folder per section and year: a publish's new folder versions link a year's parts, not the site's.
+    assert {
+        p.split("/")[1] for p in manifest()["files"] if p.count("/") == 3 and p.startswith("sitemaps/")
+    } >= {SECTION}
     # Every file the index lists exists, and every part on disk is listed.
     on_disk = {p for p in manifest()["files"] if p.startswith("sitemaps/")}
     assert on_disk == {loc.removeprefix(base + "/") for loc in _urls("sitemap.xml")}
@@ -70,10 +74,10 @@ def test_publishing_rewrites_only_the_part_of_the_articles_month(two_years, site
     build_pending()
     changed = rewritten(before, live_dir())
     parts = {p for p in changed if p.startswith("sitemaps/") and not is_manifest_path(p)}
-    assert parts == {f"sitemaps/{SECTION}-2026-11.xml"}
+    assert parts == {f"sitemaps/{SECTION}/2026/11.xml"}
     # Its size is November's: the two articles of that month, not the year's 62.
-    assert len(_urls(f"sitemaps/{SECTION}-2026-11.xml")) == 2
-    assert len(_urls(f"sitemaps/{SECTION}-2026-01.xml")) == 31
+    assert len(_urls(f"sitemaps/{SECTION}/2026/11.xml")) == 2
+    assert len(_urls(f"sitemaps/{SECTION}/2026/01.xml")) == 31
 
     # An article whose date moves to another month leaves its old part and joins the new one.
     moved = two_years["old2"]
@@ -83,12 +87,12 @@ def test_publishing_rewrites_only_the_part_of_the_articles_month(two_years, site
     build_pending()
     changed = rewritten(before, live_dir())
     assert {p for p in changed if p.startswith("sitemaps/") and not is_manifest_path(p)} == {
-        f"sitemaps/{SECTION}-2025-01.xml",  # written; the 2024-11 part lost its only page and went
+        f"sitemaps/{SECTION}/2025/01.xml",  # written; the 2024-11 part lost its only page and went
     }
-    assert not (live_dir() / f"sitemaps/{SECTION}-2024-11.xml").exists()
+    assert not (live_dir() / f"sitemaps/{SECTION}/2024/11.xml").exists()
     base = settings.SITE_PUBLIC_URL.rstrip("/")
-    assert base + moved.url in _urls(f"sitemaps/{SECTION}-2025-01.xml")
-    assert f"{SECTION}-2024-11.xml" not in text("sitemap.xml")
+    assert base + moved.url in _urls(f"sitemaps/{SECTION}/2025/01.xml")
+    assert f"{SECTION}/2024/11.xml" not in text("sitemap.xml")
 
 
 def test_page_deps_name_the_pages_part(two_years):
@@ -130,6 +134,11 @@ def test_the_old_whole_section_and_yearly_addresses_are_removed_when_their_pages
     assert sitemaps.split_group(f"{SECTION}-2024-03") == (SECTION, 2024, 3)
     assert sitemaps.split_group(f"{SECTION}-2024") == (SECTION, 2024, None)
     assert sitemaps.split_group(SECTION) == (SECTION, None, None)
+    assert sitemaps.group_path(f"{SECTION}-2024-03") == f"sitemaps/{SECTION}/2024/03.xml"
+    assert sitemaps.path_group(f"{SECTION}/2024/03") == f"{SECTION}-2024-03"
+    assert sitemaps.group_path(f"{SECTION}-2024") == f"sitemaps/{SECTION}-2024.xml"
+    assert sitemaps.path_group(f"{SECTION}-2024") == f"{SECTION}-2024"
+    assert sitemaps.path_group(f"{SECTION}/2024/13") is None
 
 
 # The sitemap index of an incremental build: only the re-rendered parts are computed (issue 15, item 1).
@@ -177,7 +186,7 @@ def test_incremental_index_equals_the_full_one_after_moves_and_unpublishing(
     build_site(trigger="test: sitemaps")
     computes_only_rendered_parts.clear()
     base = settings.SITE_PUBLIC_URL.rstrip("/")
-    assert f"<loc>{base}/sitemaps/{SECTION}-2024-11.xml</loc><lastmod>2024-11-21</lastmod>" in text(
+    assert f"<loc>{base}/sitemaps/{SECTION}/2024/11.xml</loc><lastmod>2024-11-21</lastmod>" in text(
         "sitemap.xml"
     )
 
@@ -189,7 +198,7 @@ def test_incremental_index_equals_the_full_one_after_moves_and_unpublishing(
     )
     build_pending()
     assert text("sitemap.xml") == _full_index(computes_only_rendered_parts)
-    assert f"<loc>{base}/sitemaps/tin-tuc-su-kien-2023-09.xml</loc>" in text("sitemap.xml")
+    assert f"<loc>{base}/sitemaps/tin-tuc-su-kien/2023/09.xml</loc>" in text("sitemap.xml")
 
     # The newest page of November 2024 moves to January 2025: November's date goes back, a part appears.
     moved = two_years["old2"]
@@ -198,14 +207,14 @@ def test_incremental_index_equals_the_full_one_after_moves_and_unpublishing(
     build_pending()
     index = text("sitemap.xml")
     assert index == _full_index(computes_only_rendered_parts)
-    assert f"<loc>{base}/sitemaps/{SECTION}-2024-11.xml</loc><lastmod>2024-11-06</lastmod>" in index
-    assert f"<loc>{base}/sitemaps/{SECTION}-2025-01.xml</loc>" in index
+    assert f"<loc>{base}/sitemaps/{SECTION}/2024/11.xml</loc><lastmod>2024-11-06</lastmod>" in index
+    assert f"<loc>{base}/sitemaps/{SECTION}/2025/01.xml</loc>" in index
 
     # Unpublishing the only page of the January 2025 part drops the part from the index.
     moved.unpublish()
     build_pending()
     index = text("sitemap.xml")
-    assert f"{SECTION}-2025-01.xml" not in index
+    assert f"{SECTION}/2025/01.xml" not in index
     assert index == _full_index(computes_only_rendered_parts)
 
     # And a full build writes the very same bytes.
