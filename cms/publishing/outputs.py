@@ -5,8 +5,9 @@ Every output file is produced by a *source*, a short string kept in the manifest
 - ``page:<id>``               the page's own HTML
 - ``route:<id>:<sub/path/>``  an extra page the model serves under its URL (e.g. a month archive)
 - ``rss:<id>`` / ``atom:<id>`` the feeds of a page that has ``feed_items()``
-- ``sitemap:<group>``         one sitemap per top-level section and month (``tin-tuc-su-kien-2026-11``;
-                              ``trang-khac`` for other pages): ``sitemap_group``
+- ``sitemap:<group>``         one sitemap per top-level section and month (``tin-tuc-su-kien-2026-11``,
+                              file ``sitemaps/tin-tuc-su-kien/2026/11.xml``; ``trang-khac`` for other
+                              pages): ``sitemap_group``
 - ``sitemap-index``, ``fixed:404``, ``fixed:robots``, ``fixed:search``: rendered on every build
 - ``fixed:redirects``: one page per Wagtail ``Redirect`` at its old address (``renderers/redirects.py``),
   rendered on every build
