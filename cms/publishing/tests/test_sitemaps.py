@@ -78,6 +78,14 @@ def test_publishing_rewrites_only_the_part_of_the_articles_month(two_years, site
     # Its size is November's: the two articles of that month, not the year's 62.
     assert len(_urls(f"sitemaps/{SECTION}/2026/11.xml")) == 2
     assert len(_urls(f"sitemaps/{SECTION}/2026/01.xml")) == 31
+    # And a part of 31 pages costs the queries of a part of 2 (no query per page).
+    site = Site.objects.get(is_default_site=True)
+    counts = []
+    for part in (f"{SECTION}-2026-11", f"{SECTION}-2026-01"):
+        with CaptureQueriesContext(connection) as captured:
+            sitemaps.render_group(part, site, "https://x.invalid")
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1], counts
 
     # An article whose date moves to another month leaves its old part and joins the new one.
     moved = two_years["old2"]
