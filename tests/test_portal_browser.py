@@ -2,6 +2,7 @@
 and the high-contrast display, checked by axe-core; phones without sideways scrolling at any text size; the
 urgent notice in the first screen; the display tools, the phone menu and the document filters by keyboard."""
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -397,5 +398,31 @@ def test_album_viewer_with_keyboard_and_swipe(chromium_browser, sports_album, st
         assert not dialog.is_visible()
         assert page.evaluate("document.activeElement.matches('.photo-grid a')")
         assert page.evaluate("document.activeElement === document.querySelector('.photo-grid a')")
+    finally:
+        context.close()
+
+
+def test_a_reader_finds_an_article_through_the_archives(chromium_browser, world_site_url):
+    """From the section's "Lưu trữ" box to the month's compact list, up the trail to the year's month index
+    (each month with its number of articles) and back down to the article, by clicks."""
+    context = _context(chromium_browser, VIEWPORTS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(world_site_url + PAGES["chuyen-muc"])
+        archive = page.get_by_role("navigation", name="Lưu trữ")
+        archive.get_by_role("link").first.click()
+        month = page.locator(".archive-list li")
+        assert month.count() >= 1
+        assert month.first.locator("time").get_attribute("datetime")
+        page.locator("nav.breadcrumbs").get_by_role("link", name=f"Năm {TODAY.year}").click()
+        assert page.url.endswith(PAGES["luu-tru-nam"])
+        entry = page.locator(".archive-months li").filter(has_text=f"Tháng {TODAY.month}/{TODAY.year}")
+        assert re.search(r"\(\d+ bài\)", entry.inner_text())
+        entry.get_by_role("link").click()
+        assert page.url.endswith(PAGES["luu-tru-thang"])
+        page.locator(".archive-list").get_by_role("link", name=WORLD_ARTICLE["title"]).click()
+        assert page.url.endswith(PAGES["bai-viet"])
+        assert page.locator("h1").inner_text() == WORLD_ARTICLE["title"]
+        assert not blocking_violations(page)
     finally:
         context.close()

@@ -248,6 +248,12 @@ def today_vn(now=None):
     return vn_date(now or timezone.now())
 
 
+def month_bounds(year, month):
+    """``(first day of the month, first day of the next month)`` as dates: a half-open range a date index
+    answers (archives and sitemap parts per month)."""
+    return date(year, month, 1), date(year + (month == 12), month % 12 + 1, 1)
+
+
 def format_date_long(d):
     """Format a date/datetime as "ngày 24 tháng 9 năm 2023"."""
     d = vn_date(d)

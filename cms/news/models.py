@@ -19,6 +19,7 @@ from cms.core.pages import VietnamesePageMixin
 from cms.core.people import public_name, student_full_names_allowed
 from cms.core.vietnamese import fold
 
+from . import archives
 from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
 
@@ -66,11 +67,15 @@ class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
 
     def archive_months(self):
         """(year, month) pairs that have at least one article, newest first (read once per static build:
-        every archive page and the plan ask for them)."""
+        every archive page and the plan ask for them).
+
+        One query that seeks the date index once per month (``archives.month_starts``), not a read of
+        every article of the section."""
         return render_cache.cached(
             ("news.archive_months", self.pk),
             lambda: [
-                (d.year, d.month) for d in self.articles().dates("publication_date", "month", order="DESC")
+                (day.year, day.month)
+                for day in archives.month_starts(articles_under(self, children_only=True))
             ],
         )
 
@@ -87,31 +92,32 @@ class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
 
     @path(f"{ARCHIVE_PREFIX}/<int:year>/")
     def year_archive(self, request, year):
-        """Every month of ``year`` that has articles, with their articles."""
-        articles = list(self.articles().filter(publication_date__year=year))
-        if not articles:
+        """The month index of ``year``: each month that has articles, with its number of articles and a
+        link to its page (not the articles themselves: a year of a large school holds about 900)."""
+        if not 1 <= year <= 9999:
             raise Http404
-        months = {}
-        for article in articles:
-            months.setdefault(article.publication_date.month, []).append(article)
+        months = archives.month_counts(articles_under(self, children_only=True), year)
+        if not months:
+            raise Http404
         return self.render(
             request,
             template="news/section_archive.html",
-            context_overrides={"year": year, "month": None, "months": sorted(months.items(), reverse=True)},
+            context_overrides={"year": year, "month": None, "months": months},
         )
 
     @path(f"{ARCHIVE_PREFIX}/<int:year>/<int:month>/")
     def month_archive(self, request, year, month):
-        """All articles of one month, newest first: a stable page that never shifts."""
-        if not 1 <= month <= 12:
+        """Every article of one month, newest first, as a compact list (date and title, linked): a stable
+        page that never shifts."""
+        if not (1 <= month <= 12 and 1 <= year <= 9999):
             raise Http404
-        articles = list(self.articles().filter(publication_date__year=year, publication_date__month=month))
-        if not articles:
+        items = archives.month_items(articles_under(self, children_only=True), year, month)
+        if not items:
             raise Http404
         return self.render(
             request,
             template="news/section_archive.html",
-            context_overrides={"year": year, "month": month, "articles": articles},
+            context_overrides={"year": year, "month": month, "items": items},
         )
 
     # --- static publishing protocol (see cms.publishing.outputs) ---------------------------------------
@@ -124,7 +130,9 @@ class SectionPage(VietnamesePageMixin, RoutablePageMixin, Page):
         return routes
 
     def static_routes_for(self, page):
-        """The archive pages that list ``page`` (its year and month)."""
+        """The archive pages that show ``page``: its month's page (its title and date) and its year's
+        (which counts it). An edit that keeps the date re-renders the year's page too, which then comes out
+        the same bytes; a new, removed or moved article changes that year's count."""
         day = getattr(page.specific, "publication_date", None)
         if day is None:
             return []

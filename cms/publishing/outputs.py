@@ -5,8 +5,9 @@ Every output file is produced by a *source*, a short string kept in the manifest
 - ``page:<id>``               the page's own HTML
 - ``route:<id>:<sub/path/>``  an extra page the model serves under its URL (e.g. a month archive)
 - ``rss:<id>`` / ``atom:<id>`` the feeds of a page that has ``feed_items()``
-- ``sitemap:<group>``         one sitemap per top-level section and year (``tin-tuc-su-kien-2026``;
-                              ``trang-khac`` for other pages): ``sitemap_group``
+- ``sitemap:<group>``         one sitemap per top-level section and month (``tin-tuc-su-kien-2026-11``,
+                              file ``sitemaps/tin-tuc-su-kien/2026/11.xml``; ``trang-khac`` for other
+                              pages): ``sitemap_group``
 - ``sitemap-index``, ``fixed:404``, ``fixed:robots``, ``fixed:search``: rendered on every build
 - ``fixed:redirects``: one page per Wagtail ``Redirect`` at its old address (``renderers/redirects.py``),
   rendered on every build
@@ -107,7 +108,7 @@ def load_index(pages):
             model = ContentType.objects.get_for_id(content_type).model_class()
             models[content_type] = model
             if model is not None:
-                # The sitemap's date too (``sitemap_year``): a part is chosen for every page of a build.
+                # The sitemap's date too (``sitemap_month``): a part is chosen for every page of a build.
                 dated = getattr(model, "sitemap_date_field", None)
                 fields = tuple(
                     dict.fromkeys((*getattr(model, "static_index_fields", ()), *([dated] if dated else [])))
@@ -292,12 +293,13 @@ def page_deps(page, site, index=None):
 
 
 def sitemap_group(page, site, index=None):
-    """Which sitemap part lists ``page``: ``<section slug>-<year>`` (``tin-tuc-su-kien-2026``) for a page
-    of a top-level section, ``<section slug>`` if the page has no year (``sitemap_year``), or the part
-    for other pages (``trang-khac``: home and top-level leaf pages).
+    """Which sitemap part lists ``page``: ``<section slug>-<year>-<month>`` (``tin-tuc-su-kien-2026-11``) for
+    a page of a top-level section, ``<section slug>`` if the page has no date (``sitemap_month``), or the
+    part for other pages (``trang-khac``: home and top-level leaf pages).
 
-    A section's pages are split by year so a publish rewrites one year's part, never the whole section
-    (issue 15; a section of 40,000 pages would also near the protocol's 50,000-URL limit).
+    A section's pages are split by month so a publish rewrites one month's part, whose size follows how
+    much the section publishes in a month, never the size of the section or of a year (issue 15; decision
+    record 0015, section 3b).
     """
     home_depth = site.root_page.depth
     if page.depth <= home_depth:
@@ -311,14 +313,14 @@ def sitemap_group(page, site, index=None):
         top = page.get_ancestors().get(depth=home_depth + 1)
     if not (index.is_section(top) if index is not None else top.specific_class.allowed_subpage_models()):
         return OTHER_SITEMAP  # a leaf page (e.g. "Lịch sử trường") is not a section
-    year = sitemap_year(page)
-    return f"{top.slug}-{year}" if year else top.slug
+    month = sitemap_month(page)
+    return f"{top.slug}-{month[0]}-{month[1]:02d}" if month else top.slug
 
 
-def sitemap_year(page):
-    """The year of ``page``'s sitemap part: the year of its own date if its model names one
+def sitemap_month(page):
+    """``(year, month)`` of ``page``'s sitemap part: the month of its own date if its model names one
     (``sitemap_date_field``: an article's publication date, a document's issue date), else the Vietnam
-    year of its first publication; None if neither is known. Stable: a later publish does not move it.
+    month of its first publication; None if neither is known. Stable: a later publish does not move it.
     """
     field = getattr(page.specific_class, "sitemap_date_field", None)
     if field:
@@ -326,8 +328,11 @@ def sitemap_year(page):
             page if isinstance(page, page.specific_class) else page.specific_deferred, field, None
         )
         if value is not None:
-            return value.year
-    return vn_date(page.first_published_at).year if page.first_published_at else None
+            return value.year, value.month
+    if page.first_published_at:
+        day = vn_date(page.first_published_at)
+        return day.year, day.month
+    return None
 
 
 def is_structural(depth, site):

@@ -1,9 +1,12 @@
 """``sitemap.xml`` (a sitemap index) and its parts, per sitemaps.org 0.9.
 
-One part per top-level section and year (``sitemaps/tin-tuc-su-kien-2026.xml``), one for pages with no
-year (``sitemaps/<section>.xml``, rare) and one for the other pages (``sitemaps/trang-khac.xml``: home and
-top-level leaf pages). Which part lists a page is ``outputs.sitemap_group``; the queries here select the
-same pages in SQL, so rendering one part reads that part's pages only.
+One part per top-level section and month (group ``tin-tuc-su-kien-2026-11``, file
+``sitemaps/tin-tuc-su-kien/2026/11.xml``), one for pages with no date (``sitemaps/<section>.xml``, rare) and
+one for the other pages (``sitemaps/trang-khac.xml``: home and top-level leaf pages). The parts per section
+and year of before (``sitemaps/tin-tuc-su-kien-2026.xml``) render empty, so the builder removes each when one
+of its pages is next published (decision record 0015, section 3b). Which part lists a page is
+``outputs.sitemap_group``; the queries here select the same pages in SQL, so rendering one part reads that
+part's pages only.
 
 The index lists every part with its last modification. A full build computes them all with a handful of
 grouped queries (``groups``); an incremental build recomputes only the parts it re-renders (one indexed
@@ -18,10 +21,10 @@ from datetime import datetime
 from xml.sax.saxutils import escape, unescape
 
 from django.db.models import Count, Max, Q
-from django.db.models.functions import Coalesce, ExtractYear, Substr
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Substr
 from wagtail.models import Page, get_page_models
 
-from cms.core.vietnamese import VN_TZ, vn_date
+from cms.core.vietnamese import VN_TZ, month_bounds, vn_date
 
 from .. import release
 from ..outputs import OTHER_SITEMAP, sitemap_group
@@ -31,15 +34,42 @@ NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def group_path(group):
+    """The file of the part ``group``: ``sitemaps/<section>/<yyyy>/<mm>.xml`` for a month's part, else
+    ``sitemaps/<group>.xml``. Folders per section and year because a publish makes a new version of every
+    folder on the path to the file it writes, linking each of its entries (decision 0015, section 1): in one
+    flat folder that would be every part of the site (about 740 at 50,000 pages), here at most a section's
+    years and a year's 12 months."""
+    slug, year, month = split_group(group)
+    if month is not None:
+        return f"sitemaps/{slug}/{year}/{month:02d}.xml"
     return f"sitemaps/{group}.xml"
 
 
+def path_group(name):
+    """The part a file under ``sitemaps/`` belongs to, from its name without the folder and ``.xml``
+    (``"tin-tuc-su-kien/2026/11"`` → ``"tin-tuc-su-kien-2026-11"``); None if no part has that file."""
+    pieces = name.split("/")
+    if len(pieces) == 1:
+        return name or None
+    if len(pieces) == 3 and len(pieces[1]) == 4 and pieces[1].isdigit() and len(pieces[2]) == 2:
+        group = f"{pieces[0]}-{pieces[1]}-{pieces[2]}"
+        if pieces[0] and split_group(group)[2] is not None and group_path(group) == f"sitemaps/{name}.xml":
+            return group
+    return None
+
+
 def split_group(group):
-    """``"tin-tuc-su-kien-2026"`` → ``("tin-tuc-su-kien", 2026)``; a part with no year → ``(group, None)``."""
+    """``"tin-tuc-su-kien-2026-11"`` → ``("tin-tuc-su-kien", 2026, 11)``; a part per section and year of
+    before the monthly split (``"tin-tuc-su-kien-2026"``) → ``("tin-tuc-su-kien", 2026, None)``; a part with
+    no date → ``(group, None, None)``."""
     head, sep, tail = group.rpartition("-")
+    if sep and len(tail) == 2 and tail.isdigit() and 1 <= int(tail) <= 12:
+        slug, sep2, year = head.rpartition("-")
+        if sep2 and len(year) == 4 and year.isdigit():
+            return slug, int(year), int(tail)
     if sep and len(tail) == 4 and tail.isdigit():
-        return head, int(tail)
-    return group, None
+        return head, int(tail), None
+    return group, None, None
 
 
 def _dated_models():
@@ -47,39 +77,45 @@ def _dated_models():
     return [m for m in get_page_models() if getattr(m, "sitemap_date_field", None)]
 
 
-def _first_published_year():
-    return ExtractYear("first_published_at", tzinfo=VN_TZ)
+def _first_published(extract):
+    return extract("first_published_at", tzinfo=VN_TZ)
 
 
-def _in_year(year):
-    """Pages whose part is ``year`` (None: pages with no year) among pages of models with no date field."""
-    if year is None:
+def _in_month(month):
+    """Pages whose part is ``month`` (``(year, month)``; None: pages with no date) among pages of models with
+    no date field: by the Vietnam month of their first publication."""
+    if month is None:
         return Q(first_published_at__isnull=True)
-    start = datetime(year, 1, 1, tzinfo=VN_TZ)
-    return Q(first_published_at__gte=start, first_published_at__lt=start.replace(year=year + 1))
+    start, end = (datetime(d.year, d.month, d.day, tzinfo=VN_TZ) for d in month_bounds(*month))
+    return Q(first_published_at__gte=start, first_published_at__lt=end)
 
 
-def _part_q(year):
-    """The pages of one year's part, whatever their model: their own date's year, else the first
-    publication's (``outputs.sitemap_year``).
+def _part_ids(month):
+    """The ids of the pages of one month's part (``(year, month)``, or None for the part with no date), in
+    every section, whatever their model: their own date's month, else the first publication's
+    (``outputs.sitemap_month``). A subquery to use as ``pk__in``.
 
-    Written so each alternative is one index lookup SQLite and PostgreSQL combine (an OR of index
-    lookups): pages of the few models with no date field by content type, and each dated model's pages
-    by its date index (``BETWEEN`` the year's bounds; if the date may be empty, ``IS NULL`` then the
-    first publication). In one subquery, "date is null and first published that year, or date in that
-    year" reads the whole date index, and joining the page table there lets SQLite walk every page
-    first published that year.
+    One ``UNION ALL`` of index lookups, each reading that month's rows only: pages of the few models with no
+    date field by their first publication, and each dated model's pages by its date index (a range over
+    the month; if the date may be empty, ``IS NULL`` then the first publication). As a compound subquery,
+    ``pk IN (…)`` makes SQLite fetch those pages by primary key. Written as an OR of the same lookups in
+    the page query, its planner preferred the section's path range once it had statistics: every page of
+    the section (8,750 at 50,000 pages) for a part of 73.
     """
     dated = _dated_models()
-    q = Q(content_type__in=_content_types(_undated_models(dated))) & _in_year(year)
+    undated_types = _content_types(_undated_models(dated))
+    branches = [
+        Page.objects.order_by().filter(Q(content_type__in=undated_types) & _in_month(month)).values("pk")
+    ]
     for model in dated:
         field = model.sitemap_date_field
+        rows = model.objects.order_by()
         if model._meta.get_field(field).null:  # none today: a required date needs no second lookup
-            undated = model.objects.filter(**{f"{field}__isnull": True}).values("pk")
-            q |= Q(pk__in=undated) & _in_year(year)
-        if year is not None:
-            q |= Q(pk__in=model.objects.filter(**{f"{field}__year": year}).values("pk"))
-    return q
+            branches.append(rows.filter(Q(**{f"{field}__isnull": True}) & _in_month(month)).values("pk"))
+        if month is not None:
+            start, end = month_bounds(*month)
+            branches.append(rows.filter(**{f"{field}__gte": start, f"{field}__lt": end}).values("pk"))
+    return branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
 
 
 def _undated_models(dated):
@@ -106,20 +142,32 @@ def _other_pages(site):
 
 def _section_part(group, site):
     """The public pages of the section part ``group`` as a queryset, or None if no top-level section
-    has its slug. Indexed: the section's path range and the date indexes of each year's pages."""
+    has its slug, or if ``group`` is a part per section and year of before the monthly split (its pages are
+    in the monthly parts now: it renders empty and goes). Indexed: the month's pages by the date indexes
+    (``_part_ids``), each then fetched by primary key and checked against the section's path."""
     pages = public_pages(site, specific=False)
-    slug, year = split_group(group)
-    top = pages.filter(depth=site.root_page.depth + 1, slug=slug).first()
+    slug, year, month = split_group(group)
+    tops = pages.filter(depth=site.root_page.depth + 1)
+    if year is not None and month is None:
+        # "<slug>-<yyyy>": an old yearly part, unless a section is itself named so (its part with no date).
+        slug, year = group, None
+    top = tops.filter(slug=slug).first()
     if top is None or sitemap_group(top, site) == OTHER_SITEMAP:
         return None
-    return pages.descendant_of(top, inclusive=True).filter(_part_q(year))
+    # The section as a prefix ``LIKE`` (the section and its descendants, as ``descendant_of(top,
+    # inclusive=True)``; paths hold only 0-9A-Z), which SQLite's path index cannot answer: its planner then
+    # never prefers reading the whole section by path over the month's pages by primary key.
+    month_ids = _part_ids((year, month) if year else None)
+    return pages.filter(path__startswith=top.path, pk__in=month_ids)
 
 
 def _group_pages(group, site):
     if group == OTHER_SITEMAP:
         return _other_pages(site)
     part = _section_part(group, site)
-    return [] if part is None else list(part)
+    # Only what a line needs (``get_url`` reads ``url_path``; ``<lastmod>``): about a third of the cost of
+    # a full page object for each of a month's pages.
+    return [] if part is None else list(part.only("id", "url_path", "last_published_at"))
 
 
 def _lastmod(value):
@@ -162,17 +210,19 @@ def groups(site):
     dated = _dated_models()
     rows = list(
         below.filter(content_type__in=_content_types(_undated_models(dated)))
-        .annotate(top=top_path, year=_first_published_year())
-        .values("top", "year")
+        .annotate(top=top_path, year=_first_published(ExtractYear), month=_first_published(ExtractMonth))
+        .values("top", "year", "month")
         .annotate(modified=Max("last_published_at"))
     )
     for model in dated:
-        year = Coalesce(ExtractYear(model.sitemap_date_field), _first_published_year())
+        field = model.sitemap_date_field
+        year = Coalesce(ExtractYear(field), _first_published(ExtractYear))
+        month = Coalesce(ExtractMonth(field), _first_published(ExtractMonth))
         rows += list(
             model.objects.filter(pk__in=below.values("pk"))
             .order_by()
-            .annotate(top=top_path, year=year)
-            .values("top", "year")
+            .annotate(top=top_path, year=year, month=month)
+            .values("top", "year", "month")
             .annotate(modified=Max("last_published_at"))
         )
     result = {}
@@ -180,7 +230,7 @@ def groups(site):
         slug = sections.get(row["top"])
         if slug is None:
             continue  # under a top-level leaf page (none today) or not public
-        group = f"{slug}-{row['year']}" if row["year"] else slug
+        group = f"{slug}-{row['year']}-{row['month']:02d}" if row["year"] else slug
         if row["modified"] is not None:
             previous = result.get(group)
             result[group] = row["modified"] if previous is None else max(previous, row["modified"])
@@ -192,7 +242,7 @@ def groups(site):
 
 def part_modified(group, site):
     """``(has pages, last modification or None)`` of the part ``group``, read from that part's pages only
-    (one aggregate over the section's path range and the year's date indexes; never the whole site)."""
+    (one aggregate over the section's path range and the month's date indexes; never the whole site)."""
     if group == OTHER_SITEMAP:
         pages = _other_pages(site)
         dates = [p.last_published_at for p in pages if p.last_published_at]
@@ -206,7 +256,8 @@ def part_modified(group, site):
 
 # The index is written by ``render_index`` only, one part per line: read back by this exact shape.
 _INDEX_LINE = re.compile(r"<sitemap><loc>([^<>]*)</loc>(?:<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>)?</sitemap>")
-# A live index is a few kilobytes (one line per section and year); anything far larger is not ours.
+# A live index is about 100 bytes per section and month (0.2 MB for 20 sections over 10 years); anything
+# far larger is not ours.
 _INDEX_MAX_BYTES = 4 * 1024 * 1024
 
 
@@ -237,7 +288,10 @@ def previous_index(base_url):
         loc = unescape(match.group(1))
         if not (loc.startswith(prefix) and loc.endswith(".xml")):
             return None
-        parts[loc[len(prefix) : -len(".xml")]] = match.group(2)
+        group = path_group(loc[len(prefix) : -len(".xml")])
+        if group is None:
+            return None
+        parts[group] = match.group(2)
     return parts
 
 

@@ -29,7 +29,7 @@ def _expected_for_article(section_slug, slug, year, month):
         f"{section_slug}/luu-tru/{year}/index.html",
         f"{section_slug}/rss.xml",
         f"{section_slug}/atom.xml",
-        f"sitemaps/{section_slug}-{year}.xml",  # the part of the article's year only
+        f"sitemaps/{section_slug}/{year}/{month:02d}.xml",  # the part of the article's month only
         "index.html",
         "rss.xml",
         "atom.xml",
@@ -102,15 +102,18 @@ def test_unpublishing_removes_the_article_everywhere(pro_article, built_site):
         "rss.xml",
         "atom.xml",
         f"{SECTION}/rss.xml",
-        f"sitemaps/hoat-dong-chuyen-mon-{day.year}.xml",
         "api/v1/tin-moi.json",
     ]
-    month_archive = f"{SECTION}/luu-tru/{day.year}/{day.month:02d}/index.html"
-    if (release.current_dir() / month_archive).exists():
-        everything.append(month_archive)
+    # The archive and sitemap part of its month go with their only article, or no longer list it.
+    sitemap = f"sitemaps/{SECTION}/{day.year}/{day.month:02d}.xml"
+    for rel in (f"{SECTION}/luu-tru/{day.year}/{day.month:02d}/index.html", sitemap):
+        if (release.current_dir() / rel).exists():
+            everything.append(rel)
     for rel in everything:
         assert title not in text(rel), rel
-    assert article.url not in text(f"sitemaps/{SECTION}-{day.year}.xml")
+    assert sitemap in everything or sitemap not in text("sitemap.xml")
+    if sitemap in everything:
+        assert article.url not in text(sitemap)
     assert all(title != e.title for e in feedparser.parse(text("rss.xml")).entries)
     assert title not in search_index_text()
     assert url_path not in manifest()["files"]
@@ -190,7 +193,10 @@ def test_section_listing_is_capped_and_archives_keep_the_rest(built_site):
     assert "Bài số 0 của Tổ 2" not in listing  # the oldest ones moved off the section page...
     assert "Bài số 0 của Tổ 2" in text(f"{SECTION}/luu-tru/2026/09/index.html")  # ...but stay reachable
     assert f"/{SECTION}/luu-tru/2026/09/" in listing
-    assert "Bài số 0 của Tổ 2" in text(f"{SECTION}/luu-tru/2026/index.html")
+    # The year's page is a month index: September with its count, linked to its page.
+    year_page = text(f"{SECTION}/luu-tru/2026/index.html")
+    assert f'<a href="/{SECTION}/luu-tru/2026/09/">Tháng 9/2026</a>' in year_page
+    assert f"({home.LISTING_COUNT + 2} bài)" in year_page
 
 
 def test_build_site_command_reports_files_and_time(built_site, capsys):
@@ -215,3 +221,26 @@ def test_renaming_a_section_rebuilds_every_page_menu(pro_article, built_site):
     article = section().articles().first()
     assert "Chuyên môn – Nghiệp vụ" in text(article.url.strip("/") + "/index.html")
     assert "Chuyên môn – Nghiệp vụ" in text("404.html")
+
+
+def test_an_old_articles_title_edit_updates_its_month_page_and_a_new_article_the_years_count(built_site):
+    """The year's page counts articles per month and the month's page lists their titles
+    (``SectionPage.static_routes_for``): an edit of an old article rewrites its month's page and leaves the
+    year's page the same bytes; one more article in that month rewrites the year's count."""
+    old = publish(new_article(TITLE, SLUG, day=date(2024, 5, 10)))
+    build_pending()
+    month, year = f"{SECTION}/luu-tru/2024/05/index.html", f"{SECTION}/luu-tru/2024/index.html"
+    assert TITLE in text(month) and "(1 bài)" in text(year)
+
+    before = live_dir()
+    old.title = "Tổ 2 dạy thử chuyên đề (đã sửa tiêu đề)"
+    publish(old)
+    build_pending()
+    changed = rewritten(before, live_dir())
+    assert "Tổ 2 dạy thử chuyên đề (đã sửa tiêu đề)" in text(month) and TITLE not in text(month)
+    assert month in changed and year not in changed
+
+    before = live_dir()
+    publish(new_article("Bài thứ hai của tháng 5", "bai-thu-hai-thang-5-2024", day=date(2024, 5, 20)))
+    build_pending()
+    assert "(2 bài)" in text(year) and year in rewritten(before, live_dir())

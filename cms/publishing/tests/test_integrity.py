@@ -308,7 +308,7 @@ def test_dates_from_timestamps_are_vietnam_dates(warm_renditions, site_dir, utc,
     html = text(article.url.strip("/") + "/index.html")
     assert f'datetime="{vn_day}"' in html and f'"datePublished":"{vn_day}"' in html
     assert f'"dateModified":"{vn_day}T' in html
-    sitemap = text(f"sitemaps/hoat-dong-chuyen-mon-{vn_day[:4]}.xml")
+    sitemap = text(f"sitemaps/hoat-dong-chuyen-mon/{vn_day[:4]}/{vn_day[5:7]}.xml")
     assert f"<lastmod>{vn_day}</lastmod>" in sitemap
     items = json.loads(text("api/v1/tin-moi.json"))["bai_viet"]
     assert next(i for i in items if i["id"] == article.pk)["ngay_dang"] == vn_day

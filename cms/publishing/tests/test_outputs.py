@@ -55,24 +55,24 @@ def test_feeds_parse_cleanly(built_site, path):
 
 def test_sitemap_index_and_section_sitemaps_are_valid(built_site):
     from cms.publishing.public import public_pages
-    from cms.publishing.renderers.sitemaps import split_group
+    from cms.publishing.renderers.sitemaps import path_group, split_group
 
     index = etree.parse(str(release.current_dir() / "sitemap.xml"))
     _schema("siteindex.xsd").assertValid(index)
     locs = index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)
     base = settings.SITE_PUBLIC_URL.rstrip("/")
     names = {loc.removeprefix(base + "/") for loc in locs}
-    # One sitemap per top-level branch of the site (news sections, documents, notices, …) and year of its
+    # One sitemap per top-level branch of the site (news sections, documents, notices, …) and month of its
     # pages, plus the rest.
     home = HomePage.objects.get()
     branches = {
         p.slug for p in home.get_children().live().public() if p.specific_class.allowed_subpage_models()
     }
     assert {"tin-tuc-su-kien", "hoat-dong-chuyen-mon", "hoat-dong-doi-cong-doan", "goc-hoc-sinh"} <= branches
-    parts = {name.removeprefix("sitemaps/").removesuffix(".xml") for name in names}
+    parts = {path_group(name.removeprefix("sitemaps/").removesuffix(".xml")) for name in names}
     assert "trang-khac" in parts
     assert {split_group(part)[0] for part in parts - {"trang-khac"}} == branches
-    assert all(split_group(part)[1] for part in parts - {"trang-khac"}), parts  # every page has a year
+    assert all(split_group(part)[2] for part in parts - {"trang-khac"}), parts  # every page has a month
     urlset = _schema("sitemap.xsd")
     listed = []
     for name in names:
@@ -86,7 +86,8 @@ def test_sitemap_index_and_section_sitemaps_are_valid(built_site):
     )
     assert sorted(listed) == expected
     article = section().articles().first()
-    assert base + article.url in text(f"sitemaps/hoat-dong-chuyen-mon-{article.publication_date.year}.xml")
+    day = article.publication_date
+    assert base + article.url in text(f"sitemaps/hoat-dong-chuyen-mon/{day.year}/{day.month:02d}.xml")
     assert base + "/" in listed
     assert f"Sitemap: {base}/sitemap.xml" in text("robots.txt")
 
