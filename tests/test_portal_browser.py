@@ -403,14 +403,17 @@ def test_album_viewer_with_keyboard_and_swipe(chromium_browser, sports_album, st
 
 
 def test_a_reader_finds_an_article_through_the_archives(chromium_browser, world_site_url):
-    """From the section's "Lưu trữ" box to the month's compact list, up the trail to the year's month index
-    (each month with its number of articles) and back down to the article, by clicks."""
+    """From the section's "Lưu trữ" box (months grouped under their year) to the month's compact list, up
+    the trail to the year's month index (each month with its number of articles) and back down to the
+    article, by clicks; the box's year link leads to the same year page."""
     context = _context(chromium_browser, VIEWPORTS["desktop"])
     page = context.new_page()
     try:
         page.goto(world_site_url + PAGES["chuyen-muc"])
         archive = page.get_by_role("navigation", name="Lưu trữ")
-        archive.get_by_role("link").first.click()
+        year_link = archive.get_by_role("link", name=f"Năm {TODAY.year}", exact=True)
+        assert year_link.get_attribute("href").endswith(PAGES["luu-tru-nam"])
+        archive.get_by_role("link", name=f"Tháng {TODAY.month}/{TODAY.year}", exact=True).click()
         month = page.locator(".archive-list li")
         assert month.count() >= 1
         assert month.first.locator("time").get_attribute("datetime")
