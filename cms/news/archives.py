@@ -29,10 +29,17 @@ def month_starts(articles):
     all of them (8,750 rows, 20 ms, at 50,000 pages). The steps are built by the ORM from ``articles``, so
     they keep its filters (section, live, public); only the ``WITH RECURSIVE`` frame is written here, in
     the SQL that SQLite and PostgreSQL share.
+
+    On PostgreSQL the months come from one grouped pass over the section instead (``SELECT DISTINCT``):
+    its planner estimates the section's path range at a handful of rows, so each recursive step walked the
+    whole section through the path index (measured at 10,000 pages: 210,000 row visits, 170 ms, against a
+    few ms for the grouped pass). SQLite plans the steps as seeks in the date index.
     """
     query = articles.query
     if query.is_empty():
         return []
+    if connections[articles.db].vendor != "sqlite":
+        return list(articles.dates("publication_date", "month", order="DESC"))
     newest = articles.order_by(*_NEWEST).annotate(month=TruncMonth("publication_date")).values("month")
     first_sql, first_params = newest[:1].query.sql_with_params()
     before = newest.filter(publication_date__lt=RawSQL("archive_months.bound", ()))

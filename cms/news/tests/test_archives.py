@@ -108,7 +108,7 @@ def _vm_steps(run):
 
 def test_archive_months_is_one_query_that_does_not_read_every_article(section):
     """``archive_months`` gives the months ``SELECT DISTINCT month`` gives (what it replaced), in one
-    recursive query that seeks the date index once per month, on every database."""
+    query on every database (on SQLite a recursive one that seeks the date index once per month)."""
     articles = articles_under(section, children_only=True)
 
     def distinct():
@@ -124,7 +124,9 @@ def test_archive_months_is_one_query_that_does_not_read_every_article(section):
     # One query reads articles (the others: is the table empty, which pages are private; a build asks
     # those once).
     reading = [q["sql"] for q in captured.captured_queries if "publication_date" in q["sql"]]
-    assert len(reading) == 1 and reading[0].startswith("WITH RECURSIVE"), reading
+    assert len(reading) == 1, reading
+    # SQLite: the loose index scan; PostgreSQL: one grouped pass (its planner walks the section per step).
+    assert reading[0].startswith("WITH RECURSIVE") == (connection.vendor == "sqlite"), reading
     for batch in range(9):  # 252 more articles, all in February 2019: no new month
         bulk_articles(section, 28, date(2019, 2, 1), name=f"Lô {batch}")
     assert seeks() == distinct()
