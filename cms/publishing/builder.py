@@ -26,7 +26,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from . import alerts, integrity, media, parallel, redirect_rules, release, search
+from . import alerts, collector, integrity, media, parallel, redirect_rules, release, search
 from .manifest import MANIFEST_PATH, Manifest, entry_for, is_manifest_path
 from .models import SEARCH_BEHIND, PendingChange, SiteBuild
 from .outputs import (
@@ -328,6 +328,7 @@ def _build(trigger, page_ids, progress, fresh=False, narrow=None):
     if result.follow_up is not None:
         record.refresh_from_db(fields=["error", "status"])
         _search_follow_up(record, result)
+    collector.settle_after_build()  # the live manifest out of the collector's full passes (after "live")
     return result
 
 

@@ -247,6 +247,9 @@ SITE_KEEP_RELEASES = env_int("PORTAL_SITE_KEEP_RELEASES", 5, minimum=1)
 # into ``spares/`` after the swap, so the next publish renames the copy instead of re-linking every entry
 # on the path to "live" (cms.publishing.spares). 0 turns spares off.
 SITE_SPARE_MIN_ENTRIES = env_int("PORTAL_SITE_SPARE_MIN_ENTRIES", 256, minimum=0)
+# After each build, move what is still alive (the live manifest kept for the next build) out of Python's
+# full garbage collections, which took 0.4 s each at 50,000 pages (cms.publishing.collector).
+SITE_FREEZE_AFTER_BUILD = True
 # Processes that render a large (full) build, each with its own database connection (cms.publishing.parallel);
 # default: the CPUs the process may use. 1 renders in the build process only. Publishes always render there.
 _CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

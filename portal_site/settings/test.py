@@ -19,6 +19,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # (cms/publishing/tests/test_parallel.py builds with workers on a committed copy).
 SITE_BUILD_WORKERS = 1
 SITE_CHECK_MANIFEST_PARTS = True
+# The test process builds many times and must collect what each test leaves (cms.publishing.collector).
+SITE_FREEZE_AFTER_BUILD = False
 LIBRARY_DEMO_RECORDS = 40  # the demo library seeds a few hundred; full test builds stay fast with fewer
 # Tests roll back every transaction: a cached rendition would outlive its rolled-back row.
 CACHES = {
