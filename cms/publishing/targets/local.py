@@ -74,7 +74,7 @@ class LocalRelease:
         self._removed = set()
         self._written = set()
         self._count = 0
-        self.ops = {"write": 0, "link": 0, "symlink": 0, "mkdir": 0, "spare": 0}
+        self.ops = {"write": 0, "link": 0, "symlink": 0, "mkdir": 0, "spare": 0, "unlink": 0}
         self._finished = False
         # Complete copies of large live folder versions (``spares``): a new version of such a folder is
         # the copy, renamed into place, with only its changed entries edited (decision record 0015).
@@ -253,7 +253,7 @@ class LocalRelease:
             if rel.startswith(prefix) and "/" not in rel[len(prefix) :] and rel not in self._written:
                 try:
                     os.unlink(folder / rel[len(prefix) :])
-                    self.ops["unlink"] = self.ops.get("unlink", 0) + 1
+                    self.ops["unlink"] += 1
                 except FileNotFoundError:
                     pass
         for child in children:
@@ -261,7 +261,7 @@ class LocalRelease:
             if child in empty:
                 if path.is_symlink():  # not a file of the same name written by this build
                     path.unlink()
-                    self.ops["unlink"] = self.ops.get("unlink", 0) + 1
+                    self.ops["unlink"] += 1
                 continue
             tmp = path.with_name(path.name + ".tmp")
             os.symlink(self._link_target(rel_dir, self._versions[child].name), tmp)
