@@ -196,7 +196,7 @@ def _render_source(source, ctx):
     if kind == "sitemap-index":
         return {"sitemap.xml": sitemaps.render_index(site, public_base_url(), ctx.sitemap_parts())}
     if kind == "sitemap":
-        data = sitemaps.render_group(key, site, public_base_url())
+        data = sitemaps.render_group(key, site, public_base_url(), ctx.index)
         return {sitemaps.group_path(key): data} if data is not None else {}
     page = ctx.page(key)
     if page is None:

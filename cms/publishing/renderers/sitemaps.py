@@ -174,11 +174,29 @@ def _lastmod(value):
     return vn_date(value).isoformat() if value else None  # the Vietnam date, not the UTC one
 
 
-def render_group(group, site, base_url):
+def _indexed_parts(site, index):
+    """{group: pages in tree order} of every public page of ``index`` (``outputs.PageIndex``), by the same
+    rule as the queries (``outputs.sitemap_group``): once per full build instead of a few queries per part
+    (734 parts at 10,000 pages, 3.7 ms each)."""
+
+    def build():
+        parts = {}
+        for page in index.pages():
+            parts.setdefault(sitemap_group(page, site, index), []).append(page)
+        return parts
+
+    return index.memo("sitemap_parts", build)
+
+
+def render_group(group, site, base_url, index=None):
     """The sitemap of one part, or None if the part has no public page (its old file then goes: this is
     also how a section's whole-section sitemap of before the split, ``sitemaps/<section>.xml``, is
-    removed by the first publish in that section)."""
-    pages = _group_pages(group, site)
+    removed by the first publish in that section).
+
+    ``index``: the full build's ``outputs.PageIndex`` of every public page; the part's pages then come from
+    it (the same pages, in the same tree order, as the indexed queries of an incremental build).
+    """
+    pages = _group_pages(group, site) if index is None else _indexed_parts(site, index).get(group, [])
     if not pages:
         return None
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{NS}">']

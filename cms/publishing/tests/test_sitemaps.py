@@ -356,3 +356,23 @@ def test_the_index_of_a_publish_costs_the_same_queries_whatever_the_site(
             # Nor a section's path range (every page of the section, for one month's part).
             walks = [step for step in plan if "sqlite_autoindex_wagtailcore_page_1" in step]
             assert not walks, (plan, sql)
+
+
+def test_a_full_build_renders_each_part_from_its_page_index_as_the_queries_do(two_years, site_dir):
+    # A full build reads each part's pages from its index of every public page (one pass, not a few
+    # queries per part); an incremental build queries the part. Both must write the same bytes.
+    from cms.publishing.outputs import load_index
+    from cms.publishing.public import public_pages
+
+    bulk_articles(section(SECTION), 5, date(2025, 6, 1), name="Bài tháng sáu")
+    site = Site.objects.get(is_default_site=True)
+    index = load_index(public_pages(site, specific=False))
+    parts = sitemaps.groups(site)
+    assert len(parts) >= 4
+    for part in [*parts, f"{SECTION}-2024", SECTION, "khong-co-muc-nay-2026-01"]:
+        from_queries = sitemaps.render_group(part, site, "https://x.invalid")
+        assert sitemaps.render_group(part, site, "https://x.invalid", index) == from_queries, part
+    with CaptureQueriesContext(connection) as queries:
+        for part in parts:
+            sitemaps.render_group(part, site, "https://x.invalid", index)
+    assert len(queries) == 0
