@@ -103,6 +103,24 @@ def test_extract_reads_only_the_marked_part_and_skips_ignored_parts():
     assert search_index.extract("<p>không đánh dấu</p>", "/") is None
 
 
+def test_extract_keeps_text_after_skipped_parts_and_splits_blocks():
+    # Text that follows an ignored or script element belongs to the record; items inside a body are part
+    # of the body (records do not nest); a line break or a new paragraph ends a pair of syllables.
+    html = (
+        "<main><section data-search-body data-search-summary='Tóm tắt'><h1>Lịch <em>thi</em> đấu</h1><script>bo()</script> sau script"
+        "<span data-search-ignore>ẩn</span> sau ẩn<p>bóng</p><p>đá vui</p>dòng một<br>dòng hai"
+        "<div data-search-item id='muc'>mục con</div><!-- ghi chú --></section>"
+        "<div data-search-item id='hoc-lieu'><h1>Học liệu</h1>Toán 5</div></main>"
+    )
+    body, item = search_index.extract_all(html.encode(), "/lich/")
+    assert body["title"] == "Lịch thi đấu" and body["url"] == "/lich/"
+    terms = search_index.terms_of(body["text"])
+    assert {"sau script", "sau an", "muc con", "bong", "da vui"} <= terms
+    assert not {"bo", "an bong", "ghi chu", "bong da", "mot dong"} & terms
+    assert item["url"] == "/lich/#hoc-lieu" and item["title"] == "Học liệu"
+    assert "toan 5" in search_index.terms_of(item["text"])
+
+
 @pytest.fixture
 def pupil_article():
     """An article of the pupil ``hocsinh1a`` in the student corner, bylined with the pupil's full name."""
