@@ -107,7 +107,8 @@ def test_extract_keeps_text_after_skipped_parts_and_splits_blocks():
     # Text that follows an ignored or script element belongs to the record; items inside a body are part
     # of the body (records do not nest); a line break or a new paragraph ends a pair of syllables.
     html = (
-        "<main><section data-search-body data-search-summary='Tóm tắt'><h1>Lịch <em>thi</em> đấu</h1><script>bo()</script> sau script"
+        "<main><section data-search-body data-search-summary='Tóm tắt'><h1>Lịch <em>thi</em> đấu</h1>"
+        "<script>bo()</script> sau script"
         "<span data-search-ignore>ẩn</span> sau ẩn<p>bóng</p><p>đá vui</p>dòng một<br>dòng hai"
         "<div data-search-item id='muc'>mục con</div><!-- ghi chú --></section>"
         "<div data-search-item id='hoc-lieu'><h1>Học liệu</h1>Toán 5</div></main>"

@@ -783,6 +783,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
     old = Manifest() if fresh else live_manifest()
     full = page_ids is None or _needs_full(page_ids, old, site)
     defer_search = not full  # an incremental build makes its pages live first (_search_follow_up)
+    plan_clock = time.monotonic()
     ctx = RenderContext(site, public_pages(site))
     ctx.changed_models = None if full else _changed_models(page_ids)
     if full:
@@ -793,7 +794,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
     ctx.sources = None if full else frozenset(sources)  # the sitemap index recomputes only these parts
 
     clock = time.monotonic()
-    timings = {}
+    timings = {"plan": clock - plan_clock}
     # Every output is written into the new release as soon as it is rendered (only changed bytes; see
     # ``_Stream``); the build keeps manifest entries, never the site's bytes.
     target = LocalRelease()
@@ -883,6 +884,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
         # redirect pages of this release (cms.publishing.redirect_rules).
         redirects = static_redirects(ctx.site, ctx)
         s3_redirects = redirect_rules.s3_redirect_locations(redirects)
+        clock = time.monotonic()
         manifest, manifest_sha256, written = _finish_release(
             target,
             files,
@@ -896,6 +898,7 @@ def _build_release(page_ids, progress, fresh=False, narrow=None):
             pages_changed=pages_changed,
             media_state=media_state,
         )
+        timings["finish"] = time.monotonic() - clock - timings.get("upload", 0)
         if indexed is not None:
             # Only a live index counts as made with this list of pupils' names (a failed build's does not).
             search.mark_indexed(*indexed)

@@ -76,8 +76,9 @@ def terms_of(text):
     gives no "bong da". Commas, slashes and hyphens join (``phòng, chống``; ``39/QĐ-THNK``).
     """
     terms = set()
-    for segment in _SENTENCE_END.split(text):
-        words = syllables(segment)
+    # Folded once: folding keeps the sentence ends, and the i/y rule never looks across them.
+    for segment in _SENTENCE_END.split(search_fold(text)):
+        words = SYLLABLE.findall(segment)
         terms.update(words)
         terms.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
     return terms
