@@ -178,7 +178,13 @@ class RecordsCache:
         data = {"names": self.names, "pages": {p: e for p, e in self.pages.items() if p in keep}}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         with open(tmp, "w", encoding="utf-8") as fh:
-            # Written as it is encoded: a shard's records are not held a second time as one string.
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            # Written page by page: a shard's records are not held a second time as one string, and each
+            # piece goes through the C encoder (``json.dump`` to a file takes the pure-Python one: a quarter
+            # of the time of indexing a shard). Same document as ``json.dump(data)``.
+            fh.write(f'{{"names":{encode(data["names"])},"pages":{{')
+            for position, (path, entry) in enumerate(data["pages"].items()):
+                fh.write(f"{',' if position else ''}{encode(path)}:{encode(entry)}")
+            fh.write("}}")
         os.replace(tmp, self.path)
