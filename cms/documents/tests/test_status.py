@@ -80,3 +80,45 @@ def test_document_dependents_are_the_index_and_related_documents():
     assert ("DocumentIndexPage", "") in names
     assert ("OfficialDocumentPage", "37/2020/TT-BGDĐT") in names  # listed on its page as related
     assert ("OfficialDocumentPage", "41/QC-THNK") in names
+
+
+def test_a_full_build_lists_relations_both_ways_and_asks_nothing_for_documents_without(site_dir):
+    # A full build answers "no relation" from one query per build; related documents still list each
+    # other on their static pages, in both directions.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    from cms.core import render_cache
+    from cms.documents.factories import OfficialDocumentPageFactory, issuer
+    from cms.documents.models import DocumentRelation
+    from cms.publishing.builder import build_site
+    from cms.publishing.outputs import load_index
+    from cms.publishing.public import public_pages
+    from cms.publishing.release import current_dir
+
+    circular = OfficialDocumentPageFactory(
+        number_symbol="37/2020/TT-BGDĐT",
+        doc_type="thong-tu",
+        issuer=issuer("BGDĐT"),
+        issue_date=date(2020, 10, 5),
+    )
+    decision = OfficialDocumentPageFactory(
+        number_symbol="41/QĐ-THNK", relations=[DocumentRelation(kind="can-cu", target=circular)]
+    )
+    alone = OfficialDocumentPageFactory(number_symbol="42/QĐ-THNK")
+    build_site(trigger="test: relations")
+
+    def page(doc):
+        return (current_dir() / doc.url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+    assert "Căn cứ văn bản" in page(decision) and "37/2020/TT-BGDĐT" in page(decision)
+    assert "Được dùng làm căn cứ cho" in page(circular) and "41/QĐ-THNK" in page(circular)
+    assert "Căn cứ văn bản" not in page(alone) and "Được dùng làm căn cứ cho" not in page(alone)
+
+    site = Site.objects.get(is_default_site=True)
+    with render_cache.active({"page_index": load_index(public_pages(site, specific=False))}):
+        assert [label for label, _ in decision.relation_list()] == ["Căn cứ văn bản"]
+        with CaptureQueriesContext(connection) as queries:
+            assert alone.relation_list() == []
+        assert len(queries) == 0
